@@ -1,0 +1,97 @@
+namespace Vbmc.Diagnostics;
+
+/// <summary>
+/// Every diagnostic id vbmc emits, in one place so ids stay stable and unique.
+/// VBM1xxx: reader. VBM2xxx: evaluator. VBM3xxx: records and field types.
+/// VBM4xxx: services (later stages). VBM9xxx: usage and I/O.
+/// Each id has a short title used as the SARIF rule name.
+/// </summary>
+public static class DiagnosticIds
+{
+    // Reader
+    public const string UnterminatedList = "VBM1001";
+    public const string UnterminatedString = "VBM1002";
+    public const string BadEscape = "VBM1003";
+    public const string BadHashSyntax = "VBM1004";
+    public const string UnexpectedCloseParen = "VBM1005";
+    public const string BadCharacter = "VBM1006";
+    public const string BadNumber = "VBM1007";
+    public const string BadDot = "VBM1008";
+    public const string MismatchedBracket = "VBM1009";
+    public const string NestingTooDeep = "VBM1010";
+    public const string UnterminatedComment = "VBM1011";
+    public const string SyntaxError = "VBM1099";
+
+    // Evaluator
+    public const string UnboundVariable = "VBM2001";
+    public const string WrongArgumentCount = "VBM2002";
+    public const string WrongType = "VBM2003";
+    public const string BadSyntax = "VBM2004";
+    public const string NotAProcedure = "VBM2005";
+    public const string UserError = "VBM2006";
+    public const string StepBudgetExceeded = "VBM2007";
+    public const string EvaluationTooDeep = "VBM2008";
+    public const string UnknownModule = "VBM2009";
+    public const string Unsupported = "VBM2010";
+    public const string FileNotFound = "VBM2011";
+    public const string RuntimeError = "VBM2099";
+
+    // Records and field types
+    public const string MissingFieldInitializers = "VBM3001";
+    public const string ExtraneousFieldInitializers = "VBM3002";
+    public const string DuplicateFieldInitializer = "VBM3003";
+    public const string InvalidFieldSpecifier = "VBM3004";
+    public const string FieldTypeMismatch = "VBM3005";
+    public const string ThunkCycle = "VBM3006";
+    public const string ThisRecordOutside = "VBM3007";
+    public const string DeprecatedField = "VBM3008";
+    public const string FieldAdvisory = "VBM3009";
+
+    // Usage and I/O
+    public const string UsageError = "VBM9001";
+    public const string IoError = "VBM9002";
+
+    private static readonly Dictionary<string, string> TitleById = new()
+    {
+        [UnterminatedList] = "unterminated-list",
+        [UnterminatedString] = "unterminated-string",
+        [BadEscape] = "bad-escape",
+        [BadHashSyntax] = "bad-hash-syntax",
+        [UnexpectedCloseParen] = "unexpected-close-paren",
+        [BadCharacter] = "bad-character",
+        [BadNumber] = "bad-number",
+        [BadDot] = "bad-dot",
+        [MismatchedBracket] = "mismatched-bracket",
+        [NestingTooDeep] = "nesting-too-deep",
+        [UnterminatedComment] = "unterminated-comment",
+        [SyntaxError] = "syntax-error",
+        [UnboundVariable] = "unbound-variable",
+        [WrongArgumentCount] = "wrong-argument-count",
+        [WrongType] = "wrong-type",
+        [BadSyntax] = "bad-syntax",
+        [NotAProcedure] = "not-a-procedure",
+        [UserError] = "user-error",
+        [StepBudgetExceeded] = "step-budget-exceeded",
+        [EvaluationTooDeep] = "evaluation-too-deep",
+        [UnknownModule] = "unknown-module",
+        [Unsupported] = "unsupported",
+        [FileNotFound] = "file-not-found",
+        [RuntimeError] = "runtime-error",
+        [MissingFieldInitializers] = "missing-field-initializers",
+        [ExtraneousFieldInitializers] = "extraneous-field-initializers",
+        [DuplicateFieldInitializer] = "duplicate-field-initializer",
+        [InvalidFieldSpecifier] = "invalid-field-specifier",
+        [FieldTypeMismatch] = "field-type-mismatch",
+        [ThunkCycle] = "thunk-cycle",
+        [ThisRecordOutside] = "this-record-outside-instantiation",
+        [DeprecatedField] = "deprecated-field",
+        [FieldAdvisory] = "field-advisory",
+        [UsageError] = "usage-error",
+        [IoError] = "io-error",
+    };
+
+    /// <summary>All known ids with their titles, for SARIF rule tables and uniqueness tests.</summary>
+    public static IReadOnlyDictionary<string, string> Titles => TitleById;
+
+    public static string TitleOf(string id) => TitleById.TryGetValue(id, out var t) ? t : id;
+}

@@ -1,0 +1,31 @@
+using System.Collections.Concurrent;
+
+namespace Vbmc.Data;
+
+/// <summary>An interned Scheme symbol: two symbols with the same name are the same object (eq?).</summary>
+public sealed class Symbol
+{
+    private static readonly ConcurrentDictionary<string, Symbol> Table = new(StringComparer.Ordinal);
+
+    public string Name { get; }
+
+    private Symbol(string name) => Name = name;
+
+    public static Symbol Intern(string name) => Table.GetOrAdd(name, n => new Symbol(n));
+
+    public override string ToString() => Name;
+}
+
+/// <summary>A Guile keyword, written <c>#:name</c>; interned like symbols.</summary>
+public sealed class Keyword
+{
+    private static readonly ConcurrentDictionary<string, Keyword> Table = new(StringComparer.Ordinal);
+
+    public string Name { get; }
+
+    private Keyword(string name) => Name = name;
+
+    public static Keyword Intern(string name) => Table.GetOrAdd(name, n => new Keyword(n));
+
+    public override string ToString() => "#:" + Name;
+}
