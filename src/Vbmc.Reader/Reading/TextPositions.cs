@@ -1,0 +1,55 @@
+using Antlr4.Runtime;
+using Vbmc.Diagnostics;
+
+namespace Vbmc.Reading;
+
+/// <summary>
+/// Turns token positions into 1-based <see cref="SourceSpan"/>s. ANTLR gives a token's start line
+/// and 0-based column; ends (and positions inside tokens, for errors in strings) are computed
+/// from the text. Columns count UTF-16 code units, as <see cref="SourceSpan"/> specifies.
+/// </summary>
+internal sealed class TextPositions(string text, string file)
+{
+    public string Text { get; } = text;
+    public string File { get; } = file;
+
+    public SourceSpan SpanOf(IToken token)
+    {
+        if (token.Type == TokenConstants.EOF) return EndOfText();
+        var (line, column) = Advance(token.Line, token.Column + 1, token.StartIndex, token.StopIndex + 1);
+        return new SourceSpan(File, token.Line, token.Column + 1, line, column);
+    }
+
+    /// <summary>The span from the start of <paramref name="first"/> to the end of <paramref name="last"/>.</summary>
+    public SourceSpan SpanOf(IToken first, IToken last) => SpanOf(first).To(SpanOf(last));
+
+    /// <summary>The span of characters [from, to) inside <paramref name="token"/> (offsets into its text).</summary>
+    public SourceSpan SpanInside(IToken token, int from, int to)
+    {
+        var (l1, c1) = Advance(token.Line, token.Column + 1, token.StartIndex, token.StartIndex + from);
+        var (l2, c2) = Advance(l1, c1, token.StartIndex + from, token.StartIndex + to);
+        return new SourceSpan(File, l1, c1, l2, c2);
+    }
+
+    /// <summary>An empty span just after the last character (for "end of input" errors).</summary>
+    public SourceSpan EndOfText()
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i < Text.Length; i++)
+            if (Text[i] == '\n') { line++; lineStart = i + 1; }
+        var column = Text.Length - lineStart + 1;
+        return new SourceSpan(File, line, column, line, column);
+    }
+
+    private (int Line, int Column) Advance(int line, int column, int from, int to)
+    {
+        to = Math.Min(to, Text.Length);
+        for (var i = from; i < to; i++)
+        {
+            if (Text[i] == '\n') { line++; column = 1; }
+            else column++;
+        }
+        return (line, column);
+    }
+}
