@@ -50,6 +50,7 @@ public static class DiagnosticIds
     // Usage and I/O
     public const string UsageError = "VBM9001";
     public const string IoError = "VBM9002";
+    public const string InternalError = "VBM9099";
 
     private static readonly Dictionary<string, string> TitleById = new()
     {
@@ -88,6 +89,7 @@ public static class DiagnosticIds
         [FieldAdvisory] = "field-advisory",
         [UsageError] = "usage-error",
         [IoError] = "io-error",
+        [InternalError] = "internal-error",
     };
 
     /// <summary>All known ids with their titles, for SARIF rule tables and uniqueness tests.</summary>

@@ -19,4 +19,7 @@ public sealed record EvaluationOptions
 public sealed record EvaluationResult(object? Value, IReadOnlyList<Diagnostic> Diagnostics)
 {
     public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+
+    /// <summary>What display/write/format #t printed (configurations never write to the console).</summary>
+    public string Output { get; init; } = "";
 }

@@ -14,6 +14,9 @@ public class SchemeError(string message, string id = DiagnosticIds.RuntimeError,
     /// <summary>Where the error happened, when the thrower knows better than the catcher.</summary>
     public SourceSpan? Span { get; init; }
 
+    /// <summary>This error placed at <paramref name="span"/> (keeps id and hint).</summary>
+    public SchemeError At(SourceSpan span) => new(Message, Id, Hint) { Span = span };
+
     /// <summary>Guile's wording: "In procedure car: Wrong type argument in position 1 (expecting pair): 5".</summary>
     public static SchemeError WrongType(string procedure, int position, string expected, object value) =>
         new($"In procedure {procedure}: Wrong type argument in position {position} (expecting {expected}): {Vbmc.Printing.Printer.Write(value)}",

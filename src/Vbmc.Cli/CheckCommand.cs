@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Vbmc.Diagnostics;
+using Vbmc.Evaluation;
+
+namespace Vbmc.Cli;
+
+/// <summary>`vbmc check FILE... [--format text|json|sarif] [--system SYSTEM]`: type-check configurations.</summary>
+public static class CheckCommand
+{
+    public static Command Create(CliEnvironment env, Option<string> systemOption)
+    {
+        var files = new Argument<string[]>("FILE")
+        {
+            Description = "Configuration files to check (each is evaluated and every record field type-checked).",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format")
+        {
+            Description = "Output format of the diagnostics.",
+            DefaultValueFactory = _ => "text",
+            HelpName = "text|json|sarif",
+        };
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
+
+        var command = new Command("check", "Check configurations and report every problem with its location.")
+        {
+            files, format, systemOption,
+        };
+        command.SetAction(parse =>
+        {
+            var paths = parse.GetValue(files) ?? [];
+            var usage = paths.Select(InputFiles.UnknownOption).OfType<Diagnostic>().ToList();
+            if (usage.Count > 0)
+            {
+                DiagnosticWriter.WriteToError(usage, env);
+                return ExitCodes.UsageOrIo;
+            }
+            var options = new EvaluationOptions { System = parse.GetValue(systemOption) ?? CliEnvironment.HostSystem };
+            var diagnostics = CheckFiles(paths, options);
+            var outputFormat = Enum.Parse<OutputFormat>(parse.GetValue(format) ?? "text", ignoreCase: true);
+            DiagnosticWriter.Write(diagnostics, outputFormat, env, summary: true);
+            return DiagnosticWriter.ExitCodeOf(diagnostics);
+        });
+        return command;
+    }
+
+    /// <summary>Checks each file (once, in the given order) and merges the diagnostics.</summary>
+    public static IReadOnlyList<Diagnostic> CheckFiles(IEnumerable<string> files, EvaluationOptions options)
+    {
+        var all = new List<Diagnostic>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var file in files)
+        {
+            if (!seen.Add(Path.GetFullPath(file))) continue;
+            if (InputFiles.Problem(file) is { } problem)
+            {
+                all.Add(problem);
+                continue;
+            }
+            try
+            {
+                all.AddRange(ConfigurationChecker.CheckFile(file, options).Diagnostics);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // The library promises not to throw; if it does, the user still gets a diagnostic.
+                all.Add(DiagnosticWriter.Internal(file, e));
+            }
+        }
+        return all;
+    }
+}

@@ -1,0 +1,70 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using Vbmc.Diagnostics;
+
+namespace Vbmc.Cli;
+
+/// <summary>
+/// The command line: a thin shell over the library (Vbmc.Evaluation) and the diagnostic
+/// formatters. <see cref="Run"/> never throws.
+/// </summary>
+public static class CliApp
+{
+    public static RootCommand Build(CliEnvironment env)
+    {
+        var system = new Option<string>("--system")
+        {
+            Description = "The value of %current-system (Guix system type).",
+            DefaultValueFactory = _ => CliEnvironment.HostSystem,
+            HelpName = "SYSTEM",
+        };
+        var root = new RootCommand("vbmc: compiler for Guix-style configurations of virtual build machines.")
+        {
+            CheckCommand.Create(env, system),
+            EvalCommand.Create(env, system),
+        };
+        // The built-in --version prints the entry assembly's version, which is the test host's
+        // when the CLI runs in-process: print vbmc's own.
+        foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion();
+        return root;
+    }
+
+    private sealed class PrintVersion : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            parseResult.InvocationConfiguration.Output.WriteLine(DiagnosticWriter.Version);
+            return ExitCodes.Ok;
+        }
+    }
+
+    public static int Run(string[] args, CliEnvironment env)
+    {
+        try
+        {
+            var parse = Build(env).Parse(args);
+            // Usage errors exit with 2 (System.CommandLine would use 1, which vbmc keeps for
+            // configuration errors) and are diagnostics like every other problem.
+            if (parse.Errors.Count > 0)
+            {
+                var diagnostics = parse.Errors
+                    .Select(e => Diagnostic.Error(DiagnosticIds.UsageError, SourceSpan.FileOnly("vbmc"), e.Message,
+                        "see 'vbmc --help'"))
+                    .ToList();
+                DiagnosticWriter.WriteToError(diagnostics, env);
+                return ExitCodes.UsageOrIo;
+            }
+            return parse.Invoke(new InvocationConfiguration
+            {
+                Output = env.Out,
+                Error = env.Error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            DiagnosticWriter.WriteToError([DiagnosticWriter.Internal("vbmc", e)], env);
+            return ExitCodes.UsageOrIo;
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using Vbmc.Diagnostics;
+using Vbmc.Diagnostics.Formatting;
+
+namespace Vbmc.Cli;
+
+/// <summary>The output formats of `vbmc check`.</summary>
+public enum OutputFormat
+{
+    Text,
+    Json,
+    Sarif,
+}
+
+/// <summary>Prints diagnostics in the chosen format.</summary>
+public static class DiagnosticWriter
+{
+    public static string Version =>
+        typeof(DiagnosticWriter).Assembly
+            .GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>()
+            .FirstOrDefault()?.InformationalVersion ?? "0.0.0";
+
+    /// <summary>
+    /// Text goes with the summary line ("2 errors, 1 warning") on standard error, so that standard
+    /// output holds only GNU-format diagnostic blocks; JSON and SARIF are the whole standard output.
+    /// </summary>
+    public static void Write(IReadOnlyList<Diagnostic> diagnostics, OutputFormat format, CliEnvironment env, bool summary)
+    {
+        switch (format)
+        {
+            case OutputFormat.Json:
+                env.Out.Write(JsonDiagnosticFormatter.Format(diagnostics));
+                break;
+            case OutputFormat.Sarif:
+                env.Out.Write(new SarifDiagnosticFormatter(new SarifOptions
+                {
+                    ToolVersion = Version,
+                    BaseDirectory = env.WorkingDirectory,
+                }).Format(diagnostics));
+                break;
+            default:
+                env.Out.Write(new TextDiagnosticFormatter(SourceText.FromFiles(), env.ColorOutput).Format(diagnostics));
+                if (summary) env.Error.WriteLine(DiagnosticSummary.Describe(diagnostics));
+                break;
+        }
+        env.Out.Flush();
+    }
+
+    /// <summary>Diagnostics that are not the command's product (eval's, usage errors) go to standard error as text.</summary>
+    public static void WriteToError(IReadOnlyList<Diagnostic> diagnostics, CliEnvironment env)
+    {
+        env.Error.Write(new TextDiagnosticFormatter(SourceText.FromFiles(), color: false).Format(diagnostics));
+        env.Error.Flush();
+    }
+
+    public static int ExitCodeOf(IEnumerable<Diagnostic> diagnostics)
+    {
+        var errors = diagnostics.Where(d => d.Severity == Severity.Error).ToList();
+        if (errors.Any(d => d.Id is DiagnosticIds.IoError or DiagnosticIds.UsageError or DiagnosticIds.InternalError))
+            return ExitCodes.UsageOrIo;
+        return errors.Count > 0 ? ExitCodes.ConfigurationErrors : ExitCodes.Ok;
+    }
+
+    /// <summary>A failure of vbmc itself, reported like any other problem (never a stack trace).</summary>
+    public static Diagnostic Internal(string file, Exception e) =>
+        Diagnostic.Error(DiagnosticIds.InternalError, SourceSpan.FileOnly(file),
+            $"internal error: {e.GetType().Name}: {e.Message}", "this is a bug in vbmc; please report it with the input file");
+}

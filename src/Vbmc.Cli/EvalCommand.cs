@@ -1,0 +1,91 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Vbmc.Data;
+using Vbmc.Diagnostics;
+using Vbmc.Evaluation;
+using Vbmc.Printing;
+
+namespace Vbmc.Cli;
+
+/// <summary>
+/// `vbmc eval FILE [--json] [--system SYSTEM]`: print a file's top-level value (the value of its
+/// last form), as Guile's `write` does or as JSON. Diagnostics go to standard error.
+/// </summary>
+public static class EvalCommand
+{
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static Command Create(CliEnvironment env, Option<string> systemOption)
+    {
+        var file = new Argument<string>("FILE") { Description = "The configuration file to evaluate." };
+        var json = new Option<bool>("--json") { Description = "Print the value as JSON instead of Scheme." };
+        var command = new Command("eval", "Evaluate a configuration and print its value, with every record field resolved.")
+        {
+            file, json, systemOption,
+        };
+        command.SetAction(parse =>
+        {
+            var options = new EvaluationOptions { System = parse.GetValue(systemOption) ?? CliEnvironment.HostSystem };
+            return Run(parse.GetValue(file)!, parse.GetValue(json), options, env);
+        });
+        return command;
+    }
+
+    public static int Run(string file, bool asJson, EvaluationOptions options, CliEnvironment env)
+    {
+        if ((InputFiles.UnknownOption(file) ?? InputFiles.Problem(file)) is { } problem)
+        {
+            DiagnosticWriter.WriteToError([problem], env);
+            return DiagnosticWriter.ExitCodeOf([problem]);
+        }
+
+        List<Diagnostic> diagnostics;
+        string? output = null;
+        try
+        {
+            var result = ConfigurationEvaluator.EvaluateFile(file, options);
+            diagnostics = [.. result.Diagnostics];
+            if (!result.HasErrors) output = Render(result.Value, asJson, file, diagnostics);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            diagnostics = [DiagnosticWriter.Internal(file, e)];
+        }
+
+        DiagnosticWriter.WriteToError(diagnostics, env);
+        if (output is not null && !diagnostics.Any(d => d.Severity == Severity.Error))
+        {
+            env.Out.Write(output);
+            env.Out.Flush();
+        }
+        return DiagnosticWriter.ExitCodeOf(diagnostics);
+    }
+
+    /// <summary>
+    /// Printing forces thunked fields, which runs user code: an error there is a diagnostic of
+    /// the file like any other.
+    /// </summary>
+    private static string? Render(object? value, bool asJson, string file, List<Diagnostic> diagnostics)
+    {
+        try
+        {
+            if (asJson)
+            {
+                var node = value is null ? null : ValueJson.ToJson(value);
+                return (node?.ToJsonString(JsonOptions) ?? "null") + "\n";
+            }
+            if (value is null || value is Unspecified) return null;
+            return Printer.Write(value) + "\n";
+        }
+        catch (SchemeError e)
+        {
+            diagnostics.Add(new Diagnostic(e.Id, Severity.Error, e.Span ?? SourceSpan.FileOnly(file), e.Message, e.Hint));
+            return null;
+        }
+    }
+}

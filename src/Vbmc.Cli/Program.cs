@@ -1,0 +1,19 @@
+namespace Vbmc.Cli;
+
+public static class Program
+{
+    public static int Main(string[] args)
+    {
+        try
+        {
+            return CliApp.Run(args, CliEnvironment.FromConsole());
+        }
+        catch (Exception e)
+        {
+            // Last resort: CliApp.Run already turns failures into diagnostics; this only guards
+            // against a failure while writing them.
+            Console.Error.WriteLine($"vbmc: error: internal error: {e.GetType().Name}: {e.Message} [{Vbmc.Diagnostics.DiagnosticIds.InternalError}]");
+            return ExitCodes.UsageOrIo;
+        }
+    }
+}

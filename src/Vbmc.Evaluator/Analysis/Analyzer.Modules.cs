@@ -1,0 +1,75 @@
+using Vbmc.Data;
+using Vbmc.Syntax;
+using static Vbmc.Evaluation.Stx;
+
+namespace Vbmc.Evaluation;
+
+/// <summary>Module forms: define-module, use-modules (and Guix's use-*-modules), export.</summary>
+public sealed partial class Analyzer
+{
+    private static void RegisterModuleForms()
+    {
+        Special("define-module", (a, f, s, t) =>
+        {
+            Expect(f, 2, int.MaxValue, "define-module");
+            var ctx = EvalContext.Current;
+            if (f.Items[1] is SyntaxList name) a.Module.Name = "(" + string.Join(' ', name.Items.Select(i => Printing.Printer.Display(i.ToDatum()))) + ")";
+            for (var i = 2; i < f.Items.Length; i++)
+            {
+                if (f.Items[i] is not SyntaxAtom { Value: Keyword k }) continue;
+                var arg = i + 1 < f.Items.Length ? f.Items[i + 1] : null;
+                switch (k.Name)
+                {
+                    case "use-module" when arg is not null:
+                        ModuleRegistry.Import(a.Module, arg, ctx);
+                        i++;
+                        break;
+                    case "autoload" when arg is not null:
+                        ModuleRegistry.Import(a.Module, arg, ctx);
+                        i += 2;
+                        break;
+                    case "export" or "export-syntax" when arg is SyntaxList ex:
+                        a.Module.Exports.AddRange(ex.Items.Select(Sym).OfType<Symbol>());
+                        i++;
+                        break;
+                    case "re-export" or "re-export-syntax" when arg is SyntaxList rex:
+                        a.Module.ReExports.AddRange(rex.Items.Select(Sym).OfType<Symbol>());
+                        i++;
+                        break;
+                    case "pure" or "declarative?":
+                        break;
+                }
+            }
+            return new ConstNode(Unspecified.Instance, f.Span);
+        });
+        Special("use-modules", (a, f, s, t) =>
+        {
+            foreach (var spec in f.Items.Skip(1)) ModuleRegistry.Import(a.Module, spec, EvalContext.Current);
+            return new ConstNode(Unspecified.Instance, f.Span);
+        });
+        foreach (var (form, prefix) in new[] { ("use-service-modules", "gnu services"), ("use-package-modules", "gnu packages"), ("use-system-modules", "gnu system") })
+        {
+            var parts = prefix.Split(' ');
+            Special(form, (a, f, s, t) =>
+            {
+                foreach (var item in f.Items.Skip(1))
+                {
+                    if (Sym(item) is not { } leaf) throw Bad(item, $"{form}: expected a module name");
+                    var spec = L(item.Span, [.. parts.Select(p => (SyntaxNode)S(p, item.Span)), item]);
+                    ModuleRegistry.Import(a.Module, spec, EvalContext.Current);
+                }
+                return new ConstNode(Unspecified.Instance, f.Span);
+            });
+        }
+        Special("export", (a, f, s, t) =>
+        {
+            a.Module.Exports.AddRange(f.Items.Skip(1).Select(Sym).OfType<Symbol>());
+            return new ConstNode(Unspecified.Instance, f.Span);
+        });
+        Special("re-export", (a, f, s, t) =>
+        {
+            a.Module.ReExports.AddRange(f.Items.Skip(1).Select(Sym).OfType<Symbol>());
+            return new ConstNode(Unspecified.Instance, f.Span);
+        });
+    }
+}

@@ -1,0 +1,211 @@
+using System.Runtime.CompilerServices;
+using Vbmc.Data;
+using Vbmc.Diagnostics;
+using Vbmc.Syntax;
+using static Vbmc.Evaluation.Stx;
+
+namespace Vbmc.Evaluation;
+
+/// <summary>
+/// Turns syntax into <see cref="Node"/> trees, once per form. Special forms are recognised by
+/// name unless a local variable shadows them; macros (syntax-rules, record constructors) are
+/// expanded here. Top-level forms are analysed one at a time right before they run, so a macro
+/// or record type defined by one form is known to the next.
+/// </summary>
+public sealed partial class Analyzer(Module module)
+{
+    public Module Module { get; } = module;
+
+    private delegate Node SpecialForm(Analyzer a, SyntaxList form, Scope? scope, bool tail);
+
+    private static readonly Dictionary<string, SpecialForm> Specials = new(StringComparer.Ordinal);
+
+    static Analyzer()
+    {
+        RegisterCoreForms();
+        RegisterDerivedForms();
+        RegisterMatchForms();
+        RegisterModuleForms();
+        RegisterRecordForms();
+    }
+
+    private static void Special(string name, SpecialForm f) => Specials[name] = f;
+
+    public Node Analyze(SyntaxNode node, Scope? scope, bool tail)
+    {
+        if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
+            throw new SchemeError("nesting deeper than the evaluator supports", DiagnosticIds.EvaluationTooDeep) { Span = node.Span };
+        switch (node)
+        {
+            case SyntaxAtom { Value: Symbol s }:
+                return AnalyzeReference(s, node, scope);
+            case SyntaxAtom atom:
+                return new ConstNode(atom.Value, node.Span);
+            case SyntaxVector v:
+                return new ConstNode(v.ToDatum(), node.Span);
+            case SyntaxList { Items.Length: 0 }:
+                throw Bad(node, "Syntax error: empty combination ()");
+            case SyntaxList list:
+                return AnalyzeList(list, scope, tail);
+            default:
+                throw Bad(node, "unknown syntax");
+        }
+    }
+
+    private Node AnalyzeReference(Symbol s, SyntaxNode node, Scope? scope)
+    {
+        var found = Scope.Resolve(scope, s, out var depth, out var index);
+        if (found is Scope) return new LocalRef(s, depth, index, node.Span);
+        var module = GlobalModuleFor(node, s);
+        if (found is not null || IsSyntaxValue(module.ValueOf(s)))
+            throw Bad(node, SyntaxValueMessage(s, found ?? module.ValueOf(s)!));
+        return new GlobalRef(module.Lookup(s), module, node.Span);
+    }
+
+    /// <summary>
+    /// The module a free name is looked up in: the macro's module for a name its template
+    /// introduced (when that module has it), else the module being analysed.
+    /// </summary>
+    private Module GlobalModuleFor(SyntaxNode atom, Symbol s)
+    {
+        if (SyntaxRules.ModuleOf(atom) is { } m && !ReferenceEquals(m, Module) && m.ValueOf(s) is not null) return m;
+        return Module;
+    }
+
+    private static bool IsSyntaxValue(object? v) => v is IMacro;
+
+    private static string SyntaxValueMessage(Symbol s, object macro) =>
+        macro is ThisRecordSyntax ? $"'{s.Name}' cannot be used outside of a record instantiation"
+                                  : $"Syntax error: '{s.Name}' is syntax and cannot be used as a value";
+
+    private Node AnalyzeList(SyntaxList list, Scope? scope, bool tail)
+    {
+        if (!list.IsProper) throw Bad(list, "Syntax error: a dotted list is not an expression");
+        if (Sym(list.Items[0]) is { } head)
+        {
+            var found = Scope.Resolve(scope, head, out _, out _);
+            if (found is null)
+            {
+                var global = GlobalModuleFor(list.Items[0], head).ValueOf(head);
+                if (global is IMacro gm) return ApplyMacro(gm, list, scope, tail);
+                if (Specials.TryGetValue(head.Name, out var special) && !IsUserDefined(head))
+                    return special(this, list, scope, tail);
+            }
+            else if (found is IMacro lm) return ApplyMacro(lm, list, scope, tail);
+        }
+        var function = Analyze(list.Items[0], scope, false);
+        var args = new Node[list.Items.Length - 1];
+        for (var i = 1; i < list.Items.Length; i++) args[i - 1] = Analyze(list.Items[i], scope, false);
+        return new AppNode(function, args, tail, list.Span);
+    }
+
+    /// <summary>A special form's name that a module defined as a procedure is that procedure.</summary>
+    private bool IsUserDefined(Symbol head) =>
+        Module.Table.TryGetValue(head, out var c) && c.Value is Procedure;
+
+    private Node ApplyMacro(IMacro macro, SyntaxList form, Scope? scope, bool tail) =>
+        macro switch
+        {
+            SyntaxRules rules => Analyze(CountExpansion(rules.Expand(form)), scope, tail),
+            Records.RecordConstructorSyntax ctor => AnalyzeRecordConstruction(ctor, form, scope),
+            ThisRecordSyntax => throw Bad(form, $"'{Sym(form.Items[0])!.Name}' cannot be used outside of a record instantiation"),
+            _ => throw Bad(form, "unsupported macro"),
+        };
+
+    private static SyntaxNode CountExpansion(SyntaxNode expansion)
+    {
+        var ctx = EvalContext.Current;
+        if (++ctx.Steps > ctx.Options.StepBudget)
+            throw new SchemeError($"evaluation exceeded {ctx.Options.StepBudget} steps", DiagnosticIds.StepBudgetExceeded) { Span = expansion.Span };
+        return expansion;
+    }
+
+    /// <summary>Expands macro uses at the head of a form (to find definitions in bodies).</summary>
+    private SyntaxNode ExpandHead(SyntaxNode form, Scope? scope)
+    {
+        for (var guard = 0; guard < 10_000; guard++)
+        {
+            if (form is not SyntaxList { Items.Length: > 0 } l || Sym(l.Items[0]) is not { } head) return form;
+            var found = Scope.Resolve(scope, head, out _, out _);
+            var macro = found as SyntaxRules ?? (found is null ? GlobalModuleFor(l.Items[0], head).ValueOf(head) as SyntaxRules : null);
+            if (macro is null) return form;
+            form = CountExpansion(macro.Expand(l));
+        }
+        return form;
+    }
+
+    // ---- bodies -------------------------------------------------------------------------
+
+    /// <summary>
+    /// A body (lambda, let, ...): internal definitions get slots in <paramref name="scope"/>
+    /// (found first, so mutually recursive internal procedures see each other).
+    /// </summary>
+    public Node AnalyzeBody(IReadOnlyList<SyntaxNode> forms, Scope scope, bool tail, SourceSpan span)
+    {
+        var expanded = new List<SyntaxNode>();
+        void Collect(SyntaxNode f)
+        {
+            f = ExpandHead(f, scope);
+            if (Head(f) is { Name: "begin" } && Scope.Resolve(scope, Symbol.Intern("begin"), out _, out _) is null)
+            {
+                foreach (var g in ((SyntaxList)f).Items.Skip(1)) Collect(g);
+                return;
+            }
+            if (Head(f) is { Name: "define-syntax" } && f is SyntaxList ds)
+            {
+                DefineSyntax(ds, scope);
+                return;
+            }
+            expanded.Add(f);
+        }
+        foreach (var f in forms) Collect(f);
+        var frame = scope.FrameScope;
+        foreach (var f in expanded)
+            foreach (var name in DefinedNames(f))
+                frame.Add(name);
+        if (expanded.Count == 0) return new ConstNode(Unspecified.Instance, span);
+        var nodes = new Node[expanded.Count];
+        for (var i = 0; i < nodes.Length; i++) nodes[i] = Analyze(expanded[i], scope, tail && i == nodes.Length - 1);
+        return nodes.Length == 1 ? nodes[0] : new SeqNode(nodes, span);
+    }
+
+    private static IEnumerable<Symbol> DefinedNames(SyntaxNode form)
+    {
+        if (form is not SyntaxList { Items.Length: >= 2 } l || Head(form) is not { } h) yield break;
+        switch (h.Name)
+        {
+            case "define" or "define*" or "define-public":
+                var target = l.Items[1];
+                while (target is SyntaxList { Items.Length: > 0 } t) target = t.Items[0];
+                if (Sym(target) is { } s) yield return s;
+                break;
+            case "define-values":
+                if (l.Items[1] is SyntaxList formals)
+                {
+                    foreach (var f in formals.Items) if (Sym(f) is { } s1) yield return s1;
+                    if (formals.Tail is { } tail && Sym(tail) is { } s2) yield return s2;
+                }
+                else if (Sym(l.Items[1]) is { } s3) yield return s3;
+                break;
+            case "define-record-type*" or "define-record-type":
+                foreach (var s4 in RecordDefinedNames(l)) yield return s4;
+                break;
+        }
+    }
+
+    /// <summary>Assigns a definition's value: a module variable at top level, else a body slot.</summary>
+    private Node DefineNode(Symbol name, Node value, Scope? scope, SyntaxNode at)
+    {
+        if (value is LambdaNode ln && ln.Info.Name is null) ln.Info.Name = name.Name;
+        if (scope is null) return new GlobalSet(Module.DefineCell(name), value, true, Module, at.Span);
+        var found = Scope.Resolve(scope, name, out var depth, out var index);
+        if (found is not Scope) throw Bad(at, $"definition of '{name.Name}' in expression context, where definitions are not allowed");
+        return new LocalSet(depth, index, value, at.Span);
+    }
+}
+
+/// <summary>Syntax bound to a name: syntax-rules macros, record constructors, this-record identifiers.</summary>
+public interface IMacro;
+
+/// <summary>The <c>this-id</c> of a record type, only meaningful inside a thunked field's value.</summary>
+public sealed class ThisRecordSyntax : IMacro;

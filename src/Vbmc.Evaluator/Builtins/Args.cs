@@ -1,0 +1,33 @@
+using System.Numerics;
+using Vbmc.Data;
+
+namespace Vbmc.Evaluation;
+
+/// <summary>Argument checks with Guile's wrong-type wording.</summary>
+internal static class Args
+{
+    public static BigInteger Int(object v, string proc, int pos) =>
+        v is BigInteger i ? i : v is double d && Math.Floor(d) == d && double.IsFinite(d) ? new BigInteger(d) : throw SchemeError.WrongType(proc, pos, "integer", v);
+
+    public static BigInteger ExactInt(object v, string proc, int pos) =>
+        v is BigInteger i ? i : throw SchemeError.WrongType(proc, pos, "exact integer", v);
+
+    public static int Index(object v, string proc, int pos) =>
+        v is BigInteger i && i >= 0 && i <= int.MaxValue ? (int)i : throw SchemeError.WrongType(proc, pos, "exact nonnegative integer", v);
+
+    public static string Str(object v, string proc, int pos) => v as string ?? throw SchemeError.WrongType(proc, pos, "string", v);
+
+    public static Symbol Sym(object v, string proc, int pos) => v as Symbol ?? throw SchemeError.WrongType(proc, pos, "symbol", v);
+
+    public static Pair Pair(object v, string proc, int pos) => v as Pair ?? throw SchemeError.WrongType(proc, pos, "pair", v);
+
+    public static SChar Char(object v, string proc, int pos) => v is SChar c ? c : throw SchemeError.WrongType(proc, pos, "character", v);
+
+    public static object[] Vec(object v, string proc, int pos) => v as object[] ?? throw SchemeError.WrongType(proc, pos, "vector", v);
+
+    public static object Proc(object v, string proc, int pos) => Interpreter.IsProcedure(v) ? v : throw SchemeError.WrongType(proc, pos, "procedure", v);
+
+    public static List<object> List(object v, string proc, int pos) => Lists.ToListOrNull(v) ?? throw SchemeError.WrongType(proc, pos, "list", v);
+
+    public static bool Truthy(object v) => v is not false;
+}

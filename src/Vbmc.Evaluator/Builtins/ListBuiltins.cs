@@ -1,0 +1,164 @@
+using System.Numerics;
+using Vbmc.Data;
+
+namespace Vbmc.Evaluation;
+
+/// <summary>Pairs and lists (R7RS / Guile core), association lists, equality and type predicates.</summary>
+[BuiltinLibrary]
+public static class ListBuiltins
+{
+    private const int V = Builtin.Variadic;
+
+    public static void Register(BuiltinTable t)
+    {
+        t.Define("cons", 2, 2, a => new Pair(a[0], a[1]));
+        t.Define("car", 1, 1, a => Args.Pair(a[0], "car", 1).Car);
+        t.Define("cdr", 1, 1, a => Args.Pair(a[0], "cdr", 1).Cdr);
+        foreach (var path in new[] { "aa", "ad", "da", "dd", "aaa", "aad", "ada", "add", "daa", "dad", "dda", "ddd", "addd", "dddd" })
+        {
+            var name = "c" + path + "r";
+            t.Define(name, 1, 1, a =>
+            {
+                var x = a[0];
+                for (var i = path.Length - 1; i >= 0; i--)
+                {
+                    var p = x as Pair ?? throw SchemeError.WrongType(name, 1, "pair", a[0]);
+                    x = path[i] == 'a' ? p.Car : p.Cdr;
+                }
+                return x;
+            });
+        }
+        t.Define("set-car!", 2, 2, a => { Args.Pair(a[0], "set-car!", 1).Car = a[1]; return Unspecified.Instance; });
+        t.Define("set-cdr!", 2, 2, a => { Args.Pair(a[0], "set-cdr!", 1).Cdr = a[1]; return Unspecified.Instance; });
+        t.Define("list", 0, V, a => Lists.FromEnumerable(a));
+        t.Define("cons*", 1, V, a => Lists.FromEnumerable(a.Take(a.Length - 1), a[^1]));
+        t.Define("list*", 1, V, a => Lists.FromEnumerable(a.Take(a.Length - 1), a[^1]));
+        t.Define("make-list", 1, 2, a => Lists.FromEnumerable(Enumerable.Repeat(a.Length > 1 ? a[1] : Unspecified.Instance, Args.Index(a[0], "make-list", 1))));
+        t.Define("length", 1, 1, a => (BigInteger)Args.List(a[0], "length", 1).Count);
+        t.Define("append", 0, V, a => Append(a, "append"));
+        t.Define("append!", 0, V, a => Append(a, "append!"));
+        t.Define("reverse", 1, 1, a => Reverse(Args.List(a[0], "reverse", 1)));
+        t.Define("reverse!", 1, 1, a => Reverse(Args.List(a[0], "reverse!", 1)));
+        t.Define("append-reverse", 2, 2, a => Lists.FromEnumerable(Enumerable.Reverse(Args.List(a[0], "append-reverse", 1)), a[1]));
+        t.Define("list-ref", 2, 2, a => Tail(a[0], Args.Index(a[1], "list-ref", 2), "list-ref") is Pair p ? p.Car : throw SchemeError.WrongType("list-ref", 2, "valid index", a[1]));
+        t.Define("list-tail", 2, 2, a => Tail(a[0], Args.Index(a[1], "list-tail", 2), "list-tail"));
+        t.Define("list-head", 2, 2, a => Take(a[0], a[1], "list-head"));
+        t.Define("list-copy", 1, 1, a => Lists.ToListOrNull(a[0]) is { } l ? Lists.FromEnumerable(l) : a[0]);
+        t.Define("last-pair", 1, 1, a => { var p = Args.Pair(a[0], "last-pair", 1); while (p.Cdr is Pair q) p = q; return p; });
+        t.Define("list?", 1, 1, a => Lists.IsProperList(a[0]));
+        t.Define("pair?", 1, 1, a => a[0] is Pair);
+        t.Define("null?", 1, 1, a => a[0] is Nil);
+        t.Define("memq", 2, 2, a => Member(a[0], a[1], Equality.Eq));
+        t.Define("memv", 2, 2, a => Member(a[0], a[1], Equality.Eqv));
+        t.Define("member", 2, 3, a => Member(a[0], a[1], a.Length > 2 ? Pred2(a[2]) : Equality.IsEqual));
+        t.Define("assq", 2, 2, a => Assoc(a[0], a[1], Equality.Eq, "assq"));
+        t.Define("assv", 2, 2, a => Assoc(a[0], a[1], Equality.Eqv, "assv"));
+        t.Define("assoc", 2, 3, a => Assoc(a[0], a[1], a.Length > 2 ? Pred2(a[2]) : Equality.IsEqual, "assoc"));
+        t.Define("assq-ref", 2, 2, a => Assoc(a[1], a[0], Equality.Eq, "assq-ref") is Pair p ? p.Cdr : false);
+        t.Define("assv-ref", 2, 2, a => Assoc(a[1], a[0], Equality.Eqv, "assv-ref") is Pair p ? p.Cdr : false);
+        t.Define("assoc-ref", 2, 2, a => Assoc(a[1], a[0], Equality.IsEqual, "assoc-ref") is Pair p ? p.Cdr : false);
+        t.Define("acons", 3, 3, a => new Pair(new Pair(a[0], a[1]), a[2]));
+        t.Define("eq?", 2, 2, a => Equality.Eq(a[0], a[1]));
+        t.Define("eqv?", 2, 2, a => Equality.Eqv(a[0], a[1]));
+        t.Define("equal?", 2, 2, a => Equality.IsEqual(a[0], a[1]));
+        t.Define("not", 1, 1, a => a[0] is false);
+        t.Define("boolean?", 1, 1, a => a[0] is bool);
+        t.Define("symbol?", 1, 1, a => a[0] is Symbol);
+        t.Define("keyword?", 1, 1, a => a[0] is Keyword);
+        t.Define("string?", 1, 1, a => a[0] is string);
+        t.Define("char?", 1, 1, a => a[0] is SChar);
+        t.Define("vector?", 1, 1, a => a[0] is object[]);
+        t.Define("procedure?", 1, 1, a => Interpreter.IsProcedure(a[0]));
+        t.Define("unspecified?", 1, 1, a => a[0] is Unspecified);
+        t.Define("eof-object?", 1, 1, a => a[0] is Eof);
+        t.Define("boolean=?", 2, V, a => a.All(x => x is bool) && a.All(x => x.Equals(a[0])));
+        t.Define("map", 2, V, a => Map(a, "map", collect: true));
+        t.Define("for-each", 2, V, a => { Map(a, "for-each", collect: false); return Unspecified.Instance; });
+        t.Define("vector-map", 2, V, a => (Lists.ToListOrNull(Map([a[0], .. a.Skip(1).Select((v, i) => Lists.FromEnumerable(Args.Vec(v, "vector-map", i + 2)))], "vector-map", true)) ?? []).ToArray());
+        t.Define("vector-for-each", 2, V, a => { Map([a[0], .. a.Skip(1).Select((v, i) => Lists.FromEnumerable(Args.Vec(v, "vector-for-each", i + 2)))], "vector-for-each", false); return Unspecified.Instance; });
+    }
+
+    internal static Func<object, object, bool> Pred2(object p) => (x, y) => Interpreter.Apply(p, x, y) is not false;
+
+    internal static object Append(object[] a, string proc)
+    {
+        if (a.Length == 0) return Nil.Instance;
+        var result = a[^1];
+        for (var i = a.Length - 2; i >= 0; i--)
+        {
+            var items = Lists.ToListOrNull(a[i]) ?? throw SchemeError.WrongType(proc, i + 1, "list", a[i]);
+            for (var j = items.Count - 1; j >= 0; j--) result = new Pair(items[j], result);
+        }
+        return result;
+    }
+
+    private static object Reverse(List<object> items)
+    {
+        object r = Nil.Instance;
+        foreach (var x in items) r = new Pair(x, r);
+        return r;
+    }
+
+    internal static object Tail(object list, int k, string proc)
+    {
+        var x = list;
+        for (var i = 0; i < k; i++) x = (x as Pair ?? throw SchemeError.WrongType(proc, 1, "pair", x)).Cdr;
+        return x;
+    }
+
+    internal static object Take(object list, object count, string proc)
+    {
+        var k = Args.Index(count, proc, 2);
+        var items = new List<object>();
+        var x = list;
+        for (var i = 0; i < k; i++)
+        {
+            var p = x as Pair ?? throw SchemeError.WrongType(proc, 1, "pair", x);
+            items.Add(p.Car);
+            x = p.Cdr;
+        }
+        return Lists.FromEnumerable(items);
+    }
+
+    private static object Member(object x, object list, Func<object, object, bool> eq)
+    {
+        for (var l = list; l is Pair p; l = p.Cdr) if (eq(x, p.Car)) return p;
+        return false;
+    }
+
+    private static object Assoc(object key, object alist, Func<object, object, bool> eq, string proc)
+    {
+        for (var l = alist; l is Pair p; l = p.Cdr)
+        {
+            if (p.Car is not Pair entry) throw SchemeError.WrongType(proc, 2, "association list", alist);
+            if (eq(key, entry.Car)) return entry;
+        }
+        return false;
+    }
+
+    /// <summary>map/for-each over one or more lists (stops at the shortest, as Guile's srfi-1 map).</summary>
+    internal static object Map(object[] a, string proc, bool collect)
+    {
+        var f = Args.Proc(a[0], proc, 1);
+        var lists = new object[a.Length - 1];
+        for (var i = 1; i < a.Length; i++)
+        {
+            if (!Lists.IsProperList(a[i])) throw SchemeError.WrongType(proc, i + 1, "list", a[i]);
+            lists[i - 1] = a[i];
+        }
+        var results = collect ? new List<object>() : null;
+        while (lists.All(l => l is Pair))
+        {
+            var args = new object[lists.Length];
+            for (var i = 0; i < lists.Length; i++)
+            {
+                var p = (Pair)lists[i];
+                args[i] = p.Car;
+                lists[i] = p.Cdr;
+            }
+            var v = Interpreter.Apply(f, args);
+            results?.Add(v);
+        }
+        return results is null ? Unspecified.Instance : Lists.FromEnumerable(results);
+    }
+}

@@ -1,0 +1,108 @@
+using Vbmc.Data;
+using Vbmc.Diagnostics;
+
+namespace Vbmc.Evaluation;
+
+/// <summary>
+/// A module's top-level environment. Names are looked up in its own table (definitions and
+/// imports, which share the exporter's cells), then in the core module of builtins.
+/// </summary>
+public sealed class Module(string name, Module? core)
+{
+    public string Name { get; internal set; } = name;
+    public Module? Core { get; } = core;
+    public Dictionary<Symbol, Cell> Table { get; } = [];
+    public List<Symbol> Exports { get; } = [];
+    public List<Symbol> ReExports { get; } = [];
+
+    /// <summary>Modules this one asked for that vbmc does not provide (for unbound-name hints).</summary>
+    public List<string> MissingModules { get; } = [];
+
+    /// <summary>The cell a reference to <paramref name="name"/> uses (created unbound if new).</summary>
+    public Cell Lookup(Symbol name)
+    {
+        if (Table.TryGetValue(name, out var cell)) return cell;
+        if (Core is not null && Core.Table.TryGetValue(name, out var core)) return core;
+        return Table[name] = new Cell(name);
+    }
+
+    /// <summary>Value of a name if bound (used by the analyser to find macros).</summary>
+    public object? ValueOf(Symbol name)
+    {
+        if (Table.TryGetValue(name, out var cell)) return cell.Value;
+        if (Core is not null && Core.Table.TryGetValue(name, out var core)) return core.Value;
+        return null;
+    }
+
+    public Cell DefineCell(Symbol name)
+    {
+        if (Table.TryGetValue(name, out var cell)) return cell;
+        return Table[name] = new Cell(name);
+    }
+
+    public void Define(string name, object value) => DefineCell(Symbol.Intern(name)).Value = value;
+
+    /// <summary>Makes <paramref name="cell"/> visible here under <paramref name="name"/>.</summary>
+    public void Import(Symbol name, Cell cell)
+    {
+        if (Table.TryGetValue(name, out var own))
+        {
+            if (ReferenceEquals(own, cell)) return;
+            // An earlier reference created a placeholder: give it the imported value.
+            if (own.Value is null) own.Value = cell.Value;
+            return;
+        }
+        Table[name] = cell;
+    }
+
+    /// <summary>The cells this module offers to importers, by exported name.</summary>
+    public IEnumerable<(Symbol Name, Cell Cell)> ExportedCells()
+    {
+        foreach (var s in Exports) yield return (s, DefineCell(s));
+        foreach (var s in ReExports) yield return (s, Lookup(s));
+    }
+
+    private static readonly Dictionary<string, string> Impure = new()
+    {
+        ["getenv"] = "the environment", ["setenv"] = "the environment", ["current-date"] = "the clock",
+        ["current-time"] = "the clock", ["gettimeofday"] = "the clock", ["open-input-file"] = "files",
+        ["open-output-file"] = "files", ["call-with-input-file"] = "files", ["call-with-output-file"] = "files",
+        ["with-input-from-file"] = "files", ["read-line"] = "files", ["system"] = "processes", ["system*"] = "processes",
+        ["load"] = "files", ["primitive-load"] = "files", ["random"] = "randomness", ["getcwd"] = "the file system",
+        ["file-exists?"] = "the file system", ["getpw"] = "the host", ["gethostname"] = "the host",
+    };
+
+    /// <summary>Guile features vbmc deliberately does not offer (a clear "unsupported", not a typo hint).</summary>
+    private static readonly HashSet<string> Unsupported =
+    [
+        "call/cc", "call-with-current-continuation", "call-with-escape-continuation", "with-exception-handler", "guard",
+        "catch", "throw", "raise", "raise-exception", "syntax-case", "with-syntax", "datum->syntax", "syntax->datum",
+        "eval", "eval-string", "primitive-eval", "read", "open-input-string", "open-output-string", "current-output-port",
+        "make-hash-table", "hash-ref", "hash-set!", "hashq-ref", "hashq-set!", "hash-table-ref", "make-regexp",
+        "string-match", "regexp-exec", "regexp-substitute/global", "define-class", "define-method", "make-struct",
+        "define-inlinable", "define-syntax-parameter", "syntax-parameterize", "current-module",
+        "resolve-module", "module-ref", "false-if-exception",
+    ];
+
+    public SchemeError UnboundError(Symbol name, SourceSpan span)
+    {
+        if (Unsupported.Contains(name.Name))
+            return new SchemeError($"'{name.Name}' is not supported by vbmc", DiagnosticIds.Unsupported,
+                "vbmc evaluates a subset of Guile Scheme large enough for build-machine configurations") { Span = span };
+        string? hint = null;
+        if (Impure.TryGetValue(name.Name, out var what))
+            hint = $"configurations are pure: vbmc offers no access to {what}, so '{name.Name}' is not available";
+        else if (MissingModules.Count > 0)
+            hint = MissingModules.Count == 1
+                ? $"it may come from module {MissingModules[0]}, which vbmc does not provide"
+                : $"it may come from one of the modules vbmc does not provide: {string.Join(", ", MissingModules)}";
+        else
+        {
+            var close = Records.Spelling.Closest(name.Name,
+                Table.Where(p => p.Value.IsBound).Select(p => p.Key.Name)
+                     .Concat(Core?.Table.Keys.Select(k => k.Name) ?? []));
+            if (close is not null) hint = $"did you mean '{close}'?";
+        }
+        return new SchemeError($"Unbound variable: {name.Name}", DiagnosticIds.UnboundVariable, hint) { Span = span };
+    }
+}

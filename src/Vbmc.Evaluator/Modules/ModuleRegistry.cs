@@ -1,0 +1,144 @@
+using System.Reflection;
+using Vbmc.Data;
+using Vbmc.Diagnostics;
+using Vbmc.Reading;
+
+namespace Vbmc.Evaluation;
+
+/// <summary>
+/// The stdlib modules (embedded <c>stdlib/a/b.scm</c> resources) and the core module of builtins.
+/// Each module is loaded once per process and shared: later evaluations only pay for a lookup.
+/// </summary>
+public static class ModuleRegistry
+{
+    private static readonly object Gate = new();
+    private static readonly Dictionary<string, Module> Loaded = new(StringComparer.Ordinal);
+    private static readonly Assembly Self = typeof(ModuleRegistry).Assembly;
+    private static readonly HashSet<string> Resources = [.. Self.GetManifestResourceNames()];
+    private static readonly Lazy<Module> CoreLazy = new(BuildCore, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>Builtins of every [BuiltinLibrary] class, plus %current-system and friends.</summary>
+    public static Module Core => CoreLazy.Value;
+
+    public static string ResourceName(IReadOnlyList<string> parts) => "stdlib/" + string.Join('/', parts) + ".scm";
+
+    public static string DisplayName(IReadOnlyList<string> parts) => "(" + string.Join(' ', parts) + ")";
+
+    public static bool IsProvided(IReadOnlyList<string> parts) => Resources.Contains(ResourceName(parts));
+
+    /// <summary>The module, loaded on first use; null when vbmc does not provide it.</summary>
+    public static Module? Get(IReadOnlyList<string> parts)
+    {
+        var resource = ResourceName(parts);
+        if (!Resources.Contains(resource)) return null;
+        lock (Gate)
+        {
+            if (Loaded.TryGetValue(resource, out var m)) return m;
+            var module = new Module(DisplayName(parts), Core);
+            // Registered before its body runs, so an import cycle sees the partial module.
+            Loaded[resource] = module;
+            Load(module, resource);
+            return module;
+        }
+    }
+
+    private static void Load(Module module, string resource)
+    {
+        using var stream = Self.GetManifestResourceStream(resource)!;
+        using var reader = new StreamReader(stream);
+        var text = reader.ReadToEnd();
+        var read = SchemeReader.Read(text, resource);
+        var ctx = EvalContext.Current;
+        foreach (var d in read.Diagnostics) ctx.Report(d);
+        TopLevel.RunForms(read.Data, module, ctx);
+    }
+
+    private static Module BuildCore()
+    {
+        var table = new BuiltinTable();
+        foreach (var type in Self.GetTypes())
+        {
+            if (type.GetCustomAttribute<BuiltinLibraryAttribute>() is null) continue;
+            var register = type.GetMethod("Register", BindingFlags.Public | BindingFlags.Static, [typeof(BuiltinTable)]);
+            register?.Invoke(null, [table]);
+        }
+        var core = new Module("(guile)", null);
+        foreach (var (name, value) in table.Values) core.Define(name, value);
+        core.Define("%current-system", new Parameter("%current-system", () => EvalContext.Current.Options.System, null));
+        core.Define("%current-target-system", new Parameter("%current-target-system", () => false, null));
+        return core;
+    }
+
+    /// <summary>The environment of a user's file: core + (guix scripts offload) when vbmc has it.</summary>
+    public static Module NewUserModule()
+    {
+        var user = new Module("(guile-user)", Core);
+        if (Get(["guix", "scripts", "offload"]) is { } offload)
+            foreach (var (name, cell) in offload.ExportedCells()) user.Import(name, cell);
+        return user;
+    }
+
+    /// <summary>
+    /// Imports one use-modules spec: <c>(a b)</c> or <c>((a b) #:select (x (y . z)) #:prefix p: #:hide (w))</c>.
+    /// A module vbmc lacks is a warning; its names become unbound-variable errors with a hint.
+    /// </summary>
+    public static void Import(Module into, Syntax.SyntaxNode spec, EvalContext ctx)
+    {
+        Syntax.SyntaxList? nameList;
+        var options = new List<Syntax.SyntaxNode>();
+        if (spec is Syntax.SyntaxList { Items.Length: > 0 } l && l.Items[0] is Syntax.SyntaxList inner)
+        {
+            nameList = inner;
+            options.AddRange(l.Items.Skip(1));
+        }
+        else nameList = spec as Syntax.SyntaxList;
+        if (nameList is null || nameList.Items.Any(i => Stx.Sym(i) is null))
+            throw new SchemeError("use-modules: bad module name", DiagnosticIds.BadSyntax) { Span = spec.Span };
+        var parts = nameList.Items.Select(i => Stx.Sym(i)!.Name).ToList();
+        var module = Get(parts);
+        if (module is null)
+        {
+            var display = DisplayName(parts);
+            ctx.Report(Diagnostic.Warning(DiagnosticIds.UnknownModule, nameList.Span, $"module {display} is not provided by vbmc"));
+            if (!into.MissingModules.Contains(display)) into.MissingModules.Add(display);
+            return;
+        }
+        HashSet<Symbol>? hide = null;
+        Dictionary<Symbol, Symbol>? select = null;
+        string prefix = "";
+        for (var i = 0; i + 1 < options.Count; i += 2)
+        {
+            var key = options[i] is Syntax.SyntaxAtom { Value: Keyword k } ? k.Name : "";
+            var value = options[i + 1];
+            switch (key)
+            {
+                case "select" when value is Syntax.SyntaxList sl:
+                    select = [];
+                    foreach (var item in sl.Items)
+                    {
+                        if (Stx.Sym(item) is { } s) select[s] = s;
+                        else if (item is Syntax.SyntaxList { Items.Length: 1, Tail: not null } rn && Stx.Sym(rn.Items[0]) is { } from && Stx.Sym(rn.Tail) is { } to)
+                            select[from] = to;
+                    }
+                    break;
+                case "hide" when value is Syntax.SyntaxList hl:
+                    hide = [.. hl.Items.Select(Stx.Sym).OfType<Symbol>()];
+                    break;
+                case "prefix" when Stx.Sym(value) is { } p:
+                    prefix = p.Name;
+                    break;
+                default:
+                    ctx.Report(Diagnostic.Warning(DiagnosticIds.Unsupported, options[i].Span, "this use-modules option is not supported by vbmc and is ignored"));
+                    break;
+            }
+        }
+        foreach (var (name, cell) in module.ExportedCells())
+        {
+            if (hide is not null && hide.Contains(name)) continue;
+            var local = name;
+            if (select is not null && !select.TryGetValue(name, out local!)) continue;
+            if (prefix.Length > 0) local = Symbol.Intern(prefix + local.Name);
+            into.Import(local, cell);
+        }
+    }
+}

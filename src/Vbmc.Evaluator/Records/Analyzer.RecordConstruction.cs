@@ -1,0 +1,157 @@
+using Vbmc.Data;
+using Vbmc.Diagnostics;
+using Vbmc.Evaluation.Records;
+using Vbmc.Syntax;
+using static Vbmc.Evaluation.Stx;
+
+namespace Vbmc.Evaluation;
+
+/// <summary>
+/// <c>(ctor (inherit r) (field value) ...)</c>: initializer errors (extraneous, duplicate,
+/// missing, invalid) are reported here, once, and the form still builds a usable record.
+/// Initializers bind like <c>let*</c> in source order; thunked ones become <c>(lambda (this-id) value)</c>.
+/// </summary>
+public sealed partial class Analyzer
+{
+    private sealed record Initializer(int Field, SyntaxNode Form, SyntaxNode ValueSyntax, Node? Value, LambdaInfo? Thunk);
+
+    private Node AnalyzeRecordConstruction(RecordConstructorSyntax ctor, SyntaxList form, Scope? s)
+    {
+        var type = ctor.Type;
+        var ctx = EvalContext.Current;
+        Node? inherit = null;
+        var initializers = new List<Initializer>();
+        var seen = new HashSet<int>();
+        var scope = s;
+        foreach (var item in form.Items.Skip(1))
+        {
+            Symbol? name;
+            SyntaxNode valueSyntax;
+            if (item is SyntaxList { Items.Length: 2 } pair && Sym(pair.Items[0]) is { } n) { name = n; valueSyntax = pair.Items[1]; }
+            else if (Sym(item) is { } bare) { name = bare; valueSyntax = item; }
+            else
+            {
+                ctx.Report(Diagnostic.Error(DiagnosticIds.InvalidFieldSpecifier, item.Span, "invalid field specifier"));
+                continue;
+            }
+            if (name.Name == "inherit" && type.IndexOf("inherit") < 0)
+            {
+                inherit = Analyze(valueSyntax, s, false);
+                continue;
+            }
+            var index = type.IndexOf(name.Name);
+            if (index < 0)
+            {
+                var close = Spelling.Closest(name.Name, type.Fields.Select(fs => fs.Name.Name));
+                ctx.Report(Diagnostic.Error(DiagnosticIds.ExtraneousFieldInitializers, item.Span,
+                    $"extraneous field initializers ({name.Name})" + (close is null ? "" : $"; did you mean '{close}'?"),
+                    close is null ? null : $"did you mean '{close}'?"));
+                continue;
+            }
+            if (!seen.Add(index))
+            {
+                ctx.Report(Diagnostic.Error(DiagnosticIds.DuplicateFieldInitializer, item.Span, $"duplicate field initializer ({name.Name})"));
+                continue;
+            }
+            var field = type.Fields[index];
+            if (field.Deprecated is { } message)
+                ctx.Report(Diagnostic.Warning(DiagnosticIds.DeprecatedField, item.Span, message));
+            initializers.Add(field.Thunked
+                ? new Initializer(index, item, valueSyntax, null, ThisLambda(valueSyntax, type.ThisId, scope, field.Name.Name))
+                : new Initializer(index, item, valueSyntax, Analyze(valueSyntax, scope, false), null));
+            // let*: the next initializers see this field's name.
+            scope = new Scope(scope);
+            scope.Names.Add(name);
+        }
+        if (inherit is null)
+        {
+            var missing = type.Fields.Where((fs, i) => !seen.Contains(i) && !fs.HasDefault).Select(fs => fs.Name.Name).ToList();
+            if (missing.Count > 0)
+                ctx.Report(Diagnostic.Error(DiagnosticIds.MissingFieldInitializers, form.Span, $"missing field initializers ({string.Join(' ', missing)})"));
+        }
+        return new RecordConstructNode(type, inherit, [.. initializers.Select(i => (i.Field, i.Value, i.Thunk, i.ValueSyntax.Span))], form.Span);
+    }
+}
+
+/// <summary>Builds one record at run time (see <see cref="Analyzer"/> for the rules).</summary>
+public sealed class RecordConstructNode(RecordType type, Node? inherit,
+    (int Field, Node? Value, LambdaInfo? Thunk, SourceSpan Span)[] initializers, SourceSpan span) : Node(span)
+{
+    public override object Eval(Frame? frame)
+    {
+        try
+        {
+            return Build(frame);
+        }
+        catch (SchemeError e) when (e.Span is null)
+        {
+            throw Locate(e);
+        }
+    }
+
+    private object Build(Frame? frame)
+    {
+        if (!type.IsReady) throw new SchemeError($"record type {type.Name} is used before its definition ran");
+        var ctx = EvalContext.Current;
+        var n = type.Fields.Length;
+        var values = new object?[n];
+        var spans = new SourceSpan?[n];
+        if (inherit is not null)
+        {
+            var parent = Interpreter.EvalNonTail(inherit, frame);
+            if (parent is not Record r || !ReferenceEquals(r.Type, type))
+                throw new SchemeError($"inherit: expects a {type.Name} record, got {Printing.Printer.Write(parent)}", DiagnosticIds.WrongType);
+            for (var i = 0; i < n; i++)
+            {
+                if (type.Fields[i].Innate) continue;
+                values[i] = r.Values[i];
+                spans[i] = r.ValueSpans[i];
+            }
+        }
+        var current = frame;
+        foreach (var (field, valueNode, thunk, valueSpan) in initializers)
+        {
+            var spec = type.Fields[field];
+            object value;
+            if (thunk is not null) value = new Closure(thunk, current);
+            else if (spec.Delayed)
+            {
+                var captured = current;
+                value = new Promise(() => Sanitize(spec, Interpreter.EvalNonTail(valueNode!, captured)));
+            }
+            else
+            {
+                value = Sanitize(spec, Interpreter.EvalNonTail(valueNode!, current));
+                RecordChecks.CheckType(type, spec, value, valueSpan);
+            }
+            values[field] = value;
+            spans[field] = valueSpan;
+            current = new Frame([value], current);
+        }
+        for (var i = 0; i < n; i++)
+        {
+            if (values[i] is not null) continue;
+            var spec = type.Fields[i];
+            if (spec.ThunkedDefault is { } td) values[i] = new Closure(td, type.DefinitionFrame);
+            else if (spec.Default is { } d)
+            {
+                if (spec.Delayed)
+                {
+                    var defFrame = type.DefinitionFrame;
+                    values[i] = new Promise(() => Sanitize(spec, Interpreter.EvalNonTail(d, defFrame)));
+                }
+                else
+                {
+                    var value = Sanitize(spec, Interpreter.EvalNonTail(d, type.DefinitionFrame));
+                    RecordChecks.CheckType(type, spec, value, Span);
+                    values[i] = value;
+                }
+            }
+            else values[i] = Unspecified.Instance; // missing: already reported; keep the record usable
+        }
+        return new Record(type, values!, spans, Span) { Context = ctx };
+    }
+
+    private static object Sanitize(FieldSpec spec, object value) =>
+        spec.Sanitize is null || spec.Thunked ? value : Interpreter.Apply(spec.Sanitize, value);
+}

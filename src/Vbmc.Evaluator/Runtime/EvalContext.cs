@@ -1,0 +1,62 @@
+using System.Text;
+using Vbmc.Diagnostics;
+
+namespace Vbmc.Evaluation;
+
+/// <summary>
+/// Everything one evaluation owns: options, diagnostics, captured output, step and depth counters,
+/// dynamic parameter bindings. It is thread-static because builtins have a plain
+/// <c>Func&lt;object[], object&gt;</c> signature and evaluation runs on its own thread.
+/// </summary>
+public sealed class EvalContext
+{
+    [ThreadStatic] private static EvalContext? _current;
+
+    public EvalContext(EvaluationOptions options, string baseDirectory)
+    {
+        Options = options;
+        BaseDirectory = baseDirectory;
+    }
+
+    /// <summary>The active context; a default one when code runs outside any evaluation.</summary>
+    public static EvalContext Current => _current ??= new EvalContext(new EvaluationOptions(), Environment.CurrentDirectory);
+
+    public static bool HasCurrent => _current is not null;
+
+    public EvaluationOptions Options { get; }
+    public string BaseDirectory { get; }
+    public DiagnosticBag Diagnostics { get; } = new();
+    public StringBuilder Output { get; } = new();
+    public long Steps;
+    public int Depth;
+
+    /// <summary>parameterize bindings, innermost last.</summary>
+    internal readonly List<(Parameter Param, object Value)> ParameterBindings = [];
+
+    /// <summary>Thunked fields being computed, for cycle detection (record, field index).</summary>
+    internal readonly List<(object Record, int Field)> ThunkStack = [];
+
+    /// <summary>Root errors already reported (avoid duplicates when one failure is seen twice).</summary>
+    internal readonly HashSet<(string, SourceSpan)> Reported = [];
+
+    /// <summary>Unbound names already reported when a module was missing (one error per name).</summary>
+    internal readonly HashSet<(Module, Data.Symbol)> ReportedUnbound = [];
+
+    public void Report(Diagnostic d)
+    {
+        if (Reported.Add((d.Message, d.Span))) Diagnostics.Add(d);
+    }
+
+    /// <summary>Makes this the current context of the calling thread until disposed.</summary>
+    public IDisposable Activate()
+    {
+        var previous = _current;
+        _current = this;
+        return new Restore(previous);
+    }
+
+    private sealed class Restore(EvalContext? previous) : IDisposable
+    {
+        public void Dispose() => _current = previous;
+    }
+}

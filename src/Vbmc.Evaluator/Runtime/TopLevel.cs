@@ -1,0 +1,56 @@
+using System.Collections.Immutable;
+using Vbmc.Data;
+using Vbmc.Diagnostics;
+using Vbmc.Syntax;
+
+namespace Vbmc.Evaluation;
+
+/// <summary>
+/// Runs the forms of a file or module one at a time: analyse, then evaluate. An error ends only
+/// its own form; the next form still runs so one run reports every problem of a file. A name whose
+/// definition failed is poisoned so later uses do not repeat the same root error.
+/// </summary>
+public static class TopLevel
+{
+    public static object RunForms(ImmutableArray<SyntaxNode> forms, Module module, EvalContext ctx)
+    {
+        var analyzer = new Analyzer(module);
+        object value = Unspecified.Instance;
+        foreach (var form in forms)
+        {
+            try
+            {
+                var node = analyzer.Analyze(form, null, false);
+                value = Interpreter.EvalNonTail(node, null);
+            }
+            catch (SilentError)
+            {
+                Poison(form, module);
+                value = Unspecified.Instance;
+            }
+            catch (SchemeError e)
+            {
+                ctx.Report(new Diagnostic(e.Id, Severity.Error, e.Span ?? form.Span, e.Message, e.Hint));
+                Poison(form, module);
+                value = Unspecified.Instance;
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                ctx.Report(Diagnostic.Error(DiagnosticIds.RuntimeError, form.Span, "internal evaluator error: " + e.Message));
+                Poison(form, module);
+                value = Unspecified.Instance;
+            }
+        }
+        return value;
+    }
+
+    /// <summary>Marks the names a failed top-level definition would have bound.</summary>
+    private static void Poison(SyntaxNode form, Module module)
+    {
+        if (form is not SyntaxList { Items.Length: >= 2 } l || Stx.Head(l) is not { } head) return;
+        if (head.Name is not ("define" or "define*" or "define-public" or "define-values")) return;
+        var target = l.Items[1];
+        while (target is SyntaxList { Items.Length: > 0 } t) target = t.Items[0];
+        if (Stx.Sym(target) is { } name && module.DefineCell(name) is { Value: null } cell) cell.Value = PoisonedValue.Instance;
+    }
+}

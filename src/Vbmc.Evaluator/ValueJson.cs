@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json.Nodes;
+using Vbmc.Data;
+using Vbmc.Evaluation.Dates;
+using Vbmc.Evaluation.Records;
+using Vbmc.Printing;
+
+namespace Vbmc.Evaluation;
+
+/// <summary>
+/// Values as JSON for <c>vbmc eval --json</c>. Conventions (stable, documented in the README):
+/// records <c>{"$record": "&lt;t&gt;", field: value, ...}</c> in declaration order with defaults and
+/// thunked fields resolved; proper lists as arrays; other pairs <c>{"car": .., "cdr": ..}</c>;
+/// vectors <c>{"$vector": [..]}</c>; symbols <c>{"$symbol": "x"}</c>; keywords <c>{"$keyword": "x"}</c>;
+/// characters <c>{"$char": "a"}</c>; exact integers as numbers (as strings beyond 28 digits);
+/// exact rationals as strings ("1/3"); reals as numbers (non-finite ones as strings); dates as
+/// ISO-8601 strings; packages <c>{"$package": name, "version": v}</c>; file-like objects
+/// <c>{"$file-like": kind, "name": .., "parameters": [..]}</c>; gexps <c>{"$gexp": "#~..."}</c>;
+/// procedures <c>{"$procedure": name}</c>; unspecified as null; a field whose value fails to
+/// compute <c>{"$error": message}</c>; a value that contains itself <c>{"$cycle": true}</c>.
+/// </summary>
+public static class ValueJson
+{
+    public static JsonNode? ToJson(object? value) => Convert(value, new HashSet<object>(ReferenceEqualityComparer.Instance));
+
+    private static JsonNode? Convert(object? value, HashSet<object> active)
+    {
+        switch (value)
+        {
+            case null or Unspecified: return null;
+            case bool b: return JsonValue.Create(b);
+            case BigInteger i:
+                if (i >= long.MinValue && i <= long.MaxValue) return JsonValue.Create((long)i);
+                if (BigInteger.Abs(i) < BigInteger.Pow(10, 28)) return JsonValue.Create((decimal)i);
+                return JsonValue.Create(i.ToString(CultureInfo.InvariantCulture));
+            case Rational r: return JsonValue.Create(r.ToString());
+            case double d: return double.IsFinite(d) ? JsonValue.Create(d) : JsonValue.Create(Printer.Write(d));
+            case string s: return JsonValue.Create(s);
+            case Symbol sym: return new JsonObject { ["$symbol"] = sym.Name };
+            case Keyword k: return new JsonObject { ["$keyword"] = k.Name };
+            case SChar c: return new JsonObject { ["$char"] = c.ToString() };
+            case Nil: return new JsonArray();
+            case SrfiDate date: return JsonValue.Create(Iso8601(date));
+            case Package p: return new JsonObject { ["$package"] = p.Name, ["version"] = p.Version };
+            case Gexp g: return new JsonObject { ["$gexp"] = Printer.Write(g) };
+            case Procedure proc: return new JsonObject { ["$procedure"] = proc.Name };
+        }
+        if (!active.Add(value)) return new JsonObject { ["$cycle"] = true };
+        try
+        {
+            switch (value)
+            {
+                case Pair p when Lists.ToListOrNull(p) is { } items:
+                    return new JsonArray(items.Select(x => Convert(x, active)).ToArray());
+                case Pair p:
+                    return new JsonObject { ["car"] = Convert(p.Car, active), ["cdr"] = Convert(p.Cdr, active) };
+                case object[] v:
+                    return new JsonObject { ["$vector"] = new JsonArray(v.Select(x => Convert(x, active)).ToArray()) };
+                case Record r:
+                {
+                    var o = new JsonObject { ["$record"] = r.Type.Name };
+                    for (var i = 0; i < r.Type.Fields.Length; i++)
+                    {
+                        JsonNode? field;
+                        try { field = Convert(r.Get(i), active); }
+                        catch (Exception e) when (e is SchemeError or SilentError) { field = new JsonObject { ["$error"] = e.Message }; }
+                        o[r.Type.Fields[i].Name.Name] = field;
+                    }
+                    return o;
+                }
+                case FileLike f:
+                    return new JsonObject
+                    {
+                        ["$file-like"] = f.Kind, ["name"] = f.Name,
+                        ["parameters"] = new JsonArray(f.Parameters.Select(x => Convert(x, active)).ToArray()),
+                    };
+                case Promise pr:
+                    return pr.IsForced ? Convert(pr.Force(), active) : new JsonObject { ["$promise"] = true };
+                case MultipleValues mv:
+                    return new JsonObject { ["$values"] = new JsonArray(mv.Items.Select(x => Convert(x, active)).ToArray()) };
+                default:
+                    return new JsonObject { ["$object"] = Printer.Write(value) };
+            }
+        }
+        finally
+        {
+            active.Remove(value);
+        }
+    }
+
+    private static string Iso8601(SrfiDate d)
+    {
+        var text = $"{d.Year:D4}-{d.Month:D2}-{d.Day:D2}T{d.Hour:D2}:{d.Minute:D2}:{d.Second:D2}";
+        if (d.Nanosecond != 0) text += "." + d.Nanosecond.ToString("D9", CultureInfo.InvariantCulture).TrimEnd('0');
+        if (d.ZoneOffset == 0) return text + "Z";
+        var off = Math.Abs(d.ZoneOffset);
+        return text + (d.ZoneOffset < 0 ? "-" : "+") + $"{off / 3600:D2}:{off % 3600 / 60:D2}";
+    }
+}

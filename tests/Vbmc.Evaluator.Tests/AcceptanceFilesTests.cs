@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using Vbmc.Diagnostics;
+using Vbmc.Evaluation;
+using Vbmc.TestSupport;
+
+namespace Vbmc.Evaluator.Tests;
+
+/// <summary>
+/// The shared acceptance files, as far as evaluation and checking go (header format in
+/// ../shared/README.md). A file is held to its header once every module it imports is provided;
+/// until then it must still check without any exception and with located diagnostics only.
+/// </summary>
+public partial class AcceptanceFilesTests
+{
+    public static IEnumerable<object[]> Files() =>
+        Directory.GetFiles(RepoPaths.Acceptance, "*.scm").Order(StringComparer.Ordinal).Select(f => new object[] { Path.GetFileName(f) });
+
+    [GeneratedRegex(@"^;; expect: (error|warning) (\d+):(\d+) (.*)$")]
+    private static partial Regex ExpectLine();
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Acceptance_file_checks_as_its_header_says(string name)
+    {
+        var path = Path.Combine(RepoPaths.Acceptance, name);
+        var result = ConfigurationChecker.CheckFile(path);
+        result.Diagnostics.Should().OnlyContain(d => d.Span.HasPosition, "every diagnostic has a location");
+        if (result.Diagnostics.Any(d => d.Id == DiagnosticIds.UnknownModule)) return; // another part of vbmc is not there yet
+
+        var expected = File.ReadLines(path).Select(l => ExpectLine().Match(l)).Where(m => m.Success)
+            .Select(m => (Severity: m.Groups[1].Value, Line: int.Parse(m.Groups[2].Value), Column: int.Parse(m.Groups[3].Value),
+                          Words: m.Groups[4].Value.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
+            .ToList();
+        bool Matches(Diagnostic d, (string Severity, int Line, int Column, string[] Words) e) =>
+            d.Severity.ToString().Equals(e.Severity, StringComparison.OrdinalIgnoreCase)
+            && d.Span.StartLine == e.Line && d.Span.StartColumn == e.Column
+            && e.Words.All(w => (d.Message + " " + d.Hint).Contains(w, StringComparison.Ordinal));
+
+        foreach (var e in expected)
+            result.Diagnostics.Any(d => Matches(d, e)).Should().BeTrue($"{name} expects {e.Severity} at {e.Line}:{e.Column} with '{string.Join(' ', e.Words)}' (got: {string.Join("; ", result.Diagnostics)})");
+        foreach (var error in result.Diagnostics.Where(d => d.Severity == Severity.Error))
+            expected.Any(e => Matches(error, e)).Should().BeTrue($"{name} lists every error it may produce, not {error}");
+    }
+}

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# The whole test suite, as CI runs it (.ci/run) and as a developer reruns it:
+#   bash tests/run-all.sh
+# 1. installs the host tools the tests use, only when missing (a rerun is fast);
+# 2. installs the grammar's npm tool (for the grammar drift test);
+# 3. restores and runs every test project, without the tests of later stages (trait
+#    Category=Pending: see tests/Vbmc.Cli.Tests/AcceptanceCatalog.cs);
+# 4. ends with the line "N passed, N failed", and exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+missing=()
+command -v guile-3.0 >/dev/null 2>&1 || missing+=(guile-3.0)
+/usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 || missing+=(python3-jsonschema)
+command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)
+if ((${#missing[@]} > 0)); then
+  echo "installing: ${missing[*]}"
+  sudo=()
+  if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
+  "${sudo[@]}" apt-get update || exit 1
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}" || exit 1
+fi
+
+if [ -f grammar/package-lock.json ]; then
+  (cd grammar && npm ci --no-audit --no-fund) || exit 1
+fi
+
+dotnet restore vbmc.sln || exit 1
+
+results="$(mktemp -d "${TMPDIR:-/tmp}/vbmc-test-results.XXXXXX")"
+trap 'rm -rf "$results"' EXIT
+
+dotnet build vbmc.sln --no-restore -nologo || { echo "0 passed, 1 failed"; exit 1; }
+
+# One project at a time, each with its own results folder, so every trx report survives.
+status=0
+passed=0
+failed=0
+for project in $(dotnet sln vbmc.sln list | tr '\\' '/' | grep -E '\.Tests\.csproj$' | sort); do
+  name="$(basename "$project" .csproj)"
+  echo "=== $name"
+  dotnet test "$project" --no-build --filter "Category!=Pending" \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+    --results-directory "$results/$name" || status=1
+  # Sum the counters of the trx reports for the closing line CI reads.
+  for trx in "$results/$name"/*.trx; do
+    [ -f "$trx" ] || continue
+    counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
+    p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+    passed=$((passed + ${p:-0}))
+    failed=$((failed + ${f:-0}))
+  done
+done
+
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  # The build or a test host failed before any test could report: count that as a failure.
+  failed=1
+fi
+echo "$passed passed, $failed failed"
+if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+  exit 1
+fi
