@@ -67,6 +67,9 @@ public sealed class GlobalSet(Cell cell, Node value, bool define, Module module,
     public override object Eval(Frame? frame)
     {
         if (!define && cell.Value is null) throw module.UnboundError(cell.Name, Span);
+        if (!define && !ReferenceEquals(cell.Owner, module))
+            throw new SchemeError($"set!: cannot assign '{cell.Name.Name}', which is defined in {cell.Owner?.Name ?? "another module"}; define it in this file first",
+                DiagnosticIds.Unsupported) { Span = Span };
         var v = Interpreter.EvalNonTail(value, frame);
         if (define && v is Closure { Info.Name: null } c) c.Info.Name = cell.Name.Name;
         cell.Value = v;

@@ -23,7 +23,7 @@ public sealed class Module(string name, Module? core)
     {
         if (Table.TryGetValue(name, out var cell)) return cell;
         if (Core is not null && Core.Table.TryGetValue(name, out var core)) return core;
-        return Table[name] = new Cell(name);
+        return Table[name] = new Cell(name, this);
     }
 
     /// <summary>Value of a name if bound (used by the analyser to find macros).</summary>
@@ -34,10 +34,14 @@ public sealed class Module(string name, Module? core)
         return null;
     }
 
+    /// <summary>
+    /// The cell a top-level definition assigns: this module's own. Defining an imported name
+    /// shadows the import with a new cell, as in Guile, and never writes into the exporter's.
+    /// </summary>
     public Cell DefineCell(Symbol name)
     {
-        if (Table.TryGetValue(name, out var cell)) return cell;
-        return Table[name] = new Cell(name);
+        if (Table.TryGetValue(name, out var cell) && ReferenceEquals(cell.Owner, this)) return cell;
+        return Table[name] = new Cell(name, this);
     }
 
     public void Define(string name, object value) => DefineCell(Symbol.Intern(name)).Value = value;
@@ -49,8 +53,11 @@ public sealed class Module(string name, Module? core)
         {
             if (ReferenceEquals(own, cell)) return;
             // An earlier reference created a placeholder: give it the imported value.
-            if (own.Value is null) own.Value = cell.Value;
-            return;
+            if (ReferenceEquals(own.Owner, this))
+            {
+                if (own.Value is null) own.Value = cell.Value;
+                return;
+            }
         }
         Table[name] = cell;
     }
@@ -58,7 +65,7 @@ public sealed class Module(string name, Module? core)
     /// <summary>The cells this module offers to importers, by exported name.</summary>
     public IEnumerable<(Symbol Name, Cell Cell)> ExportedCells()
     {
-        foreach (var s in Exports) yield return (s, DefineCell(s));
+        foreach (var s in Exports) yield return (s, Table.TryGetValue(s, out var c) ? c : DefineCell(s));
         foreach (var s in ReExports) yield return (s, Lookup(s));
     }
 

@@ -48,9 +48,18 @@ public static class ModuleRegistry
         using var reader = new StreamReader(stream);
         var text = reader.ReadToEnd();
         var read = SchemeReader.Read(text, resource);
-        var ctx = EvalContext.Current;
-        foreach (var d in read.Diagnostics) ctx.Report(d);
-        TopLevel.RunForms(read.Data, module, ctx);
+        // A module is shared by every later evaluation in the process, so it is loaded in a context
+        // of its own with default limits: the caller's budget (tiny in some tests) or options must
+        // not leave a half-loaded module in the cache. Any diagnostic here is a bug in the stdlib,
+        // passed on to the caller so it is seen.
+        var caller = EvalContext.Current;
+        var own = new EvalContext(new EvaluationOptions(), Environment.CurrentDirectory);
+        using (own.Activate())
+        {
+            foreach (var d in read.Diagnostics) own.Report(d);
+            if (!read.HasErrors) TopLevel.RunForms(read.Data, module, own);
+        }
+        foreach (var d in own.Diagnostics.Items) caller.Report(d);
     }
 
     private static Module BuildCore()

@@ -11,9 +11,16 @@ public sealed class Frame(object[] slots, Frame? parent)
 }
 
 /// <summary>A top-level variable of a module. Modules that import a name share its cell.</summary>
-public sealed class Cell(Data.Symbol name)
+public sealed class Cell(Data.Symbol name, Module? owner = null)
 {
     public readonly Data.Symbol Name = name;
+
+    /// <summary>
+    /// The module that defined the variable. Library modules are cached for the whole process, so
+    /// only the owner may assign a cell: otherwise one evaluation's <c>define</c> or <c>set!</c>
+    /// would change the library every later evaluation sees.
+    /// </summary>
+    public readonly Module? Owner = owner;
     public object? Value;
     public bool IsBound => Value is not null;
 }
