@@ -1,10 +1,14 @@
 using System.CommandLine;
 using Vbmc.Diagnostics;
 using Vbmc.Evaluation;
+using Vbmc.Services;
 
 namespace Vbmc.Cli;
 
-/// <summary>`vbmc check FILE... [--format text|json|sarif] [--system SYSTEM]`: type-check configurations.</summary>
+/// <summary>
+/// `vbmc check FILE... [--format text|json|sarif] [--system SYSTEM]`: evaluate, type-check every
+/// record, fold the services and run every service check pass (<see cref="ConfigurationAnalyzer"/>).
+/// </summary>
 public static class CheckCommand
 {
     public static Command Create(CliEnvironment env, Option<string> systemOption)
@@ -59,7 +63,7 @@ public static class CheckCommand
             }
             try
             {
-                all.AddRange(ConfigurationChecker.CheckFile(file, options).Diagnostics);
+                all.AddRange(ConfigurationAnalyzer.CheckFile(file, options).Diagnostics);
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

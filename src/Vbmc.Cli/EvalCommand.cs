@@ -1,16 +1,21 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Vbmc.Data;
 using Vbmc.Diagnostics;
 using Vbmc.Evaluation;
 using Vbmc.Printing;
+using Vbmc.Services;
 
 namespace Vbmc.Cli;
 
 /// <summary>
 /// `vbmc eval FILE [--json] [--system SYSTEM]`: print a file's top-level value (the value of its
-/// last form), as Guile's `write` does or as JSON. Diagnostics go to standard error.
+/// last form), as Guile's `write` does or as JSON. The file is analysed as `check` does (records,
+/// service folding, check passes), so a value with errors is not printed. With --json the output
+/// is `{"value": VALUE, "services": FOLD}`, FOLD being the folded value of each extension target
+/// (null when the file declares no service). Diagnostics go to standard error.
 /// </summary>
 public static class EvalCommand
 {
@@ -48,9 +53,10 @@ public static class EvalCommand
         string? output = null;
         try
         {
-            var result = ConfigurationEvaluator.EvaluateFile(file, options);
+            var analysis = ConfigurationAnalyzer.AnalyzeFile(file, options, withJson: asJson);
+            var result = analysis.Evaluation;
             diagnostics = [.. result.Diagnostics];
-            if (!result.HasErrors) output = Render(result.Value, asJson, file, diagnostics);
+            if (!result.HasErrors) output = Render(result.Value, asJson ? analysis.ServicesJson : null, asJson, file, diagnostics);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -70,14 +76,18 @@ public static class EvalCommand
     /// Printing forces thunked fields, which runs user code: an error there is a diagnostic of
     /// the file like any other.
     /// </summary>
-    private static string? Render(object? value, bool asJson, string file, List<Diagnostic> diagnostics)
+    private static string? Render(object? value, JsonObject? services, bool asJson, string file, List<Diagnostic> diagnostics)
     {
         try
         {
             if (asJson)
             {
-                var node = value is null ? null : ValueJson.ToJson(value);
-                return (node?.ToJsonString(JsonOptions) ?? "null") + "\n";
+                var document = new JsonObject
+                {
+                    ["value"] = value is null ? null : ValueJson.ToJson(value),
+                    ["services"] = services,
+                };
+                return document.ToJsonString(JsonOptions) + "\n";
             }
             if (value is null || value is Unspecified) return null;
             return Printer.Write(value) + "\n";

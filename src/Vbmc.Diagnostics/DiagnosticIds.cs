@@ -47,6 +47,24 @@ public static class DiagnosticIds
     public const string DeprecatedField = "VBM3008";
     public const string FieldAdvisory = "VBM3009";
 
+    // Services: folding and Shepherd (VBM40xx; VBM41xx+ are left for the virtualization checks)
+    public const string MissingTargetService = "VBM4001";
+    public const string AmbiguousTargetService = "VBM4002";
+    public const string RootServiceNotFound = "VBM4003";
+    public const string ServiceCycle = "VBM4004";
+    public const string ServiceExtensionFailed = "VBM4005";
+    public const string ShepherdDuplicateProvision = "VBM4006";
+    public const string ShepherdMissingRequirement = "VBM4007";
+    public const string ServiceCheckFailed = "VBM4008";
+
+    // Virtual build machines: checks beyond Guix (VBM41xx)
+    public const string HostPortConflict = "VBM4101";
+    public const string NoSshForward = "VBM4102";
+    public const string DuplicateBuildVmName = "VBM4103";
+    public const string InvalidBuildVmName = "VBM4104";
+    public const string CpuModelFallback = "VBM4105";
+    public const string InvalidOffloadMachine = "VBM4106";
+
     // Usage and I/O
     public const string UsageError = "VBM9001";
     public const string IoError = "VBM9002";
@@ -87,6 +105,20 @@ public static class DiagnosticIds
         [ThisRecordOutside] = "this-record-outside-instantiation",
         [DeprecatedField] = "deprecated-field",
         [FieldAdvisory] = "field-advisory",
+        [MissingTargetService] = "missing-target-service",
+        [AmbiguousTargetService] = "ambiguous-target-service",
+        [RootServiceNotFound] = "root-service-not-found",
+        [ServiceCycle] = "service-cycle",
+        [ServiceExtensionFailed] = "service-extension-failed",
+        [ShepherdDuplicateProvision] = "shepherd-duplicate-provision",
+        [ShepherdMissingRequirement] = "shepherd-missing-requirement",
+        [ServiceCheckFailed] = "service-check-failed",
+        [HostPortConflict] = "host-port-conflict",
+        [NoSshForward] = "no-ssh-forward",
+        [DuplicateBuildVmName] = "duplicate-build-vm-name",
+        [InvalidBuildVmName] = "invalid-build-vm-name",
+        [CpuModelFallback] = "cpu-model-fallback",
+        [InvalidOffloadMachine] = "invalid-offload-machine",
         [UsageError] = "usage-error",
         [IoError] = "io-error",
         [InternalError] = "internal-error",

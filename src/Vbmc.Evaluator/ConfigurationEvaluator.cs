@@ -31,6 +31,15 @@ public static class ConfigurationEvaluator
         Run(text, fileName, options, null);
 
     /// <summary>
+    /// Public entry for later stages (services): evaluates, then runs <paramref name="after"/> with
+    /// the top-level value on the evaluation thread, inside the evaluation's context, so thunks it
+    /// forces see the same options and everything it reports lands in the same result. A
+    /// <see cref="SchemeError"/> thrown by <paramref name="after"/> becomes a diagnostic.
+    /// </summary>
+    public static EvaluationResult EvaluateThen(string text, string fileName, EvaluationOptions? options, Action<object?, EvalContext> after) =>
+        Run(text, fileName, options, after);
+
+    /// <summary>
     /// Reads and evaluates, then runs <paramref name="after"/> (the checker's walk) on the same
     /// thread and context, so forced thunks see the same options and report into the same bag.
     /// </summary>

@@ -54,7 +54,7 @@ public static class ValueJson
                 case Pair p when Lists.ToListOrNull(p) is { } items:
                     return new JsonArray(items.Select(x => Convert(x, active)).ToArray());
                 case Pair p:
-                    return new JsonObject { ["car"] = Convert(p.Car, active), ["cdr"] = Convert(p.Cdr, active) };
+                    return DottedOrCircular(p, active);
                 case object[] v:
                     return new JsonObject { ["$vector"] = new JsonArray(v.Select(x => Convert(x, active)).ToArray()) };
                 case Record r:
@@ -86,6 +86,33 @@ public static class ValueJson
         finally
         {
             active.Remove(value);
+        }
+    }
+
+    /// <summary>
+    /// A dotted or circular list as nested <c>{"car", "cdr"}</c> objects. The cdr chain is walked
+    /// in a loop (a long chain must not recurse once per pair); a cdr that comes back to a pair
+    /// being converted becomes <c>{"$cycle": true}</c>, so a circular list ends.
+    /// </summary>
+    private static JsonNode DottedOrCircular(Pair head, HashSet<object> active)
+    {
+        var chain = new List<Pair> { head }; // the caller has put head in active
+        object rest = head.Cdr;
+        while (rest is Pair q && active.Add(q))
+        {
+            chain.Add(q);
+            rest = q.Cdr;
+        }
+        try
+        {
+            var cars = chain.Select(q => Convert(q.Car, active)).ToList();
+            var node = rest is Pair ? new JsonObject { ["$cycle"] = true } : Convert(rest, active);
+            for (var i = chain.Count - 1; i >= 0; i--) node = new JsonObject { ["car"] = cars[i], ["cdr"] = node };
+            return node!;
+        }
+        finally
+        {
+            for (var i = 1; i < chain.Count; i++) active.Remove(chain[i]);
         }
     }
 

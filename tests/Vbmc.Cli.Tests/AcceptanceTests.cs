@@ -13,10 +13,13 @@ public class AcceptanceTests(ITestOutputHelper output)
     [MemberData(nameof(AcceptanceCatalog.Required), MemberType = typeof(AcceptanceCatalog))]
     public void Required_file_checks_as_its_header_says(string name) => CheckFile(name);
 
-    [Theory]
+    /// <summary>Files of stages still being built (a fact, so an empty list is no error).</summary>
+    [Fact]
     [Trait("Category", AcceptanceCatalog.PendingTrait)]
-    [MemberData(nameof(AcceptanceCatalog.Pending), MemberType = typeof(AcceptanceCatalog))]
-    public void Pending_file_checks_as_its_header_says(string name) => CheckFile(name);
+    public void Pending_files_check_as_their_headers_say()
+    {
+        foreach (var name in AcceptanceCatalog.PendingFiles.Order(StringComparer.Ordinal)) CheckFile(name);
+    }
 
     /// <summary>
     /// expect-qemu lines need `vbmc compile` (a later stage). Until it exists this test fails,

@@ -162,6 +162,30 @@ public class CliTests : IDisposable
     }
 
     [Fact]
+    public void Eval_json_shows_the_value_and_the_folded_services()
+    {
+        var file = _temp.Write("services.scm", """
+(use-modules (gnu services) (gnu services shepherd))
+(define web-type
+  (service-type (name 'web) (description "web")
+                (extensions (list (service-extension shepherd-root-service-type
+                                    (lambda (port) (list (shepherd-service (provision '(web)) (start #~(const #t))))))))))
+(list (service web-type 8080))
+""");
+        var (exit, stdout, stderr) = CliRunner.Run("eval", "--json", file);
+        exit.Should().Be(ExitCodes.Ok, stderr);
+        var node = JsonNode.Parse(stdout)!.AsObject();
+        node.Select(p => p.Key).Should().Equal("value", "services");
+        node["value"]!.AsArray().Should().ContainSingle();
+        var shepherd = node["services"]!["shepherd-root"]!.AsArray();
+        shepherd.Should().ContainSingle();
+        shepherd[0]!["provision"]![0]!["$symbol"]!.GetValue<string>().Should().Be("web");
+
+        var plain = _temp.Write("plain.scm", "(list 1 2)\n");
+        JsonNode.Parse(CliRunner.Run("eval", "--json", plain).Out)!["services"].Should().BeNull();
+    }
+
+    [Fact]
     public void Eval_shows_record_fields_with_their_defaults()
     {
         var file = _temp.Write("machines.scm", Machines);

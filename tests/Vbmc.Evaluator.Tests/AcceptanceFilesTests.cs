@@ -6,9 +6,10 @@ using Vbmc.TestSupport;
 namespace Vbmc.Evaluator.Tests;
 
 /// <summary>
-/// The shared acceptance files, as far as evaluation and checking go (header format in
-/// ../shared/README.md). A file is held to its header once every module it imports is provided;
-/// until then it must still check without any exception and with located diagnostics only.
+/// The shared acceptance files, as far as this stage goes (header format in ../shared/README.md):
+/// evaluation and record checks must raise no error the header does not list, and every
+/// diagnostic has a location. Errors the header lists may come from later stages (service checks),
+/// so their presence is asserted by the services and CLI acceptance tests, not here.
 /// </summary>
 public partial class AcceptanceFilesTests
 {
@@ -24,8 +25,8 @@ public partial class AcceptanceFilesTests
     {
         var path = Path.Combine(RepoPaths.Acceptance, name);
         var result = ConfigurationChecker.CheckFile(path);
-        result.Diagnostics.Should().OnlyContain(d => d.Span.HasPosition, "every diagnostic has a location");
-        if (result.Diagnostics.Any(d => d.Id == DiagnosticIds.UnknownModule)) return; // another part of vbmc is not there yet
+        result.Diagnostics.Where(d => !d.Span.HasPosition).Should().BeEmpty("every diagnostic has a location");
+        result.Diagnostics.Where(d => d.Id == DiagnosticIds.UnknownModule).Should().BeEmpty("vbmc provides every module the acceptance files use");
 
         var expected = File.ReadLines(path).Select(l => ExpectLine().Match(l)).Where(m => m.Success)
             .Select(m => (Severity: m.Groups[1].Value, Line: int.Parse(m.Groups[2].Value), Column: int.Parse(m.Groups[3].Value),
@@ -36,8 +37,6 @@ public partial class AcceptanceFilesTests
             && d.Span.StartLine == e.Line && d.Span.StartColumn == e.Column
             && e.Words.All(w => (d.Message + " " + d.Hint).Contains(w, StringComparison.Ordinal));
 
-        foreach (var e in expected)
-            result.Diagnostics.Any(d => Matches(d, e)).Should().BeTrue($"{name} expects {e.Severity} at {e.Line}:{e.Column} with '{string.Join(' ', e.Words)}' (got: {string.Join("; ", result.Diagnostics)})");
         foreach (var error in result.Diagnostics.Where(d => d.Severity == Severity.Error))
             expected.Any(e => Matches(error, e)).Should().BeTrue($"{name} lists every error it may produce, not {error}");
     }

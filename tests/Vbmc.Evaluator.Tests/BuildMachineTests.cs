@@ -129,6 +129,18 @@ public class BuildMachineTests
     }
 
     [Fact]
+    public void Systems_that_is_not_a_list_is_an_error()
+    {
+        var diagnostics = CheckText($$"""
+            (use-modules (guix scripts offload))
+            (list (build-machine (name "a") (user "u") (host-key "{{Key1}}")
+                                 (systems "x86_64-linux")))
+            """);
+        diagnostics.Should().ContainSingle(d => d.Severity == Severity.Error)
+            .Which.Message.Should().Be("field 'systems' of <build-machine> expects a list of known system types, got \"x86_64-linux\"");
+    }
+
+    [Fact]
     public void A_machine_with_neither_systems_nor_system_is_warned_about()
     {
         var diagnostics = CheckText($$"""

@@ -30,4 +30,13 @@ internal static class Args
     public static List<object> List(object v, string proc, int pos) => Lists.ToListOrNull(v) ?? throw SchemeError.WrongType(proc, pos, "list", v);
 
     public static bool Truthy(object v) => v is not false;
+
+    /// <summary>Guile's wording for a circular list where a finite one is needed.</summary>
+    public static SchemeError Circular(string proc, int pos, object v) =>
+        new($"In procedure {proc}: Circular structure in position {pos}: {Vbmc.Printing.Printer.Write(v)}", Vbmc.Diagnostics.DiagnosticIds.WrongType);
+
+    /// <summary>Guile's wrong-type wording when it names no expected type (length, map, ...).</summary>
+    public static SchemeError WrongTypeNoExpectation(string proc, int? pos, object v) =>
+        new($"In procedure {proc}: Wrong type argument{(pos is { } n ? $" in position {n}" : "")}: {Vbmc.Printing.Printer.Write(v)}",
+            Vbmc.Diagnostics.DiagnosticIds.WrongType);
 }

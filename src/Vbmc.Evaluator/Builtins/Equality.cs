@@ -1,4 +1,5 @@
 using System.Numerics;
+using Vbmc.Diagnostics;
 using Vbmc.Data;
 
 namespace Vbmc.Evaluation;
@@ -29,29 +30,99 @@ public static class Equality
             _ => false,
         };
 
+    /// <summary>Nesting of pending comparisons allowed before equal? gives up (about 40 MB).</summary>
+    public const int MaxPending = 1_000_000;
+
+    /// <summary>
+    /// Guile's <c>equal?</c>. Guile may loop forever on circular data; here every pair, vector
+    /// element and record field visited costs one evaluation step, so comparing two circular
+    /// structures ends in the interpreter's step-budget diagnostic. The walk keeps its own stack
+    /// of pending comparisons (cdrs still to compare, vectors part-way through) instead of
+    /// recursing, so deep data compares without overflowing the thread's stack.
+    /// </summary>
     public static bool IsEqual(object a, object b)
     {
+        EvalContext? ctx = null;
+        Stack<Pending>? pending = null;
         while (true)
         {
-            if (Eqv(a, b)) return true;
-            switch (a, b)
+            if (!ReferenceEquals(a, b))
             {
-                case (string x, string y): return x == y;
-                case (object[] x, object[] y):
-                    if (x.Length != y.Length) return false;
-                    for (var i = 0; i < x.Length; i++) if (!IsEqual(x[i], y[i])) return false;
-                    return true;
-                case (Pair x, Pair y):
-                    if (!IsEqual(x.Car, y.Car)) return false;
-                    a = x.Cdr;
-                    b = y.Cdr;
-                    continue;
-                case (Records.Record x, Records.Record y):
-                    if (!ReferenceEquals(x.Type, y.Type)) return false;
-                    for (var i = 0; i < x.Values.Length; i++) if (!IsEqual(x.Values[i], y.Values[i])) return false;
-                    return true;
-                default: return false;
+                switch (a)
+                {
+                    case Pair x:
+                        if (b is not Pair py) return false;
+                        Charge(ctx ??= EvalContext.Current);
+                        if (!IsCompound(x.Car))
+                        {
+                            // The common flat list: compare the element here and go on along
+                            // the cdrs with nothing to remember.
+                            if (!IsEqualAtom(x.Car, py.Car)) return false;
+                            a = x.Cdr;
+                            b = py.Cdr;
+                            continue;
+                        }
+                        if (!ReferenceEquals(x.Cdr, py.Cdr)) Push(ref pending, new Pending(x.Cdr, py.Cdr, null, null));
+                        a = x.Car;
+                        b = py.Car;
+                        continue;
+                    case object[] x:
+                        if (b is not object[] vy || x.Length != vy.Length) return false;
+                        if (x.Length > 0) Push(ref pending, new Pending(null, null, x, vy));
+                        break;
+                    case Records.Record x:
+                        if (b is not Records.Record ry || !ReferenceEquals(x.Type, ry.Type)) return false;
+                        if (x.Values.Length > 0) Push(ref pending, new Pending(null, null, x.Values, ry.Values));
+                        break;
+                    default:
+                        if (!IsEqualAtom(a, b)) return false;
+                        break;
+                }
             }
+            if (pending is null || pending.Count == 0) return true;
+            var top = pending.Pop();
+            if (top.Left is null)
+            {
+                a = top.A!;
+                b = top.B!;
+                continue;
+            }
+            Charge(ctx ??= EvalContext.Current);
+            a = top.Left[top.Next];
+            b = top.Right![top.Next];
+            if (top.Next + 1 < top.Left.Length) pending.Push(top with { Next = top.Next + 1 });
         }
+    }
+
+    private static bool IsCompound(object value) => value is Pair or object[] or Records.Record;
+
+    /// <summary>equal? where <paramref name="a"/> contains no other values.</summary>
+    private static bool IsEqualAtom(object a, object b)
+    {
+        if (ReferenceEquals(a, b)) return true;
+        if (a is BigInteger x && b is BigInteger y) return x == y;
+        if (a is string s) return b is string t && s == t;
+        if (IsCompound(b)) return false; // callers pass a non-compound a
+        // Value-like runtime objects (SRFI-19 dates and times) define their own equality, as
+        // Guile compares their fields; for every other object Equals is identity, which Eqv has
+        // already answered.
+        return Eqv(a, b) || (a.GetType() == b.GetType() && a.Equals(b));
+    }
+
+    /// <summary>A comparison still to make: two cdrs (A, B), or the rest of two arrays from Next.</summary>
+    private readonly record struct Pending(object? A, object? B, object[]? Left, object[]? Right, int Next = 0);
+
+    private static void Push(ref Stack<Pending>? pending, Pending item)
+    {
+        pending ??= new Stack<Pending>();
+        if (pending.Count >= MaxPending)
+            throw new SchemeError($"In procedure equal?: data nested deeper than {MaxPending} levels", DiagnosticIds.EvaluationTooDeep);
+        pending.Push(item);
+    }
+
+    private static void Charge(EvalContext ctx)
+    {
+        if (++ctx.Steps > ctx.Options.StepBudget)
+            throw new SchemeError($"evaluation exceeded {ctx.Options.StepBudget} steps", DiagnosticIds.StepBudgetExceeded);
     }
 }

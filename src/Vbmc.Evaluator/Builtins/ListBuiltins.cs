@@ -34,23 +34,23 @@ public static class ListBuiltins
         t.Define("cons*", 1, V, a => Lists.FromEnumerable(a.Take(a.Length - 1), a[^1]));
         t.Define("list*", 1, V, a => Lists.FromEnumerable(a.Take(a.Length - 1), a[^1]));
         t.Define("make-list", 1, 2, a => Lists.FromEnumerable(Enumerable.Repeat(a.Length > 1 ? a[1] : Unspecified.Instance, Args.Index(a[0], "make-list", 1))));
-        t.Define("length", 1, 1, a => (BigInteger)Args.List(a[0], "length", 1).Count);
+        t.Define("length", 1, 1, a => (BigInteger)(Lists.ToListOrNull(a[0]) ?? throw Args.WrongTypeNoExpectation("length", 1, a[0])).Count);
         t.Define("append", 0, V, a => Append(a, "append"));
         t.Define("append!", 0, V, a => Append(a, "append!"));
-        t.Define("reverse", 1, 1, a => Reverse(Args.List(a[0], "reverse", 1)));
-        t.Define("reverse!", 1, 1, a => Reverse(Args.List(a[0], "reverse!", 1)));
-        t.Define("append-reverse", 2, 2, a => Lists.FromEnumerable(Enumerable.Reverse(Args.List(a[0], "append-reverse", 1)), a[1]));
+        t.Define("reverse", 1, 1, a => Reverse(FiniteList(a[0], "reverse", 1)));
+        t.Define("reverse!", 1, 1, a => Reverse(FiniteList(a[0], "reverse!", 1)));
+        t.Define("append-reverse", 2, 2, a => Lists.FromEnumerable(Enumerable.Reverse(FiniteList(a[0], "append-reverse", 1)), a[1]));
         t.Define("list-ref", 2, 2, a => Tail(a[0], Args.Index(a[1], "list-ref", 2), "list-ref") is Pair p ? p.Car : throw SchemeError.WrongType("list-ref", 2, "valid index", a[1]));
         t.Define("list-tail", 2, 2, a => Tail(a[0], Args.Index(a[1], "list-tail", 2), "list-tail"));
         t.Define("list-head", 2, 2, a => Take(a[0], a[1], "list-head"));
-        t.Define("list-copy", 1, 1, a => Lists.ToListOrNull(a[0]) is { } l ? Lists.FromEnumerable(l) : a[0]);
-        t.Define("last-pair", 1, 1, a => { var p = Args.Pair(a[0], "last-pair", 1); while (p.Cdr is Pair q) p = q; return p; });
+        t.Define("list-copy", 1, 1, a => ListCopy(a[0]));
+        t.Define("last-pair", 1, 1, a => LastPair(a[0]));
         t.Define("list?", 1, 1, a => Lists.IsProperList(a[0]));
         t.Define("pair?", 1, 1, a => a[0] is Pair);
         t.Define("null?", 1, 1, a => a[0] is Nil);
-        t.Define("memq", 2, 2, a => Member(a[0], a[1], Equality.Eq));
-        t.Define("memv", 2, 2, a => Member(a[0], a[1], Equality.Eqv));
-        t.Define("member", 2, 3, a => Member(a[0], a[1], a.Length > 2 ? Pred2(a[2]) : Equality.IsEqual));
+        t.Define("memq", 2, 2, a => Member(a[0], a[1], Equality.Eq, "memq"));
+        t.Define("memv", 2, 2, a => Member(a[0], a[1], Equality.Eqv, "memv"));
+        t.Define("member", 2, 3, a => Member(a[0], a[1], a.Length > 2 ? Pred2(a[2]) : Equality.IsEqual, "member"));
         t.Define("assq", 2, 2, a => Assoc(a[0], a[1], Equality.Eq, "assq"));
         t.Define("assv", 2, 2, a => Assoc(a[0], a[1], Equality.Eqv, "assv"));
         t.Define("assoc", 2, 3, a => Assoc(a[0], a[1], a.Length > 2 ? Pred2(a[2]) : Equality.IsEqual, "assoc"));
@@ -79,6 +79,55 @@ public static class ListBuiltins
     }
 
     internal static Func<object, object, bool> Pred2(object p) => (x, y) => Interpreter.Apply(p, x, y) is not false;
+
+    /// <summary>How a cdr chain ends: in '(), in another value, or not at all.</summary>
+    internal enum ListShape { Proper, Dotted, Circular }
+
+    /// <summary>The shape of the cdr chain from <paramref name="value"/> (tortoise and hare).</summary>
+    internal static ListShape Shape(object value)
+    {
+        var slow = value;
+        var fast = value;
+        while (true)
+        {
+            if (fast is not Pair p1) return fast is Nil ? ListShape.Proper : ListShape.Dotted;
+            if (p1.Cdr is not Pair p2) return p1.Cdr is Nil ? ListShape.Proper : ListShape.Dotted;
+            fast = p2.Cdr;
+            slow = ((Pair)slow).Cdr;
+            if (ReferenceEquals(fast, slow)) return ListShape.Circular;
+        }
+    }
+
+    /// <summary>The elements of a proper list, with Guile's errors for circular and other values.</summary>
+    internal static List<object> FiniteList(object value, string proc, int pos) =>
+        Lists.ToListOrNull(value)
+        ?? throw (Shape(value) == ListShape.Circular ? Args.Circular(proc, pos, value) : Args.WrongTypeNoExpectation(proc, pos, value));
+
+    /// <summary>Guile's last-pair: a circular list has no last pair, so it is an error, not a loop.</summary>
+    internal static Pair LastPair(object value)
+    {
+        var p = Args.Pair(value, "last-pair", 1);
+        var slow = p;
+        var step = false;
+        while (p.Cdr is Pair q)
+        {
+            p = q;
+            if (step) slow = (Pair)slow.Cdr;
+            step = !step;
+            if (ReferenceEquals(p, slow)) throw Args.Circular("last-pair", 1, value);
+        }
+        return p;
+    }
+
+    /// <summary>A fresh spine (also for a dotted list, as Guile); a circular list is an error.</summary>
+    private static object ListCopy(object value)
+    {
+        if (Shape(value) == ListShape.Circular) throw Args.Circular("list-copy", 1, value);
+        var items = new List<object>();
+        var x = value;
+        for (; x is Pair p; x = p.Cdr) items.Add(p.Car);
+        return Lists.FromEnumerable(items, x);
+    }
 
     internal static object Append(object[] a, string proc)
     {
@@ -120,18 +169,33 @@ public static class ListBuiltins
         return Lists.FromEnumerable(items);
     }
 
-    private static object Member(object x, object list, Func<object, object, bool> eq)
+    // memq/assq and friends walk a tortoise along behind: meeting it means the list is
+    // circular and the element is not in it (Guile reports these as wrong-type arguments).
+    private static object Member(object x, object list, Func<object, object, bool> eq, string proc)
     {
-        for (var l = list; l is Pair p; l = p.Cdr) if (eq(x, p.Car)) return p;
+        var slow = list;
+        var step = false;
+        for (var l = list; l is Pair p; l = p.Cdr)
+        {
+            if (eq(x, p.Car)) return p;
+            if (step) slow = ((Pair)slow).Cdr;
+            step = !step;
+            if (ReferenceEquals(p.Cdr, slow)) throw SchemeError.WrongType(proc, 2, "list", list);
+        }
         return false;
     }
 
     private static object Assoc(object key, object alist, Func<object, object, bool> eq, string proc)
     {
+        var slow = alist;
+        var step = false;
         for (var l = alist; l is Pair p; l = p.Cdr)
         {
             if (p.Car is not Pair entry) throw SchemeError.WrongType(proc, 2, "association list", alist);
             if (eq(key, entry.Car)) return entry;
+            if (step) slow = ((Pair)slow).Cdr;
+            step = !step;
+            if (ReferenceEquals(p.Cdr, slow)) throw SchemeError.WrongType(proc, 2, "association list", alist);
         }
         return false;
     }
@@ -141,10 +205,23 @@ public static class ListBuiltins
     {
         var f = Args.Proc(a[0], proc, 1);
         var lists = new object[a.Length - 1];
+        // As SRFI-1: circular lists are allowed as long as one list is finite (it ends the walk).
+        var anyFinite = false;
         for (var i = 1; i < a.Length; i++)
         {
-            if (!Lists.IsProperList(a[i])) throw SchemeError.WrongType(proc, i + 1, "list", a[i]);
+            switch (Shape(a[i]))
+            {
+                case ListShape.Dotted: throw SchemeError.WrongType(proc, i + 1, "list", a[i]);
+                case ListShape.Proper: anyFinite = true; break;
+            }
             lists[i - 1] = a[i];
+        }
+        if (!anyFinite)
+        {
+            throw lists.Length == 1
+                ? Args.WrongTypeNoExpectation(proc, null, lists[0])
+                : new SchemeError($"In procedure {proc}: Args do not contain a proper (finite) list: {Vbmc.Printing.Printer.Write(Lists.FromEnumerable(lists))}",
+                    Vbmc.Diagnostics.DiagnosticIds.WrongType);
         }
         var results = collect ? new List<object>() : null;
         while (lists.All(l => l is Pair))

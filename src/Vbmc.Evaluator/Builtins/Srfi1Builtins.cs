@@ -100,7 +100,7 @@ public static class Srfi1Builtins
             var name = ordinals[k];
             t.Define(name, 1, 1, a => ListBuiltins.Tail(a[0], index, name) is Pair p ? p.Car : throw SchemeError.WrongType(name, 1, "pair", a[0]));
         }
-        t.Define("last", 1, 1, a => { var p = Args.Pair(a[0], "last", 1); while (p.Cdr is Pair q) p = q; return p.Car; });
+        t.Define("last", 1, 1, a => ListBuiltins.LastPair(a[0]).Car);
         t.Define("any", 2, V, a =>
         {
             var lists = a.Skip(1).Select((l, i) => Args.List(l, "any", i + 2)).ToList();

@@ -168,7 +168,7 @@ public static class StringBuiltins
     private static bool CharMatches(object matcher, char c, string proc) => matcher switch
     {
         SChar sc => sc.CodePoint == c,
-        Pair or Nil => Lists.ToListOrNull(matcher)!.Any(x => x is SChar y && y.CodePoint == c),
+        Pair or Nil => (Lists.ToListOrNull(matcher) ?? throw Args.WrongTypeNoExpectation(proc, 2, matcher)).Any(x => x is SChar y && y.CodePoint == c),
         _ when Interpreter.IsProcedure(matcher) => Interpreter.Apply(matcher, new SChar(c)) is not false,
         _ => throw SchemeError.WrongType(proc, 2, "character or predicate", matcher),
     };

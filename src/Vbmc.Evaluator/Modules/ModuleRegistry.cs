@@ -84,6 +84,12 @@ public static class ModuleRegistry
         var user = new Module("(guile-user)", Core);
         if (Get(["guix", "scripts", "offload"]) is { } offload)
             foreach (var (name, cell) in offload.ExportedCells()) user.Import(name, cell);
+        // `guix system` loads a configuration in a user module that already uses (gnu system),
+        // (gnu services) and (gnu system shadow), so files that import only
+        // (gnu services virtualization) may still call 'service' and 'operating-system'.
+        foreach (string[] parts in new[] { new[] { "gnu", "system" }, ["gnu", "services"], ["gnu", "system", "shadow"] })
+            if (Get(parts) is { } guixSystemModule)
+                foreach (var (name, cell) in guixSystemModule.ExportedCells()) user.Import(name, cell);
         return user;
     }
 

@@ -178,6 +178,9 @@ public sealed partial class Analyzer
                 return new OneOfType(l.Items.Skip(1).Select(x => x is SyntaxList { Items.Length: 2 } q && IsSym(q.Items[0], "quote") ? q.Items[1].ToDatum() : x.ToDatum()).ToArray());
             case "integer-in" when l.Items.Length == 3 && l.Items[1] is SyntaxAtom { Value: BigInteger lo } && l.Items[2] is SyntaxAtom { Value: BigInteger hi }:
                 return FieldTypes.IntegerIn(lo, hi);
+            case "warn-if" when l.Items.Length == 3 && l.Items[2] is SyntaxAtom { Value: string why }:
+                var tolerated = l.Items[1] is SyntaxList { Items.Length: 2 } tq && IsSym(tq.Items[0], "quote") ? tq.Items[1].ToDatum() : l.Items[1].ToDatum();
+                return new WarnIfType(tolerated, why);
             case "predicate" or "warn-unless" when l.Items.Length == 3 && l.Items[2] is SyntaxAtom { Value: string description }:
                 var box = new object?[1];
                 predicates.Add((Analyze(l.Items[1], s, false), box));

@@ -81,12 +81,11 @@ public sealed class RecordTypeRef(string name, Func<RecordType?> resolve) : Fiel
 public sealed class ListOfType(FieldType element, bool nonEmpty) : FieldType
 {
     public override string Description => (nonEmpty ? "a non-empty list of " : "a list of ") + Plural(element.Description);
-    public override bool IsPurelyAdvisory => element.IsPurelyAdvisory;
 
     public override Verdict Test(object value)
     {
         var items = Lists.ToListOrNull(value);
-        if (items is null || (nonEmpty && items.Count == 0)) return IsPurelyAdvisory ? Verdict.Advisory : Verdict.Bad;
+        if (items is null || (nonEmpty && items.Count == 0)) return Verdict.Bad;
         var verdict = Verdict.Ok;
         foreach (var item in items) verdict = Worst(verdict, element.Test(item));
         return verdict;
@@ -105,9 +104,23 @@ public sealed class OneOfType(object[] choices) : FieldType
     public override Verdict Test(object value) => Of(choices.Any(c => Equality.IsEqual(c, value)));
 }
 
+/// <summary>
+/// <c>(warn-if V "why")</c>: the value V is tolerated with a warning, anything else is wrong.
+/// Used inside <c>or</c>, e.g. a list of systems or, with a warning, #f.
+/// </summary>
+public sealed class WarnIfType(object tolerated, string description) : FieldType
+{
+    public override string Description { get; } = description;
+    public override bool IsPurelyAdvisory => true;
+    public override Verdict Test(object value) => Equality.IsEqual(tolerated, value) ? Verdict.Advisory : Verdict.Bad;
+}
+
 public sealed class OrType(FieldType[] alternatives) : FieldType
 {
-    public override string Description => string.Join(" or ", alternatives.Select(a => a.Description));
+    // Tolerated-with-a-warning alternatives are not what the field "expects": leave them out of
+    // the message when a real alternative exists.
+    public override string Description => string.Join(" or ",
+        (alternatives.Any(a => !a.IsPurelyAdvisory) ? alternatives.Where(a => !a.IsPurelyAdvisory) : alternatives).Select(a => a.Description));
     public override Verdict Test(object value)
     {
         var best = Verdict.Bad;

@@ -142,13 +142,36 @@ public sealed class Record : ISchemeWritable
         RecordChecks.CheckType(Type, Type.Fields[index], value, ValueSpans[index] ?? Span);
     }
 
+    /// <summary>
+    /// Printed records show what each field *is* (thunks called, promises forced), as
+    /// <c>vbmc eval</c> promises; a field whose computation fails prints as an error object
+    /// rather than aborting the whole print (the failure itself is reported by the checker).
+    /// </summary>
+    private object ValueForPrinting(int index)
+    {
+        try
+        {
+            return Get(index);
+        }
+        catch (SchemeError e)
+        {
+            return new PrintedError(e.Message);
+        }
+    }
+
+    private sealed class PrintedError(string message) : ISchemeWritable
+    {
+        public void WriteTo(StringBuilder output, bool write, Action<object> printElement) =>
+            output.Append("#<error ").Append(message).Append('>');
+    }
+
     public void WriteTo(StringBuilder output, bool write, Action<object> printElement)
     {
         output.Append("#<").Append(Type.Name);
         for (var i = 0; i < Type.Fields.Length; i++)
         {
             output.Append(' ').Append(Type.Fields[i].Name.Name).Append(": ");
-            printElement(Values[i]);
+            printElement(ValueForPrinting(i));
         }
         output.Append('>');
     }

@@ -11,7 +11,8 @@ namespace Vbmc.Printing;
 /// prints: shortest round-trip doubles in Guile's layout, <c>#{...}#</c> for symbols that would
 /// not read back, Guile's string escapes and character names, <c>(quote x)</c> in long form.
 /// Lists are walked along their cdrs (no recursion on length); nesting deeper than
-/// <see cref="MaxDepth"/> prints <c>...</c> instead of overflowing the stack.
+/// <see cref="MaxDepth"/> prints <c>...</c> instead of overflowing the stack. Circular data
+/// prints with Guile's <c>#N#</c>/<c>#-N#</c> back-references instead of looping.
 /// </summary>
 public static class Printer
 {
@@ -28,15 +29,27 @@ public static class Printer
         return sb.ToString();
     }
 
-    public static void Append(StringBuilder sb, object value, bool write) => Append(sb, value, write, 0);
-
-    private static void Append(StringBuilder sb, object value, bool write, int depth)
+    /// <summary>
+    /// Appends the printed form of <paramref name="value"/>. Circular structure prints with
+    /// Guile's <c>#N#</c> back-references, so printing always terminates.
+    /// </summary>
+    public static void Append(StringBuilder sb, object value, bool write)
     {
-        if (depth > MaxDepth)
-        {
-            sb.Append("...");
-            return;
-        }
+        // Almost all data is acyclic: print it with a walker that only watches the nesting path
+        // and each list's cdr chain (tortoise/hare), no hashing per element. If that walker meets
+        // a cycle, start over with the exact (slower) model that numbers back-references as Guile.
+        var start = sb.Length;
+        if (new AcyclicWalker(sb, write).TryAppend(value)) return;
+        sb.Length = start;
+        new CircularWalker(sb, write).Append(value);
+    }
+
+    /// <summary>Whether printing enters this value and may meet it again inside itself.</summary>
+    private static bool IsCompound(object value) => value is Pair or object[] or ISchemeWritable;
+
+    /// <summary>Prints a value that is not compound (numbers, strings, symbols, ...).</summary>
+    private static void AppendAtom(StringBuilder sb, object value, bool write)
+    {
         switch (value)
         {
             case bool b: sb.Append(b ? "#t" : "#f"); break;
@@ -59,36 +72,200 @@ public static class Printer
                 else AppendCodePoint(sb, c.CodePoint);
                 break;
             case Nil: sb.Append("()"); break;
-            case Pair p:
-                sb.Append('(');
-                Append(sb, p.Car, write, depth + 1);
-                var rest = p.Cdr;
-                while (rest is Pair q)
-                {
-                    sb.Append(' ');
-                    Append(sb, q.Car, write, depth + 1);
-                    rest = q.Cdr;
-                }
-                if (rest is not Nil)
-                {
-                    sb.Append(" . ");
-                    Append(sb, rest, write, depth + 1);
-                }
-                sb.Append(')');
-                break;
-            case object[] v:
-                sb.Append("#(");
-                for (var i = 0; i < v.Length; i++)
-                {
-                    if (i > 0) sb.Append(' ');
-                    Append(sb, v[i], write, depth + 1);
-                }
-                sb.Append(')');
-                break;
             case Unspecified: sb.Append("#<unspecified>"); break;
             case Eof: sb.Append("#<eof>"); break;
-            case ISchemeWritable w: w.WriteTo(sb, write, x => Append(sb, x, write, depth + 1)); break;
             default: sb.Append(value); break;
+        }
+    }
+
+    /// <summary>
+    /// The common path: prints like a tree walk and gives up (returns false) as soon as it sees
+    /// a cycle. A cycle is either a cdr chain that loops (found by tortoise/hare) or, when an
+    /// infinite walk would descend forever, a compound value met again while it is still being
+    /// printed (an entry of <see cref="open"/>). Shared acyclic substructure prints in full.
+    /// </summary>
+    private sealed class AcyclicWalker(StringBuilder sb, bool write)
+    {
+        // The compound values being printed, outermost first (the nesting path, not cdr pairs).
+        private readonly List<object> open = [];
+        private bool cyclic;
+
+        public bool TryAppend(object value)
+        {
+            Append(value);
+            return !cyclic;
+        }
+
+        private void Append(object value)
+        {
+            if (cyclic) return;
+            if (open.Count > MaxDepth)
+            {
+                sb.Append("...");
+                return;
+            }
+            if (!IsCompound(value))
+            {
+                AppendAtom(sb, value, write);
+                return;
+            }
+            for (var i = open.Count - 1; i >= 0; i--)
+            {
+                if (ReferenceEquals(open[i], value))
+                {
+                    cyclic = true;
+                    return;
+                }
+            }
+            open.Add(value);
+            switch (value)
+            {
+                case Pair p: AppendList(p); break;
+                case object[] v:
+                    sb.Append("#(");
+                    for (var i = 0; i < v.Length && !cyclic; i++)
+                    {
+                        if (i > 0) sb.Append(' ');
+                        Append(v[i]);
+                    }
+                    sb.Append(')');
+                    break;
+                case ISchemeWritable w: w.WriteTo(sb, write, Append); break;
+            }
+            open.RemoveAt(open.Count - 1);
+        }
+
+        private void AppendList(Pair p)
+        {
+            sb.Append('(');
+            Append(p.Car);
+            object rest = p.Cdr;
+            // The tortoise moves one pair for every two of `rest`; they meet only on a loop.
+            object slow = p;
+            var step = false;
+            while (rest is Pair q && !cyclic)
+            {
+                if (step) slow = ((Pair)slow).Cdr;
+                step = !step;
+                if (ReferenceEquals(rest, slow))
+                {
+                    cyclic = true;
+                    return;
+                }
+                sb.Append(' ');
+                Append(q.Car);
+                rest = q.Cdr;
+            }
+            if (rest is not Nil)
+            {
+                sb.Append(" . ");
+                Append(rest);
+            }
+            sb.Append(')');
+        }
+    }
+
+    /// <summary>
+    /// Prints possibly circular data the way Guile 3.0 does (rule measured on guile-3.0).
+    /// Guile keeps a stack of the compound values being printed: each value entered (pair,
+    /// vector, record) and each further pair of a list's cdr chain. A value already on the stack
+    /// prints as <c>#N#</c>, where N is its stack index minus the index of the innermost entry
+    /// ("self"); when that entry is a pair, self moves down over entries below it that are pairs
+    /// with the same cdr. So <c>#0#</c> is the value itself and <c>#-k#</c> points k entries out.
+    /// </summary>
+    private sealed class CircularWalker(StringBuilder sb, bool write)
+    {
+        private readonly List<object> stack = [];
+        private readonly Dictionary<object, int> index = new(ReferenceEqualityComparer.Instance);
+        private int depth;
+
+        public void Append(object value)
+        {
+            if (depth > MaxDepth)
+            {
+                sb.Append("...");
+                return;
+            }
+            if (!IsCompound(value))
+            {
+                AppendAtom(sb, value, write);
+                return;
+            }
+            if (index.TryGetValue(value, out var at))
+            {
+                AppendReference(at);
+                return;
+            }
+            depth++;
+            var mark = stack.Count;
+            Push(value);
+            switch (value)
+            {
+                case Pair p: AppendList(p); break;
+                case object[] v:
+                    sb.Append("#(");
+                    for (var i = 0; i < v.Length; i++)
+                    {
+                        if (i > 0) sb.Append(' ');
+                        Append(v[i]);
+                    }
+                    sb.Append(')');
+                    break;
+                case ISchemeWritable w: w.WriteTo(sb, write, Append); break;
+            }
+            PopTo(mark);
+            depth--;
+        }
+
+        private void AppendList(Pair p)
+        {
+            sb.Append('(');
+            Append(p.Car);
+            var rest = p.Cdr;
+            while (rest is Pair q)
+            {
+                if (index.TryGetValue(q, out var at))
+                {
+                    sb.Append(" . ");
+                    AppendReference(at);
+                    sb.Append(')');
+                    return;
+                }
+                Push(q);
+                sb.Append(' ');
+                Append(q.Car);
+                rest = q.Cdr;
+            }
+            if (rest is not Nil)
+            {
+                sb.Append(" . ");
+                Append(rest);
+            }
+            sb.Append(')');
+        }
+
+        private void AppendReference(int target)
+        {
+            var self = stack.Count - 1;
+            if (stack[self] is Pair)
+            {
+                while (self > 0 && stack[self - 1] is Pair below
+                       && ReferenceEquals(below.Cdr, ((Pair)stack[self]).Cdr))
+                    self--;
+            }
+            sb.Append('#').Append((target - self).ToString(CultureInfo.InvariantCulture)).Append('#');
+        }
+
+        private void Push(object value)
+        {
+            index[value] = stack.Count;
+            stack.Add(value);
+        }
+
+        private void PopTo(int count)
+        {
+            for (var i = stack.Count - 1; i >= count; i--) index.Remove(stack[i]);
+            stack.RemoveRange(count, stack.Count - count);
         }
     }
 

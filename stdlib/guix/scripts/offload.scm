@@ -40,14 +40,14 @@
   ;; (what `vbmc eval --json` shows and what later stages read).  With neither field given the
   ;; value stays #f, as upstream, and is warned about (no build can be sent there).  Unknown
   ;; system types are only warned about: Guix accepts any string, and a new architecture must
-  ;; not need a vbmc release.  The type is not wrapped in (maybe ...) because the checker treats
-  ;; a warn-unless nested in (maybe ...) as an error.
+  ;; not need a vbmc release.  Anything but a list (or that #f) is an error.
   (systems            build-machine-systems
                       (default (let ((system (build-machine-system this-build-machine)))
                                  (and system (list system))))
                       (thunked)
-                      (type (list-of (warn-unless known-system-type?
-                                                  "a known system type"))))
+                      (type (or (list-of (warn-unless known-system-type?
+                                                      "a known system type"))
+                                (warn-if #f "a list of systems (neither 'systems' nor 'system' is set)"))))
   (system             build-machine-system
                       (default #f)
                       (type (maybe string))

@@ -1,0 +1,42 @@
+using Vbmc.Data;
+using Vbmc.Diagnostics;
+using Vbmc.Evaluation.Records;
+
+namespace Vbmc.Services;
+
+/// <summary>
+/// Finds the services a configuration declares: the <c>services</c> (and
+/// <c>essential-services</c>) of an operating-system record, a list of services, or one service.
+/// Anything else (a machines file, a plain value) has no services and is not folded.
+/// </summary>
+public static class ServiceCollector
+{
+    public sealed record Collected(IReadOnlyList<Record> UserServices, IReadOnlyList<Record> EssentialServices, SourceSpan? Anchor);
+
+    public static Collected? Collect(object? value)
+    {
+        switch (value)
+        {
+            case Record os when os.Type.Name == "<operating-system>" && os.Type.IndexOf("services") >= 0:
+                var user = ServicesIn(os.Get("services")) ?? [];
+                // Guix: operating-system-services = user services + essential services.
+                var essential = os.Type.IndexOf("essential-services") >= 0 ? ServicesIn(os.Get("essential-services")) ?? [] : [];
+                return new Collected(user, essential, os.Span);
+            case Record single when ServiceRecords.IsService(single):
+                return new Collected([single], [], single.Span);
+            case Pair list when ServicesIn(list) is { Count: > 0 } services:
+                return new Collected(services, [], services[0].Span);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>The list's services when it is a proper list of services only; else null.</summary>
+    private static List<Record>? ServicesIn(object value)
+    {
+        if (value is Nil) return [];
+        var items = Lists.ToListOrNull(value);
+        if (items is null || !items.All(ServiceRecords.IsService)) return null;
+        return items.Cast<Record>().ToList();
+    }
+}
