@@ -8,6 +8,7 @@ namespace Vbmc.Reader.Tests;
 /// <summary>Whatever the bytes, reading ends quickly in data or diagnostics, never an exception.</summary>
 public class RobustnessTests
 {
+    // A guard against hangs (termination), not a speed test: speed is measured by bench/run.sh.
     private static ReadResult ReadQuickly(string text, double seconds = 10)
     {
         var watch = Stopwatch.StartNew();
@@ -89,22 +90,5 @@ public class RobustnessTests
         var result = ReadQuickly(sb.ToString());
         result.HasErrors.Should().BeFalse();
         result.Data.Length.Should().Be(3 * i);
-    }
-
-    [Fact]
-    public void Ten_thousand_build_machine_records_read_fast()
-    {
-        var sb = new StringBuilder("(list\n");
-        for (var i = 0; i < 10_000; i++)
-            sb.Append("  (build-machine (name \"host").Append(i).Append(".example.org\") (systems (list \"x86_64-linux\" \"i686-linux\"))\n")
-              .Append("    (user \"alice\") (host-key \"ssh-ed25519 AAAAC3Nza\") (port 22) (speed 2.0) (parallel-builds 4))\n");
-        sb.Append(')');
-        var text = sb.ToString();
-        SchemeReader.Read(text, "warm.scm"); // JIT warm-up
-        var watch = Stopwatch.StartNew();
-        var result = SchemeReader.Read(text, "machines.scm");
-        watch.Stop();
-        result.HasErrors.Should().BeFalse();
-        watch.Elapsed.TotalSeconds.Should().BeLessThan(1.0);
     }
 }

@@ -38,6 +38,11 @@ public static class Printer
         // Almost all data is acyclic: print it with a walker that only watches the nesting path
         // and each list's cdr chain (tortoise/hare), no hashing per element. If that walker meets
         // a cycle, start over with the exact (slower) model that numbers back-references as Guile.
+        if (!IsCompound(value))
+        {
+            AppendAtom(sb, value, write);
+            return;
+        }
         var start = sb.Length;
         if (new AcyclicWalker(sb, write).TryAppend(value)) return;
         sb.Length = start;
