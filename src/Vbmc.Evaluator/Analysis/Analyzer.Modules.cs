@@ -66,6 +66,23 @@ public sealed partial class Analyzer
             a.Module.Exports.AddRange(f.Items.Skip(1).Select(Sym).OfType<Symbol>());
             return new ConstNode(Unspecified.Instance, f.Span);
         });
+        // (re-export-modules (gnu system) (gnu services) ...): pass on every public name of each
+        // module, as Guix's (gnu) does, instead of repeating their export lists by hand.
+        Special("re-export-modules", (a, f, s, t) =>
+        {
+            foreach (var spec in f.Items.Skip(1))
+            {
+                if (spec is not SyntaxList { Items.Length: > 0 } names || names.Items.Any(i => Sym(i) is null))
+                    throw Bad(spec, "re-export-modules: expected module names such as (gnu system)");
+                var parts = names.Items.Select(i => Sym(i)!.Name).ToList();
+                var module = ModuleRegistry.Get(parts)
+                    ?? throw new SchemeError($"re-export-modules: module {ModuleRegistry.DisplayName(parts)} is not provided by vbmc",
+                        Vbmc.Diagnostics.DiagnosticIds.UnknownModule) { Span = spec.Span };
+                a.Module.ReExportedModules.Add(module);
+                foreach (var (name, cell) in module.ExportedCells()) a.Module.Import(name, cell);
+            }
+            return new ConstNode(Unspecified.Instance, f.Span);
+        });
         Special("re-export", (a, f, s, t) =>
         {
             a.Module.ReExports.AddRange(f.Items.Skip(1).Select(Sym).OfType<Symbol>());

@@ -15,6 +15,9 @@ public sealed class Module(string name, Module? core)
     public List<Symbol> Exports { get; } = [];
     public List<Symbol> ReExports { get; } = [];
 
+    /// <summary>Modules whose whole public interface this one passes on (<c>re-export-modules</c>).</summary>
+    public List<Module> ReExportedModules { get; } = [];
+
     /// <summary>Modules this one asked for that vbmc does not provide (for unbound-name hints).</summary>
     public List<string> MissingModules { get; } = [];
 
@@ -67,6 +70,8 @@ public sealed class Module(string name, Module? core)
     {
         foreach (var s in Exports) yield return (s, Table.TryGetValue(s, out var c) ? c : DefineCell(s));
         foreach (var s in ReExports) yield return (s, Lookup(s));
+        foreach (var m in ReExportedModules)
+            foreach (var exported in m.ExportedCells()) yield return exported;
     }
 
     private static readonly Dictionary<string, string> Impure = new()
