@@ -7,27 +7,6 @@
 (define-module (gnu system shadow)
   #:use-module (gnu services)
   #:use-module (gnu system accounts)
-  #:re-export (<user-account>
-               user-account
-               user-account?
-               user-account-name
-               user-account-password
-               user-account-uid
-               user-account-group
-               user-account-supplementary-groups
-               user-account-comment
-               user-account-home-directory
-               user-account-create-home-directory?
-               user-account-shell
-               user-account-system?
-               <user-group>
-               user-group
-               user-group?
-               user-group-name
-               user-group-password
-               user-group-id
-               user-group-system?
-               default-shell)
   #:export (%base-groups
             %base-user-accounts
             %root-account
@@ -36,6 +15,9 @@
             account-service-type
             account-service
             user-account-or-group?))
+
+;; Like upstream, (gnu system shadow) also offers everything of (gnu system accounts).
+(re-export-modules (gnu system accounts))
 
 ;; Upstream's system groups: fixed ids where the kernel or a convention needs them.
 (define (system-group name . id)
