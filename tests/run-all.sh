@@ -13,6 +13,13 @@ missing=()
 command -v guile-3.0 >/dev/null 2>&1 || missing+=(guile-3.0)
 /usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 || missing+=(python3-jsonschema)
 command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)
+[ -x /usr/sbin/sshd ] || missing+=(openssh-server)
+command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
+command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
+command -v qemu-system-x86_64 >/dev/null 2>&1 || missing+=(qemu-system-x86)
+command -v qemu-img >/dev/null 2>&1 || missing+=(qemu-utils)
+command -v mmdebstrap >/dev/null 2>&1 || missing+=(mmdebstrap)
+[ -x /usr/sbin/mke2fs ] && [ -x /usr/sbin/debugfs ] || missing+=(e2fsprogs)
 if ((${#missing[@]} > 0)); then
   echo "installing: ${missing[*]}"
   sudo=()

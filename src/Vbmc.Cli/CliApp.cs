@@ -22,6 +22,11 @@ public static class CliApp
         {
             CheckCommand.Create(env, system),
             EvalCommand.Create(env, system),
+            CompileCommand.Create(env, system),
+            ApplyCommand.Create(env),
+            GenerationsCommand.Create(env),
+            RollbackCommand.Create(env),
+            TestCommand.Create(env),
         };
         // The built-in --version prints the entry assembly's version, which is the test host's
         // when the CLI runs in-process: print vbmc's own.

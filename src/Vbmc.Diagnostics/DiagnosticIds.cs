@@ -3,7 +3,7 @@ namespace Vbmc.Diagnostics;
 /// <summary>
 /// Every diagnostic id vbmc emits, in one place so ids stay stable and unique.
 /// VBM1xxx: reader. VBM2xxx: evaluator. VBM3xxx: records and field types.
-/// VBM4xxx: services (later stages). VBM9xxx: usage and I/O.
+/// VBM4xxx: services. VBM5xxx: lowering and compile. VBM6xxx: guest image. VBM7xxx: host (apply, test). VBM9xxx: usage and I/O.
 /// Each id has a short title used as the SARIF rule name.
 /// </summary>
 public static class DiagnosticIds
@@ -65,6 +65,22 @@ public static class DiagnosticIds
     public const string CpuModelFallback = "VBM4105";
     public const string InvalidOffloadMachine = "VBM4106";
 
+    // Lowering and compile (VBM5xxx)
+    public const string UnsupportedForCompile = "VBM5001";
+    public const string NotExpressible = "VBM5002";
+    public const string OutputFolderConflict = "VBM5003";
+
+    // Guest image (VBM6xxx)
+    public const string ImageToolMissing = "VBM6001";
+    public const string ImageBuildFailed = "VBM6002";
+    public const string ImageBaseInvalid = "VBM6003";
+
+    // Host: apply, generations, test (VBM7xxx)
+    public const string ApplyFailed = "VBM7001";
+    public const string ApplyConflict = "VBM7002";
+    public const string GenerationNotFound = "VBM7003";
+    public const string MachineTestFailed = "VBM7004";
+
     // Usage and I/O
     public const string UsageError = "VBM9001";
     public const string IoError = "VBM9002";
@@ -119,6 +135,16 @@ public static class DiagnosticIds
         [InvalidBuildVmName] = "invalid-build-vm-name",
         [CpuModelFallback] = "cpu-model-fallback",
         [InvalidOffloadMachine] = "invalid-offload-machine",
+        [UnsupportedForCompile] = "unsupported-for-compile",
+        [NotExpressible] = "not-expressible",
+        [OutputFolderConflict] = "output-folder-conflict",
+        [ImageToolMissing] = "image-tool-missing",
+        [ImageBuildFailed] = "image-build-failed",
+        [ImageBaseInvalid] = "image-base-invalid",
+        [ApplyFailed] = "apply-failed",
+        [ApplyConflict] = "apply-conflict",
+        [GenerationNotFound] = "generation-not-found",
+        [MachineTestFailed] = "machine-test-failed",
         [UsageError] = "usage-error",
         [IoError] = "io-error",
         [InternalError] = "internal-error",

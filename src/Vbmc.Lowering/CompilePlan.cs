@@ -1,0 +1,134 @@
+namespace Vbmc.Lowering;
+
+/// <summary>
+/// What a configuration lowers to: plain values, no Scheme objects, so that emitters, the image
+/// builder and apply never run user code. Lists keep the configuration's order (determinism).
+/// </summary>
+/// <param name="SourcePath">The configuration file as given on the command line.</param>
+/// <param name="SourceSha256">Lower-case hex sha256 of the configuration file's bytes.</param>
+/// <param name="Vms">The virtual build machines, in service-list order.</param>
+/// <param name="BuildMachines">
+/// Every offload machine for the machine files: one per VM with an SSH forward (<see cref="BuildMachinePlan.Vm"/>
+/// set), then the ones the configuration wrote itself (guix-configuration's build-machines, or a
+/// machines file's list), in order.
+/// </param>
+public sealed record CompilePlan(
+    string SourcePath,
+    string SourceSha256,
+    IReadOnlyList<VmPlan> Vms,
+    IReadOnlyList<BuildMachinePlan> BuildMachines);
+
+/// <summary>One virtual build machine, lowered.</summary>
+public sealed record VmPlan
+{
+    /// <summary>The VM's name (a valid account-name suffix, checked by BuildVmNameCheck).</summary>
+    public required string Name { get; init; }
+
+    /// <summary>QEMU's program, from the first of <see cref="Systems"/>: qemu-system-x86_64, -i386, -aarch64...</summary>
+    public required string QemuProgram { get; init; }
+
+    /// <summary>The -cpu model (may carry QEMU feature flags after commas, as the user wrote it).</summary>
+    public required string Cpu { get; init; }
+
+    public required int CpuCount { get; init; }
+
+    public required long MemoryMiB { get; init; }
+
+    /// <summary>The configured date in UTC.</summary>
+    public required DateTimeOffset Date { get; init; }
+
+    /// <summary>The -rtc base value, YYYY-MM-DDTHH:MM:SS in UTC.</summary>
+    public required string RtcBase { get; init; }
+
+    public required IReadOnlyList<PortForward> PortForwardings { get; init; }
+
+    /// <summary>The host port forwarded to the guest's port 22, if any.</summary>
+    public int? SshHostPort => PortForwardings.FirstOrDefault(p => p.GuestPort == 22)?.HostPort;
+
+    /// <summary>Guix system types the VM builds for, e.g. x86_64-linux.</summary>
+    public required IReadOnlyList<string> Systems { get; init; }
+
+    public required bool AutoStart { get; init; }
+
+    public required ImagePlan Image { get; init; }
+
+    public required HostAccount Account { get; init; }
+
+    public required GuestAccount Guest { get; init; }
+
+    /// <summary>Where the VM is written in the configuration, for diagnostics of later stages.</summary>
+    public Vbmc.Diagnostics.SourceSpan Place { get; init; }
+
+    // Installed paths (see InstallLayout).
+    public string StateDirectory => InstallLayout.StateDirectory(Name);
+    public string RuntimeDirectory => InstallLayout.RuntimeDirectory(Name);
+    public string PidFile => InstallLayout.PidFile(Name);
+    public string SecretDirectory => InstallLayout.SecretDirectory(Name);
+    public string SecretsDrive => InstallLayout.SecretsDrive(Name);
+    public string GuestHostKey => InstallLayout.GuestHostKey(Name);
+    public string GuestHostPublicKey => InstallLayout.GuestHostPublicKey(Name);
+    public string OffloadKey => InstallLayout.OffloadKey(Name);
+    public string OffloadPublicKey => InstallLayout.OffloadPublicKey(Name);
+    public string SerialLog => InstallLayout.SerialLog(Name);
+    public string ScriptFileName => InstallLayout.ScriptFileName(Name);
+    public string InstalledScript => $"{StateDirectory}/{ScriptFileName}";
+    public string KernelFileName => InstallLayout.KernelFileName(Name);
+    public string InitrdFileName => InstallLayout.InitrdFileName(Name);
+}
+
+/// <summary>A QEMU user-network forward; vbmc always binds the host side to 127.0.0.1.</summary>
+public sealed record PortForward(int HostPort, int GuestPort);
+
+/// <summary>The host account the VM runs as: system account, own group, supplementary groups.</summary>
+public sealed record HostAccount(
+    string Name,
+    string Group,
+    IReadOnlyList<string> SupplementaryGroups,
+    string Comment,
+    string Home,
+    string Shell);
+
+/// <summary>
+/// The guest's account builds are offloaded to. Its authorized key arrives on the secrets drive;
+/// nothing about it is secret.
+/// </summary>
+public sealed record GuestAccount(
+    string Name,
+    int Uid,
+    string Group,
+    int Gid,
+    string Home,
+    string Shell,
+    string Comment);
+
+/// <summary>
+/// One entry of the machine files (guix <c>build-machine</c> fields). For a VM's own entry
+/// <see cref="Vm"/> names the VM, <see cref="HostKey"/> is null (apply knows it:
+/// <see cref="HostKeyFile"/>), and guix's machines.scm lists it only while the VM runs.
+/// </summary>
+public sealed record BuildMachinePlan
+{
+    public string? Vm { get; init; }
+    public required string Name { get; init; }
+    public required int Port { get; init; }
+    public required IReadOnlyList<string> Systems { get; init; }
+    public required string User { get; init; }
+    public required string PrivateKey { get; init; }
+
+    /// <summary>The OpenSSH public host key ("TYPE BASE64 [COMMENT]"), or null when only apply can know it.</summary>
+    public string? HostKey { get; init; }
+
+    /// <summary>Where the public host key file will be (VM entries), read when the machine file is loaded.</summary>
+    public string? HostKeyFile { get; init; }
+
+    public string Compression { get; init; } = "zlib@openssh.com,zlib";
+    public int CompressionLevel { get; init; } = 3;
+    public string DaemonSocket { get; init; } = "/var/guix/daemon-socket/socket";
+
+    /// <summary>null: the scheduler disregards the machine's load (#f).</summary>
+    public double? OverloadThreshold { get; init; } = 0.8;
+
+    public int ParallelBuilds { get; init; } = 1;
+    public double Speed { get; init; } = 1.0;
+    public IReadOnlyList<string> Features { get; init; } = [];
+}

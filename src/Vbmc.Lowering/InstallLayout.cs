@@ -1,0 +1,66 @@
+namespace Vbmc.Lowering;
+
+/// <summary>
+/// Where each artifact of a virtual build machine lives on an installed host (what
+/// <c>vbmc apply</c> writes under its root, what units and machine files name) and in the folder
+/// <c>vbmc compile</c> writes. One place, so that compile, the image, apply and test agree.
+/// </summary>
+/// <remarks>
+/// Installed host:
+/// <code>
+/// /var/lib/vbmc/NAME/                 root:root 0755   run-NAME.sh, the image, kernel, initrd
+/// /var/lib/vbmc/NAME/run/             build-vm-NAME 0750  qemu.pid (QEMU's -pidfile), overlay space
+/// /etc/vbmc/NAME/                     root:build-vm-NAME 0750
+///   ssh_host_ed25519_key(.pub)        the guest's host key pair      (build-vm-NAME 0600 / 0644)
+///   offload_ed25519(.pub)             the key guix offload logs in with (root 0600 / 0644)
+///   secrets.tar                       the secrets drive given to the guest (build-vm-NAME 0600)
+/// /var/log/vbmc/NAME.log              serial console log under Shepherd
+/// </code>
+/// Compile folder (flat, so that run-NAME.sh finds the image beside itself in both places):
+/// <code>
+/// run-NAME.sh  NAME.qcow2|NAME.img  NAME.vmlinuz  NAME.initrd
+/// systemd/NAME.service  sysusers.d/vbmc-NAME.conf  tmpfiles.d/vbmc-NAME.conf
+/// shepherd/NAME.scm  accounts/NAME.json  machines.scm  nix/machines  manifest.json
+/// </code>
+/// </remarks>
+public static class InstallLayout
+{
+    public const string StateRoot = "/var/lib/vbmc";
+    public const string SecretRoot = "/etc/vbmc";
+    public const string LogRoot = "/var/log/vbmc";
+    public const string GenerationsRoot = "/var/lib/vbmc/generations";
+    public const string GuixMachinesFile = "/etc/guix/machines.scm";
+    public const string NixMachinesFile = "/etc/nix/machines";
+    public const string AccountPrefix = "build-vm-";
+
+    /// <summary>The stable serial of the secrets drive: the guest finds it at /dev/disk/by-id/virtio-vbmc-secrets.</summary>
+    public const string SecretsDriveSerial = "vbmc-secrets";
+
+    /// <summary>The guest's account builds are offloaded to (upstream: "offloading").</summary>
+    public const string GuestOffloadUser = "offload";
+
+    public static string StateDirectory(string vm) => $"{StateRoot}/{vm}";
+    public static string RuntimeDirectory(string vm) => $"{StateRoot}/{vm}/run";
+    public static string PidFile(string vm) => $"{StateRoot}/{vm}/run/qemu.pid";
+    public static string SecretDirectory(string vm) => $"{SecretRoot}/{vm}";
+    public static string GuestHostKey(string vm) => $"{SecretRoot}/{vm}/ssh_host_ed25519_key";
+    public static string GuestHostPublicKey(string vm) => GuestHostKey(vm) + ".pub";
+    public static string OffloadKey(string vm) => $"{SecretRoot}/{vm}/offload_ed25519";
+    public static string OffloadPublicKey(string vm) => OffloadKey(vm) + ".pub";
+    public static string SecretsDrive(string vm) => $"{SecretRoot}/{vm}/secrets.tar";
+    public static string SerialLog(string vm) => $"{LogRoot}/{vm}.log";
+    public static string AccountName(string vm) => AccountPrefix + vm;
+
+    // File names inside the compile folder (and inside StateDirectory once installed).
+    public static string ScriptFileName(string vm) => $"run-{vm}.sh";
+    public static string KernelFileName(string vm) => $"{vm}.vmlinuz";
+    public static string InitrdFileName(string vm) => $"{vm}.initrd";
+    public static string SystemdUnitPath(string vm) => $"systemd/{vm}.service";
+    public static string SysusersPath(string vm) => $"sysusers.d/vbmc-{vm}.conf";
+    public static string TmpfilesPath(string vm) => $"tmpfiles.d/vbmc-{vm}.conf";
+    public static string ShepherdPath(string vm) => $"shepherd/{vm}.scm";
+    public static string AccountsPath(string vm) => $"accounts/{vm}.json";
+    public const string GuixMachinesPath = "machines.scm";
+    public const string NixMachinesPath = "nix/machines";
+    public const string ManifestPath = "manifest.json";
+}

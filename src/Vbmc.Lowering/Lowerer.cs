@@ -1,0 +1,71 @@
+using System.Security.Cryptography;
+using Vbmc.Diagnostics;
+using Vbmc.Evaluation;
+using Vbmc.Services;
+
+namespace Vbmc.Lowering;
+
+/// <summary>The outcome of lowering: every diagnostic (analysis and lowering), and the plan when there is no error.</summary>
+public sealed record LoweringResult(IReadOnlyList<Diagnostic> Diagnostics, CompilePlan? Plan)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+}
+
+/// <summary>
+/// Analysis (everything <c>vbmc check</c> does) and then lowering to a <see cref="CompilePlan"/>.
+/// Lowering reads records on the evaluation thread (thunked fields run there) and turns them into
+/// plain values; a value the targets cannot express is a diagnostic at the value.
+/// </summary>
+public static class Lowerer
+{
+    public static LoweringResult LowerFile(string path, EvaluationOptions? options = null)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return new LoweringResult([Diagnostic.Error(DiagnosticIds.IoError, SourceSpan.FileOnly(path), $"cannot read {path}: {e.Message}")], null);
+        }
+        string text;
+        try
+        {
+            text = new System.Text.UTF8Encoding(false, true).GetString(bytes);
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            // The analysis reports encoding problems with a location; read it leniently here.
+            text = System.Text.Encoding.UTF8.GetString(bytes);
+        }
+        return Lower(text, path, Convert.ToHexStringLower(SHA256.HashData(bytes)), options);
+    }
+
+    public static LoweringResult Lower(string text, string fileName, string sourceSha256, EvaluationOptions? options = null)
+    {
+        var bag = new DiagnosticBag();
+        CompilePlan? plan = null;
+        var analysis = ConfigurationAnalyzer.Analyze(text, fileName, options, inspect: graph =>
+        {
+            try
+            {
+                plan = PlanBuilder.Build(graph, fileName, sourceSha256, bag);
+            }
+            catch (SchemeError e)
+            {
+                bag.Add(new Diagnostic(e.Id, Severity.Error, e.Span ?? SourceSpan.FileOnly(fileName), e.Message, e.Hint));
+            }
+            catch (SilentError)
+            {
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                bag.Add(Diagnostic.Error(DiagnosticIds.InternalError, SourceSpan.FileOnly(fileName), $"internal error in lowering: {e.Message}"));
+            }
+        });
+        var all = analysis.Evaluation.Diagnostics.Concat(bag.Items).ToList();
+        var failed = all.Any(d => d.Severity == Severity.Error);
+        return new LoweringResult(all, failed ? null : plan);
+    }
+}

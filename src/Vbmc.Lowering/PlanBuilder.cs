@@ -1,0 +1,26 @@
+using Vbmc.Data;
+using Vbmc.Diagnostics;
+using Vbmc.Evaluation.Records;
+using Vbmc.Services;
+using Vbmc.Services.Checks;
+
+namespace Vbmc.Lowering;
+
+/// <summary>Builds the <see cref="CompilePlan"/> from an analysed configuration (runs on the evaluation thread).</summary>
+internal static class PlanBuilder
+{
+    public static CompilePlan Build(ServiceGraphView graph, string fileName, string sourceSha256, DiagnosticBag bag)
+    {
+        var vms = new List<VmPlan>();
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        foreach (var vm in BuildVm.All(graph))
+        {
+            if (!seen.Add(vm.Record)) continue;
+            if (VmLowering.Lower(vm, bag) is { } plan) vms.Add(plan);
+        }
+        var machines = new List<BuildMachinePlan>();
+        machines.AddRange(vms.Where(v => v.SshHostPort is not null).Select(BuildMachineLowering.ForVm));
+        machines.AddRange(BuildMachineLowering.Written(graph, bag));
+        return new CompilePlan(fileName, sourceSha256, vms, machines);
+    }
+}

@@ -1,0 +1,26 @@
+using System.Text.RegularExpressions;
+
+namespace Vbmc.Lowering;
+
+/// <summary>What QEMU accepts, for values that become its arguments.</summary>
+public static partial class QemuValues
+{
+    // A model name, then ",feature" / ",+feature" / ",feature=value" items: what -cpu parses.
+    [GeneratedRegex(@"^[A-Za-z0-9_.-]+(,[A-Za-z0-9_.+=-]+)*$")]
+    private static partial Regex CpuModel();
+
+    public static bool IsCpuModel(string cpu) => cpu.Length <= 256 && CpuModel().IsMatch(cpu);
+
+    /// <summary>qemu-system-ARCH for a Guix system type, or null when vbmc knows none.</summary>
+    public static string? ProgramFor(string system) => system.Split('-', 2)[0] switch
+    {
+        "x86_64" => "qemu-system-x86_64",
+        "i686" => "qemu-system-i386",
+        "aarch64" => "qemu-system-aarch64",
+        "armhf" => "qemu-system-arm",
+        "riscv64" => "qemu-system-riscv64",
+        "powerpc64le" => "qemu-system-ppc64",
+        "mips64el" => "qemu-system-mips64el",
+        _ => null,
+    };
+}

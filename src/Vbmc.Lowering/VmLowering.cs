@@ -1,0 +1,80 @@
+using System.Numerics;
+using Vbmc.Data;
+using Vbmc.Diagnostics;
+using Vbmc.Evaluation.Dates;
+using Vbmc.Evaluation.Records;
+using Vbmc.Services.Checks;
+
+namespace Vbmc.Lowering;
+
+/// <summary>One <c>&lt;virtual-build-machine&gt;</c> record to a <see cref="VmPlan"/>.</summary>
+internal static class VmLowering
+{
+    /// <summary>The guest offloading account's ids: fixed, so that the image is the same for every VM.</summary>
+    public const int GuestOffloadUid = 1000, GuestOffloadGid = 1000;
+
+    public static VmPlan? Lower(BuildVm vm, DiagnosticBag bag)
+    {
+        // Type errors of these fields are reported by the analysis; lowering stops quietly then.
+        if (vm.Name is not { } name || !BuildVmNameCheck.IsValidName(name)) return null;
+        if (vm.TryGet("cpu") is not string cpu
+            || vm.TryGet("cpu-count") is not BigInteger cpuCount
+            || vm.TryGet("memory-size") is not BigInteger memory
+            || vm.TryGet("date") is not SrfiDate date
+            || vm.TryGet("systems") is not { } systemsValue || Lists.ToListOrNull(systemsValue) is not { } systemList
+            || vm.TryGet("auto-start?") is not bool autoStart
+            || vm.TryGet("image") is not Record image)
+            return null;
+
+        var ok = true;
+        if (!QemuValues.IsCpuModel(cpu))
+        {
+            bag.Error(DiagnosticIds.NotExpressible, vm.PlaceOf("cpu"),
+                $"cpu {Printing.Printer.Write(cpu)} of virtual build machine '{name}' is not a QEMU CPU model: " +
+                "a model name and optional ',feature' flags of letters, digits and '_', '.', '-', '+', '='",
+                "see 'qemu-system-x86_64 -cpu help' for the models");
+            ok = false;
+        }
+        if (cpuCount > 1024)
+        {
+            bag.Error(DiagnosticIds.NotExpressible, vm.PlaceOf("cpu-count"), $"cpu-count {cpuCount} is more than QEMU's limit of 1024 CPUs");
+            ok = false;
+        }
+        if (memory > 16L * 1024 * 1024 * 1024)
+        {
+            bag.Error(DiagnosticIds.NotExpressible, vm.PlaceOf("memory-size"), $"memory-size {memory} MiB is more than 16 TiB");
+            ok = false;
+        }
+        var systems = systemList.OfType<string>().ToList();
+        var program = systems.Count == 0 ? null : QemuValues.ProgramFor(systems[0]);
+        if (program is null)
+        {
+            bag.Error(DiagnosticIds.UnsupportedForCompile, vm.PlaceOf("systems"),
+                $"unsupported: no QEMU system emulator is known for the systems {Printing.Printer.Write(systemsValue)} of virtual build machine '{name}'",
+                "use a system type such as \"x86_64-linux\", \"i686-linux\" or \"aarch64-linux\"");
+            ok = false;
+        }
+        var imagePlan = ImageLowering.Lower(vm, name, image, bag);
+        if (!ok || imagePlan is null) return null;
+
+        var account = InstallLayout.AccountName(name);
+        return new VmPlan
+        {
+            Name = name,
+            QemuProgram = program!,
+            Cpu = cpu,
+            CpuCount = (int)cpuCount,
+            MemoryMiB = (long)memory,
+            Date = date.ToDateTimeOffset().ToUniversalTime(),
+            RtcBase = date.ToQemuRtcBase(),
+            PortForwardings = vm.PortForwardings().Select(p => new PortForward((int)p.Host, (int)p.Guest)).ToList(),
+            Systems = systems,
+            AutoStart = autoStart,
+            Image = imagePlan,
+            Account = new HostAccount(account, account, ["kvm"], $"vbmc virtual build machine {name}", "/var/empty", "/usr/sbin/nologin"),
+            Place = vm.Place,
+            Guest = new GuestAccount(InstallLayout.GuestOffloadUser, GuestOffloadUid, "users", 100,
+                $"/home/{InstallLayout.GuestOffloadUser}", "/bin/sh", "Account used for offloading"),
+        };
+    }
+}

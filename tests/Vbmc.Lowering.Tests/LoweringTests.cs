@@ -1,0 +1,104 @@
+using FluentAssertions;
+using Vbmc.Lowering;
+using Vbmc.TestSupport;
+using Xunit;
+
+namespace Vbmc.Lowering.Tests;
+
+public class LoweringTests
+{
+    [Fact]
+    public void Default_vm_lowers_with_upstream_defaults_and_vbmc_paths()
+    {
+        var vm = LoweredPlans.Vm();
+        vm.Name.Should().Be("build-vm");
+        vm.QemuProgram.Should().Be("qemu-system-x86_64");
+        vm.Cpu.Should().Be("Skylake-Client");
+        vm.CpuCount.Should().Be(4);
+        vm.MemoryMiB.Should().Be(2048);
+        vm.RtcBase.Should().Be("2020-01-01T00:00:00");
+        vm.Date.Should().Be(new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        vm.PortForwardings.Should().Equal(new PortForward(11022, 22));
+        vm.SshHostPort.Should().Be(11022);
+        vm.Systems.Should().Equal("x86_64-linux");
+        vm.AutoStart.Should().BeFalse();
+        vm.Image.Should().Be(new ImagePlan("compressed-qcow2", 20L << 30, "mbr", "build-vm.qcow2"));
+        vm.Account.Name.Should().Be("build-vm-build-vm");
+        vm.Account.SupplementaryGroups.Should().Equal("kvm");
+        vm.Guest.Name.Should().Be("offload");
+        vm.StateDirectory.Should().Be("/var/lib/vbmc/build-vm");
+        vm.GuestHostPublicKey.Should().Be("/etc/vbmc/build-vm/ssh_host_ed25519_key.pub");
+        vm.InstalledScript.Should().Be("/var/lib/vbmc/build-vm/run-build-vm.sh");
+    }
+
+    [Fact]
+    public void Written_fields_and_the_date_table_reach_the_plan()
+    {
+        var vm = LoweredPlans.Vm("(name 'past) (cpu-count 2) (memory-size 1024) (auto-start? #t) (date (make-date 0 0 0 0 1 6 2014 0)) (port-forwardings '((2222 . 22) (8080 . 80)))");
+        vm.Name.Should().Be("past");
+        vm.Cpu.Should().Be("Broadwell");
+        vm.CpuCount.Should().Be(2);
+        vm.MemoryMiB.Should().Be(1024);
+        vm.AutoStart.Should().BeTrue();
+        vm.RtcBase.Should().Be("2014-06-01T00:00:00");
+        vm.PortForwardings.Should().Equal(new PortForward(2222, 22), new PortForward(8080, 80));
+        vm.SshHostPort.Should().Be(2222);
+    }
+
+    [Fact]
+    public void Each_vm_with_an_ssh_forward_gets_an_offload_machine_and_written_machines_follow()
+    {
+        var plan = LoweredPlans.FromText("""
+            (use-modules (gnu) (gnu services virtualization) (guix scripts offload))
+            (define vm (service virtual-build-machine-service-type (virtual-build-machine (name 'a))))
+            (operating-system
+              (host-name "h")
+              (bootloader (bootloader-configuration (bootloader grub-bootloader) (targets '("/dev/sda"))))
+              (file-systems (list (file-system (mount-point "/") (device "/dev/sda1") (type "ext4"))))
+              (services (cons* vm
+                               (modify-services %base-services
+                                 (guix-service-type config =>
+                                   (guix-configuration (inherit config)
+                                     (build-machines
+                                       (list (build-machine (name "far.example.org") (systems '("aarch64-linux")) (user "bob")
+                                               (host-key "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOq5Bb8cG3b2qQ7yo5mW1l3fYzZ0m2JtqQzRk5Jw3b1T"))))))))))
+            """);
+        plan.Vms.Select(v => v.Name).Should().Equal("a");
+        plan.BuildMachines.Should().HaveCount(2);
+        plan.BuildMachines[0].Vm.Should().Be("a");
+        plan.BuildMachines[0].Port.Should().Be(11022);
+        plan.BuildMachines[0].HostKey.Should().BeNull();
+        plan.BuildMachines[0].HostKeyFile.Should().Be("/etc/vbmc/a/ssh_host_ed25519_key.pub");
+        plan.BuildMachines[0].PrivateKey.Should().Be("/etc/vbmc/a/offload_ed25519");
+        plan.BuildMachines[1].Name.Should().Be("far.example.org");
+        plan.BuildMachines[1].Systems.Should().Equal("aarch64-linux");
+        plan.BuildMachines[1].PrivateKey.Should().Be("/root/.ssh/id_rsa");
+    }
+
+    [Fact]
+    public void A_cpu_that_is_not_a_qemu_model_is_an_error_at_the_value()
+    {
+        var result = Lowerer.Lower("(use-modules (gnu services virtualization))\n(list (service virtual-build-machine-service-type (virtual-build-machine (cpu \"Broadwell; rm -rf /\"))))",
+            "bad.scm", "00");
+        result.Plan.Should().BeNull();
+        result.Diagnostics.Should().ContainSingle(d => d.Id == Vbmc.Diagnostics.DiagnosticIds.NotExpressible)
+            .Which.Span.StartLine.Should().Be(2);
+    }
+
+    [Fact]
+    public void Unsupported_image_format_says_unsupported()
+    {
+        var result = Lowerer.Lower("(use-modules (gnu services virtualization) (gnu image))\n(list (service virtual-build-machine-service-type (virtual-build-machine (image (image (format 'iso9660) (operating-system #f))))))",
+            "iso.scm", "00");
+        result.Plan.Should().BeNull();
+        result.Diagnostics.Should().Contain(d => d.Message.StartsWith("unsupported: image format 'iso9660'"));
+    }
+
+    [Fact]
+    public void A_machines_file_lowers_to_its_build_machines()
+    {
+        var plan = LoweredPlans.FromFile(Path.Combine(RepoPaths.Examples, "offload-machines.scm"));
+        plan.Vms.Should().BeEmpty();
+        plan.BuildMachines.Should().NotBeEmpty().And.OnlyContain(m => m.Vm == null && m.HostKey != null);
+    }
+}
