@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as CI runs it (.ci/run) and as a developer reruns it:
 #   bash tests/run-all.sh
-# 1. installs the host tools the tests use, only when missing (a rerun is fast);
+# 1. installs the host tools vbmc and the tests use, only when missing (tests/install-host-tools.sh);
 # 2. installs the grammar's npm tool (for the grammar drift test);
 # 3. restores and runs every test project, without the tests of later stages (trait
 #    Category=Pending: see tests/Vbmc.Cli.Tests/AcceptanceCatalog.cs);
@@ -9,24 +9,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-missing=()
-command -v guile-3.0 >/dev/null 2>&1 || missing+=(guile-3.0)
-/usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 || missing+=(python3-jsonschema)
-command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)
-[ -x /usr/sbin/sshd ] || missing+=(openssh-server)
-command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
-command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
-command -v qemu-system-x86_64 >/dev/null 2>&1 || missing+=(qemu-system-x86)
-command -v qemu-img >/dev/null 2>&1 || missing+=(qemu-utils)
-command -v mmdebstrap >/dev/null 2>&1 || missing+=(mmdebstrap)
-[ -x /usr/sbin/mke2fs ] && [ -x /usr/sbin/debugfs ] || missing+=(e2fsprogs)
-if ((${#missing[@]} > 0)); then
-  echo "installing: ${missing[*]}"
-  sudo=()
-  if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
-  "${sudo[@]}" apt-get update || exit 1
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}" || exit 1
-fi
+bash tests/install-host-tools.sh || exit 1
 
 if [ -f grammar/package-lock.json ]; then
   (cd grammar && npm ci --no-audit --no-fund) || exit 1

@@ -1,14 +1,115 @@
 using System.CommandLine;
+using Vbmc.Compile;
+using Vbmc.Diagnostics;
+using Vbmc.Evaluation;
+using Vbmc.Image;
 
 namespace Vbmc.Cli;
 
-/// <summary>`vbmc compile` (being written).</summary>
+/// <summary>
+/// `vbmc compile FILE -o DIR [--no-image] [--dry-run] [--quiet] [--format text|json|sarif] [--system SYSTEM]`:
+/// lower a configuration and write its artifacts and manifest.json into DIR (see <see cref="CompileRunner"/>
+/// and <see cref="FolderCommit"/> for how DIR is written). Standard output carries the diagnostics in
+/// the chosen format and, for --dry-run in text format, the listing of what would be written (in
+/// json/sarif format the listing goes to standard error, so that standard output stays one
+/// document). Standard error carries progress and the summary line, which --quiet silences.
+/// </summary>
 public static class CompileCommand
 {
     public static Command Create(CliEnvironment env, Option<string> systemOption)
     {
-        var command = new Command("compile", "placeholder") { systemOption };
-        command.SetAction(_ => ExitCodes.UsageOrIo);
+        var file = new Argument<string>("FILE") { Description = "The configuration file to compile." };
+        var output = new Option<string>("--output", "-o")
+        {
+            Description = "The output folder (created when missing). Files in it that vbmc did not write "
+                          + "(not listed in its manifest.json) are never overwritten or deleted.",
+            HelpName = "DIR",
+            Required = true,
+        };
+        var noImage = new Option<bool>("--no-image")
+        {
+            Description = "Do not build the guest disk images, kernels and initrds (the other artifacts still name them).",
+        };
+        var dryRun = new Option<bool>("--dry-run")
+        {
+            Description = "Print what would be written (create, replace, unchanged, remove, with sizes) and write nothing.",
+        };
+        var quiet = new Option<bool>("--quiet") { Description = "Print nothing but diagnostics (and the --dry-run listing)." };
+        var format = new Option<string>("--format")
+        {
+            Description = "Output format of the diagnostics.",
+            DefaultValueFactory = _ => "text",
+            HelpName = "text|json|sarif",
+        };
+        format.AcceptOnlyFromAmong("text", "json", "sarif");
+
+        var command = new Command("compile",
+            "Compile a configuration into a folder: launch scripts, systemd and Shepherd units, accounts, "
+            + "offload machine files, guest images and manifest.json.")
+        {
+            file, output, noImage, dryRun, quiet, format, systemOption,
+        };
+        command.SetAction(parse => Run(new Invocation(
+            parse.GetValue(file)!,
+            parse.GetValue(output)!,
+            parse.GetValue(systemOption) ?? CliEnvironment.HostSystem,
+            !parse.GetValue(noImage),
+            parse.GetValue(dryRun),
+            parse.GetValue(quiet),
+            Enum.Parse<OutputFormat>(parse.GetValue(format) ?? "text", ignoreCase: true)), env));
         return command;
     }
+
+    private sealed record Invocation(string File, string Output, string System, bool Images, bool DryRun, bool Quiet, OutputFormat Format);
+
+    private static int Run(Invocation call, CliEnvironment env)
+    {
+        if ((InputFiles.UnknownOption(call.File) ?? InputFiles.UnknownOption(call.Output) ?? InputFiles.Problem(call.File)) is { } problem)
+        {
+            DiagnosticWriter.Write([problem], call.Format, env, summary: false);
+            return ExitCodes.UsageOrIo;
+        }
+
+        var result = CompileRunner.Run(new CompileRequest
+        {
+            SourcePath = call.File,
+            OutputDirectory = call.Output,
+            VbmcVersion = DiagnosticWriter.Version,
+            Evaluation = new EvaluationOptions { System = call.System },
+            BuildImages = call.Images,
+            DryRun = call.DryRun,
+            ImageSettings = new ImageBuildSettings
+            {
+                Quiet = call.Quiet,
+                Progress = call.Quiet ? null : env.Error,
+                ProgressIsTerminal = ReferenceEquals(env.Error, Console.Error) && !Console.IsErrorRedirected,
+            },
+        });
+
+        var diagnostics = result.Diagnostics;
+        DiagnosticWriter.Write(diagnostics, call.Format, env, summary: !call.Quiet && diagnostics.Count > 0);
+        var exit = ExitCodeOf(diagnostics);
+        if (exit != ExitCodes.Ok || result.Output.Plan is not { } plan) return exit;
+
+        if (call.DryRun)
+        {
+            var listing = call.Format == OutputFormat.Text ? env.Out : env.Error;
+            listing.Write(ChangeListing.Format(plan));
+            listing.Flush();
+        }
+        if (!call.Quiet)
+        {
+            env.Error.WriteLine(call.DryRun
+                ? $"would write {result.Output.FileCount} files to {call.Output} ({ChangeListing.Counts(plan)}); nothing was written"
+                : $"wrote {result.Output.FileCount} files to {call.Output}");
+            env.Error.Flush();
+        }
+        return exit;
+    }
+
+    /// <summary>As `check`, plus: a conflict in the output folder is about the disk, not the configuration (exit 2).</summary>
+    private static int ExitCodeOf(IReadOnlyList<Diagnostic> diagnostics) =>
+        diagnostics.Any(d => d.Severity == Severity.Error && d.Id == DiagnosticIds.OutputFolderConflict)
+            ? ExitCodes.UsageOrIo
+            : DiagnosticWriter.ExitCodeOf(diagnostics);
 }

@@ -1,3 +1,4 @@
+using Vbmc.Diagnostics;
 using Vbmc.Emitters.Offload;
 using Vbmc.Emitters.Shell;
 using Vbmc.Emitters.Units;
@@ -11,6 +12,17 @@ namespace Vbmc.Emitters;
 /// </summary>
 public static class ArtifactEmitters
 {
+    /// <summary>
+    /// Values of the plan some target cannot express (Nix's machines file has no quoting): errors
+    /// at the value's record, to report before <see cref="EmitAll"/>, which refuses them.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> Problems(CompilePlan plan) =>
+        NixMachinesEmitter.Problems(plan)
+            .Select(p => Diagnostic.Error(DiagnosticIds.NotExpressible,
+                p.Machine.Place.File is null ? SourceSpan.FileOnly(plan.SourcePath) : p.Machine.Place, p.Message,
+                "nix/machines has no quoting: use a value without white space, '#', ';' or ','"))
+            .ToList();
+
     public static IReadOnlyList<Artifact> EmitAll(CompilePlan plan)
     {
         var artifacts = new List<Artifact>();

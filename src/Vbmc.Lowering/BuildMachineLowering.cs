@@ -21,6 +21,7 @@ internal static class BuildMachineLowering
         HostKey = null,
         HostKeyFile = vm.GuestHostPublicKey,
         ParallelBuilds = vm.CpuCount,
+        Place = vm.Place,
     };
 
     /// <summary>
@@ -63,23 +64,33 @@ internal static class BuildMachineLowering
 
     private static BuildMachinePlan? FromRecord(Record r, DiagnosticBag bag)
     {
-        if (r.Get("systems") is not { } systemsValue || Lists.ToListOrNull(systemsValue) is not { } systems) return null;
+        // A field of the wrong type is an error of the analysis already (then no plan is made):
+        // lower only well-typed records, without repeating that error.
+        if (r.Get("systems") is not { } systemsValue || Lists.ToListOrNull(systemsValue) is not { } systems
+            || r.Get("name") is not string name || r.Get("port") is not BigInteger port
+            || r.Get("user") is not string user || r.Get("private-key") is not string privateKey
+            || r.Get("host-key") is not string hostKey || r.Get("compression") is not string compression
+            || r.Get("compression-level") is not BigInteger level || r.Get("daemon-socket") is not string socket
+            || r.Get("parallel-builds") is not BigInteger parallel || r.Get("speed") is not { } speed
+            || r.Get("features") is not { } features)
+            return null;
         var overload = r.Get("overload-threshold");
         return new BuildMachinePlan
         {
-            Name = (string)r.Get("name"),
-            Port = (int)(BigInteger)r.Get("port"),
+            Name = name,
+            Port = (int)BigInteger.Clamp(port, 0, 65535),
             Systems = systems.OfType<string>().ToList(),
-            User = (string)r.Get("user"),
-            PrivateKey = (string)r.Get("private-key"),
-            HostKey = (string)r.Get("host-key"),
-            Compression = (string)r.Get("compression"),
-            CompressionLevel = (int)(BigInteger)r.Get("compression-level"),
-            DaemonSocket = (string)r.Get("daemon-socket"),
+            User = user,
+            PrivateKey = privateKey,
+            HostKey = hostKey,
+            Compression = compression,
+            CompressionLevel = (int)BigInteger.Clamp(level, 0, 9),
+            DaemonSocket = socket,
             OverloadThreshold = overload is false ? null : ToDouble(overload),
-            ParallelBuilds = (int)BigInteger.Min((BigInteger)r.Get("parallel-builds"), int.MaxValue),
-            Speed = ToDouble(r.Get("speed")),
-            Features = (Lists.ToListOrNull(r.Get("features")) ?? []).OfType<string>().ToList(),
+            ParallelBuilds = (int)BigInteger.Clamp(parallel, 1, int.MaxValue),
+            Speed = ToDouble(speed),
+            Features = (Lists.ToListOrNull(features) ?? []).OfType<string>().ToList(),
+            Place = r.Span,
         };
     }
 

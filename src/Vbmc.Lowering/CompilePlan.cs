@@ -131,4 +131,7 @@ public sealed record BuildMachinePlan
     public int ParallelBuilds { get; init; } = 1;
     public double Speed { get; init; } = 1.0;
     public IReadOnlyList<string> Features { get; init; } = [];
+
+    /// <summary>Where the machine (or its VM) is written, for diagnostics of later stages.</summary>
+    public Vbmc.Diagnostics.SourceSpan Place { get; init; }
 }

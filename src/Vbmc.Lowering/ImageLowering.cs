@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Text.RegularExpressions;
 using Vbmc.Data;
 using Vbmc.Diagnostics;
 using Vbmc.Evaluation.Records;
@@ -41,8 +42,80 @@ internal static class ImageLowering
             BigInteger b when b <= long.MaxValue => (long)b,
             _ => GuessedSize,
         };
+        var imageBase = LowerBase(vm, image, bag);
+        if (imageBase is null) return null;
         var extension = fileFormat == "raw" ? "img" : "qcow2";
-        return new ImagePlan(fileFormat, size, "mbr", $"{name}.{extension}");
+        return new ImagePlan(fileFormat, size, "mbr", $"{name}.{extension}") { Base = imageBase };
+    }
+
+    // What mmdebstrap and apt accept: names that cannot be read as options or as several words.
+    private static readonly Regex DebianName = new("^[a-z0-9][a-z0-9.+-]*$", RegexOptions.CultureInvariant);
+
+    /// <summary>The image's <c>base</c> field (vbmc's addition to &lt;image&gt;); an image record without it: the default.</summary>
+    private static ImageBase? LowerBase(BuildVm vm, Record image, DiagnosticBag bag)
+    {
+        var i = image.Type.IndexOf("base");
+        var at = i >= 0 && image.ValueSpans[i] is { } written ? written : vm.PlaceOf("image");
+        switch (Field(image, "base"))
+        {
+            case Record { Type.Name: "<root-base>" } root when Field(root, "path") is string path:
+                if (path.Contains('\0'))
+                {
+                    bag.Error(DiagnosticIds.NotExpressible, PlaceIn(root, "path", at), "the root-base path contains a NUL character");
+                    return null;
+                }
+                // Relative to the configuration file, as a user reading the file expects.
+                var folder = Path.GetDirectoryName(Path.GetFullPath(at.File)) ?? Directory.GetCurrentDirectory();
+                return new RootImageBase(Path.GetFullPath(path, folder));
+            case Record { Type.Name: "<debian-base>" } debian:
+                return LowerDebian(debian, at, bag);
+            default:
+                return DebianImageBase.Default; // no such field, or a type error the analysis reported
+        }
+    }
+
+    private static DebianImageBase? LowerDebian(Record debian, SourceSpan at, DiagnosticBag bag)
+    {
+        var ok = true;
+        var suite = Field(debian, "suite") as string ?? DebianImageBase.DefaultSuite;
+        if (!DebianName.IsMatch(suite))
+        {
+            bag.Error(DiagnosticIds.NotExpressible, PlaceIn(debian, "suite", at),
+                $"{Printing.Printer.Write(suite)} is not a Debian suite name", "write a suite such as \"bookworm\" or \"stable\"");
+            ok = false;
+        }
+        var mirror = Field(debian, "mirror") as string;
+        if (mirror is not null && !IsMirrorUrl(mirror))
+        {
+            bag.Error(DiagnosticIds.NotExpressible, PlaceIn(debian, "mirror", at),
+                $"{Printing.Printer.Write(mirror)} is not a mirror URL", "write an http://, https:// or file:// URL, e.g. \"http://deb.debian.org/debian\"");
+            ok = false;
+        }
+        var packages = new List<string>();
+        foreach (var item in Field(debian, "packages") is { } list ? Lists.ToListOrNull(list) ?? [] : [])
+        {
+            if (item is not string package) continue; // a type error, already reported
+            if (!DebianName.IsMatch(package))
+            {
+                bag.Error(DiagnosticIds.NotExpressible, PlaceIn(debian, "packages", at),
+                    $"{Printing.Printer.Write(package)} is not a Debian package name",
+                    "package names are lower-case letters, digits and '.', '+', '-', starting with a letter or digit");
+                ok = false;
+            }
+            packages.Add(package);
+        }
+        return ok ? new DebianImageBase(suite, mirror, packages) : null;
+    }
+
+    private static bool IsMirrorUrl(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri)
+        && uri.Scheme is "http" or "https" or "file"
+        && !text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
+
+    private static SourceSpan PlaceIn(Record record, string field, SourceSpan fallback)
+    {
+        var i = record.Type.IndexOf(field);
+        return i >= 0 && record.ValueSpans[i] is { } span ? span : record.Span.HasPosition ? record.Span : fallback;
     }
 
     private static object? Field(Record record, string field)

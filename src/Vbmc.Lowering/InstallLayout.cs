@@ -28,6 +28,7 @@ public static class InstallLayout
     public const string StateRoot = "/var/lib/vbmc";
     public const string SecretRoot = "/etc/vbmc";
     public const string LogRoot = "/var/log/vbmc";
+    public const string ShepherdDirectory = "/etc/vbmc/shepherd";
     public const string GenerationsRoot = "/var/lib/vbmc/generations";
     public const string GuixMachinesFile = "/etc/guix/machines.scm";
     public const string NixMachinesFile = "/etc/nix/machines";
@@ -55,6 +56,8 @@ public static class InstallLayout
     public static string ScriptFileName(string vm) => $"run-{vm}.sh";
     public static string KernelFileName(string vm) => $"{vm}.vmlinuz";
     public static string InitrdFileName(string vm) => $"{vm}.initrd";
+    /// <summary>The unit's name once installed: prefixed, so that a VM named "ssh" never replaces the host's ssh.service.</summary>
+    public static string SystemdUnitName(string vm) => $"vbmc-{vm}.service";
     public static string SystemdUnitPath(string vm) => $"systemd/{vm}.service";
     public static string SysusersPath(string vm) => $"sysusers.d/vbmc-{vm}.conf";
     public static string TmpfilesPath(string vm) => $"tmpfiles.d/vbmc-{vm}.conf";

@@ -64,7 +64,12 @@ public static class Lowerer
                 bag.Add(Diagnostic.Error(DiagnosticIds.InternalError, SourceSpan.FileOnly(fileName), $"internal error in lowering: {e.Message}"));
             }
         });
-        var all = analysis.Evaluation.Diagnostics.Concat(bag.Items).ToList();
+        // An internal failure of lowering after the analysis found errors is a consequence of
+        // those errors (lowering reads the same wrong values): report only the errors.
+        var analysisFailed = analysis.Evaluation.HasErrors;
+        var all = analysis.Evaluation.Diagnostics
+            .Concat(bag.Items.Where(d => !(analysisFailed && d.Id == DiagnosticIds.InternalError)))
+            .ToList();
         var failed = all.Any(d => d.Severity == Severity.Error);
         return new LoweringResult(all, failed ? null : plan);
     }

@@ -3,6 +3,17 @@
 ;;; Field names and defaults follow upstream Guix's <image> record, limited to what vbmc's
 ;;; image stage reads; the (type ...) annotations are vbmc's.  The size is in bytes; 'guess
 ;;; lets the image builder choose from the content, as upstream.
+;;;
+;;; vbmc adds one field, 'base': where the guest's root file system comes from, since vbmc
+;;; builds the guest on a Debian root rather than from the operating-system record.
+;;;
+;;;   (debian-base (suite "bookworm") (mirror #f) (packages '("nix-bin" "nix-setup-systemd")))
+;;;      a Debian root made with mmdebstrap (variant minbase) from SUITE at MIRROR (#f: the
+;;;      mirror the building host's apt uses), with vbmc's own packages (kernel, systemd, udev,
+;;;      openssh-server, iproute2, procps) plus PACKAGES; cached, keyed by the hash of these.
+;;;   (root-base (path "/srv/vm-root.tar"))
+;;;      a root file system the user made: a folder or a tar archive (compressed or not).  It
+;;;      must hold a kernel and initrd in /boot, systemd and OpenSSH's sshd.
 
 (define-module (gnu image)
   #:export (<image>
@@ -20,7 +31,52 @@
             image-volatile-root?
             image-shared-store?
             image-shared-network?
-            image-substitutable?))
+            image-substitutable?
+            image-base
+
+            <debian-base>
+            debian-base
+            make-debian-base
+            debian-base?
+            debian-base-suite
+            debian-base-mirror
+            debian-base-packages
+            %debian-base-default-packages
+
+            <root-base>
+            root-base
+            make-root-base
+            root-base?
+            root-base-path))
+
+;; The build daemon the guest runs by default: nix-daemon, from Debian 12's nix-bin (2.8) and
+;; nix-setup-systemd (its socket-activated units).  Debian 12 has no Guix package (neither has
+;; bookworm-backports nor Debian 13), so a Guix offload target needs a root-base with Guix
+;; installed in it.
+(define %debian-base-default-packages
+  '("nix-bin" "nix-setup-systemd"))
+
+(define-record-type* <debian-base>
+  debian-base make-debian-base
+  debian-base?
+  (suite              debian-base-suite
+                      (default "bookworm")
+                      (type non-empty-string))
+  ;; #f: the first Debian mirror in the building host's /etc/apt/sources.list(.d).
+  (mirror             debian-base-mirror
+                      (default #f)
+                      (type (maybe non-empty-string)))
+  ;; Packages on top of vbmc's own (kernel, systemd, udev, openssh-server, iproute2, procps).
+  (packages           debian-base-packages
+                      (default %debian-base-default-packages)
+                      (type (list-of non-empty-string))))
+
+(define-record-type* <root-base>
+  root-base make-root-base
+  root-base?
+  ;; A folder or a tar archive; relative to the configuration file's folder.
+  (path               root-base-path
+                      (type non-empty-string)))
 
 (define-record-type* <image>
   image make-image
@@ -29,9 +85,11 @@
   (name               image-name
                       (default #f)
                       (type (maybe symbol)))
-  ;; Upstream's formats: disk-image, compressed-qcow2, docker, iso9660, tarball, wsl2.
+  ;; Upstream's formats: disk-image, compressed-qcow2, docker, iso9660, tarball, wsl2;
+  ;; vbmc adds qcow2 (uncompressed) and raw (the same as disk-image).
   (format             image-format
-                      (type (one-of 'disk-image 'compressed-qcow2 'docker 'iso9660 'tarball 'wsl2)))
+                      (type (one-of 'disk-image 'compressed-qcow2 'qcow2 'raw
+                                    'docker 'iso9660 'tarball 'wsl2)))
   (platform           image-platform
                       (default #f)
                       (type any))
@@ -60,4 +118,8 @@
                       (type boolean))
   (substitutable?     image-substitutable?
                       (default #t)
-                      (type boolean)))
+                      (type boolean))
+  ;; vbmc: where the root file system comes from (see the top of this file).
+  (base               image-base
+                      (default (debian-base))
+                      (type (or <debian-base> <root-base>))))

@@ -2,8 +2,10 @@ namespace Vbmc.Cli.Tests;
 
 /// <summary>
 /// Splits a generated shell launch script into words, closely enough to find QEMU arguments:
-/// line continuations joined, single and double quotes removed (the emitters quote arguments
-/// that need it).
+/// the POSIX sh rules for words (blanks separate; single quotes keep everything; double quotes
+/// keep everything but a backslash before $ ` " \ or a newline; a backslash outside quotes keeps
+/// the next character; backslash-newline joins lines; '#' at the start of a word comments out
+/// the rest of the line), without expansions: "$@" is the word $@.
 /// </summary>
 public static class LaunchScriptWords
 {
@@ -12,22 +14,45 @@ public static class LaunchScriptWords
         var words = new List<string>();
         var current = new System.Text.StringBuilder();
         var inWord = false;
-        char quote = '\0';
-        var text = script.Replace("\\\r\n", " ").Replace("\\\n", " ");
-        foreach (var c in text)
+        var text = script.Replace("\r\n", "\n", StringComparison.Ordinal);
+        for (var i = 0; i < text.Length; i++)
         {
-            if (quote != '\0')
+            var c = text[i];
+            if (c == '\'')
             {
-                if (c == quote) quote = '\0';
-                else current.Append(c);
-                continue;
-            }
-            if (c is '\'' or '"')
-            {
-                quote = c;
+                var end = text.IndexOf('\'', i + 1);
+                if (end < 0) end = text.Length;
+                current.Append(text, i + 1, end - i - 1);
                 inWord = true;
+                i = end;
             }
-            else if (char.IsWhiteSpace(c))
+            else if (c == '"')
+            {
+                inWord = true;
+                for (i++; i < text.Length && text[i] != '"'; i++)
+                {
+                    if (text[i] == '\\' && i + 1 < text.Length && text[i + 1] is '$' or '`' or '"' or '\\' or '\n')
+                    {
+                        i++;
+                        if (text[i] != '\n') current.Append(text[i]);
+                    }
+                    else current.Append(text[i]);
+                }
+            }
+            else if (c == '\\')
+            {
+                if (i + 1 < text.Length && text[i + 1] != '\n')
+                {
+                    current.Append(text[i + 1]);
+                    inWord = true;
+                }
+                i++;
+            }
+            else if (c == '#' && !inWord)
+            {
+                while (i + 1 < text.Length && text[i + 1] != '\n') i++;
+            }
+            else if (c is ' ' or '\t' or '\n')
             {
                 if (inWord) words.Add(current.ToString());
                 current.Clear();

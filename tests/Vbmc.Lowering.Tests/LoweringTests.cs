@@ -22,7 +22,10 @@ public class LoweringTests
         vm.SshHostPort.Should().Be(11022);
         vm.Systems.Should().Equal("x86_64-linux");
         vm.AutoStart.Should().BeFalse();
-        vm.Image.Should().Be(new ImagePlan("compressed-qcow2", 20L << 30, "mbr", "build-vm.qcow2"));
+        vm.Image.Format.Should().Be("compressed-qcow2");
+        vm.Image.SizeBytes.Should().Be(20L << 30);
+        vm.Image.PartitionTable.Should().Be("mbr");
+        vm.Image.FileName.Should().Be("build-vm.qcow2");
         vm.Account.Name.Should().Be("build-vm-build-vm");
         vm.Account.SupplementaryGroups.Should().Equal("kvm");
         vm.Guest.Name.Should().Be("offload");
@@ -100,5 +103,28 @@ public class LoweringTests
         var plan = LoweredPlans.FromFile(Path.Combine(RepoPaths.Examples, "offload-machines.scm"));
         plan.Vms.Should().BeEmpty();
         plan.BuildMachines.Should().NotBeEmpty().And.OnlyContain(m => m.Vm == null && m.HostKey != null);
+    }
+}
+
+public class LoweringOfBrokenConfigurationsTests
+{
+    [Fact]
+    public void Missing_fields_give_only_the_analysis_errors()
+    {
+        var result = Lowerer.LowerFile(Path.Combine(RepoPaths.Acceptance, "09-error-missing.scm"));
+        result.Plan.Should().BeNull();
+        result.Diagnostics.Should().NotContain(d => d.Id == Vbmc.Diagnostics.DiagnosticIds.InternalError);
+        result.Diagnostics.Should().Contain(d => d.Message.Contains("missing field initializers"));
+    }
+
+    [Fact]
+    public void Every_acceptance_file_lowers_without_an_internal_error()
+    {
+        foreach (var file in Directory.GetFiles(RepoPaths.Acceptance, "*.scm"))
+        {
+            var result = Lowerer.LowerFile(file);
+            result.Diagnostics.Should().NotContain(d => d.Id == Vbmc.Diagnostics.DiagnosticIds.InternalError, file);
+            (result.Plan is null).Should().Be(result.HasErrors, file);
+        }
     }
 }

@@ -86,6 +86,17 @@ public class ChecksVirtualBuildMachineTests
         BuildVmNameCheck.IsValidName(name).Should().BeFalse();
     }
 
+    [Theory]
+    [InlineData("current")]
+    [InlineData("generations")]
+    [InlineData("shepherd")]
+    public void Names_of_vbmc_folders_are_reserved(string name)
+    {
+        var d = Check(Vm($"(name '{name})")).Should().ContainSingle().Subject;
+        d.Id.Should().Be(DiagnosticIds.InvalidBuildVmName);
+        d.Message.Should().Contain("reserved");
+    }
+
     [Fact]
     public void A_bad_name_is_reported_at_the_name_value()
     {

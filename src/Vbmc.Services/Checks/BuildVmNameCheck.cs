@@ -17,6 +17,9 @@ public sealed partial class BuildVmNameCheck : IServiceCheck
     [GeneratedRegex("^[a-z_][a-z0-9_-]*$")]
     private static partial Regex UserName();
 
+    /// <summary>Names of vbmc's own folders beside the VMs' in /var/lib/vbmc and /etc/vbmc.</summary>
+    public static readonly IReadOnlySet<string> ReservedNames = new HashSet<string>(StringComparer.Ordinal) { "current", "generations", "shepherd" };
+
     public static bool IsValidName(string name) =>
         name.Length > 0 && (AccountPrefix + name).Length <= MaxAccountNameLength && UserName().IsMatch(AccountPrefix + name);
 
@@ -32,6 +35,12 @@ public sealed partial class BuildVmNameCheck : IServiceCheck
                     $"virtual build machine name '{name}' cannot name its account '{AccountPrefix}{name}' and service: " +
                     $"the account name must be at most {MaxAccountNameLength} characters of a-z, 0-9, '_' and '-'",
                     $"use a short lower-case name of at most {MaxAccountNameLength - AccountPrefix.Length} characters, such as 'build-vm'");
+            }
+            else if (ReservedNames.Contains(name))
+            {
+                diagnostics.Error(DiagnosticIds.InvalidBuildVmName, vm.PlaceOf("name"),
+                    $"virtual build machine name '{name}' is reserved: vbmc keeps its own '{name}' folder beside the VMs' in /var/lib/vbmc and /etc/vbmc",
+                    "choose another name");
             }
             if (byName.TryGetValue(name, out var first))
             {

@@ -335,7 +335,10 @@ before DATE."
                      (list #$(string-append "/var/lib/vbmc/" (symbol->string name)
                                             "/run-" (symbol->string name) ".sh"))
                      #:user #$user
-                     #:group "kvm"
+                     ;; Its own group (the secrets folder is root:build-vm-NAME 0750), and kvm
+                     ;; as a supplementary group for /dev/kvm.
+                     #:group #$user
+                     #:supplementary-groups '("kvm")
                      #:environment-variables '("TMPDIR=/tmp")))
            (stop #~(make-kill-destructor))))))
 

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# On-demand benchmark of disk image assembly (not run in CI):
+#   bash bench/image.sh [STAGED-ROOT [FORMAT [SIZE-GIB]]]
+# Times vbmc's DiskAssembler (MBR + mke2fs -d + timestamp normalisation + qemu-img convert) on a
+# staged root folder against `mke2fs -d` alone on the same folder, and prints key=value lines:
+#   content_bytes, content_bytes_on_disk      what the folder holds (apparent / allocated)
+#   step_seconds{STEP}                        each step of the assembly
+#   mke2fs_only_seconds, assemble_seconds     the two timings, and their ratio
+#   image_bytes, image_bytes_on_disk          the image's size and what it takes on disk
+# FORMAT is compressed-qcow2 (default), qcow2 or raw; SIZE-GIB the virtual size (default 20).
+# Without STAGED-ROOT, a stand-in for a Debian root (about 560 MB, 11,000 files) is copied from
+# this host's /usr/bin, /usr/share/doc and /usr/lib/python3.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+work="$(mktemp -d "${TMPDIR:-/tmp}/vbmc-image-bench.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+for tool in mke2fs debugfs dumpe2fs qemu-img; do
+  command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] || [ -x "/sbin/$tool" ] \
+    || { echo "bench/image.sh: $tool is missing (apt-get install e2fsprogs qemu-utils)" >&2; exit 2; }
+done
+
+staged="${1:-}"
+if [ -z "$staged" ]; then
+  staged="$work/staged"
+  echo "copying a stand-in root folder from /usr..." >&2
+  mkdir -p "$staged/usr/share" "$staged/usr/lib"
+  cp -a /usr/bin "$staged/usr/"
+  cp -a /usr/share/doc "$staged/usr/share/"
+  cp -a /usr/lib/python3 "$staged/usr/lib/"
+fi
+[ -d "$staged" ] || { echo "bench/image.sh: $staged is not a folder" >&2; exit 2; }
+
+echo "building the measuring program (Release)..." >&2
+# Its own artifacts folder: no obj/bin shared with other builds of the repository.
+dotnet build bench/ImageBench/ImageBench.csproj -c Release --artifacts-path "$work/artifacts" -nologo -v quiet >/dev/null
+"$work/artifacts/bin/ImageBench/release/ImageBench" "$staged" "${2:-compressed-qcow2}" "${3:-20}"

@@ -1,0 +1,138 @@
+using Vbmc.Diagnostics;
+using Vbmc.Emitters;
+using Vbmc.Evaluation;
+using Vbmc.Image;
+using Vbmc.Lowering;
+
+namespace Vbmc.Compile;
+
+/// <summary>What `vbmc compile` is asked to do.</summary>
+public sealed record CompileRequest
+{
+    public required string SourcePath { get; init; }
+
+    public required string OutputDirectory { get; init; }
+
+    /// <summary>The version written into manifest.json (the CLI's).</summary>
+    public required string VbmcVersion { get; init; }
+
+    /// <summary>Evaluation settings (%current-system).</summary>
+    public EvaluationOptions Evaluation { get; init; } = new();
+
+    /// <summary>Build each VM's disk image, kernel and initrd (--no-image turns it off).</summary>
+    public bool BuildImages { get; init; } = true;
+
+    public bool DryRun { get; init; }
+
+    public ImageBuildSettings ImageSettings { get; init; } = new();
+
+    /// <summary>See <see cref="OutputRequest.BeforeStep"/>.</summary>
+    public Action<CommitStep>? BeforeStep { get; init; }
+}
+
+/// <summary>The outcome of a compile: every diagnostic, and what was (or, for a dry run, would be) written.</summary>
+public sealed record CompileResult(IReadOnlyList<Diagnostic> Diagnostics, OutputResult Output)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+}
+
+/// <summary>
+/// `vbmc compile` as a library call: lower the configuration, emit the text artifacts, build the
+/// images into the staging folder, write manifest.json, commit the folder (<see cref="OutputFolder"/>).
+/// Nothing is written when the configuration has errors.
+/// </summary>
+public static class CompileRunner
+{
+    public static CompileResult Run(CompileRequest request)
+    {
+        var diagnostics = new DiagnosticBag();
+        LoweringResult lowering;
+        try
+        {
+            lowering = Lowerer.LowerFile(request.SourcePath, request.Evaluation);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // The library promises not to throw; if it does, the user still gets a diagnostic.
+            diagnostics.Error(DiagnosticIds.InternalError, SourceSpan.FileOnly(request.SourcePath),
+                $"internal error: {e.GetType().Name}: {e.Message}", "this is a bug in vbmc; please report it with the input file");
+            return new CompileResult(diagnostics.Items, OutputResult.Nothing);
+        }
+        diagnostics.AddRange(lowering.Diagnostics);
+        if (lowering.Plan is not { } plan || lowering.HasErrors) return new CompileResult(diagnostics.Items, OutputResult.Nothing);
+
+        var problems = ArtifactEmitters.Problems(plan);
+        if (problems.Count > 0)
+        {
+            diagnostics.AddRange(problems);
+            return new CompileResult(diagnostics.Items, OutputResult.Nothing);
+        }
+
+        IReadOnlyList<Artifact> artifacts;
+        try
+        {
+            artifacts = ArtifactEmitters.EmitAll(plan);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            diagnostics.Error(DiagnosticIds.InternalError, SourceSpan.FileOnly(request.SourcePath),
+                $"internal error while writing the artifacts: {e.GetType().Name}: {e.Message}", "this is a bug in vbmc; please report it with the input file");
+            return new CompileResult(diagnostics.Items, OutputResult.Nothing);
+        }
+
+        var owners = ArtifactOwners.Of(plan);
+        var output = OutputFolder.Write(new OutputRequest
+        {
+            Directory = request.OutputDirectory,
+            Files = artifacts.Select(a => new OutputFile(a, owners.GetValueOrDefault(a.RelativePath))).ToList(),
+            Producer = request.BuildImages && plan.Vms.Count > 0 ? (staging, bag) => BuildImages(plan, staging, request.ImageSettings, bag) : null,
+            ExpectedProduced = request.BuildImages
+                ? plan.Vms.SelectMany(ArtifactOwners.ImagePaths).Select(p => new PlannedFile(p, null, Artifact.Regular)).ToList()
+                : [],
+            Header = new Manifest
+            {
+                Vbmc = request.VbmcVersion,
+                Source = new ManifestSource(Path.GetFileName(plan.SourcePath), plan.SourceSha256),
+                Vms = plan.Vms.Select(ManifestVm.From).ToList(),
+                Artifacts = [],
+            },
+            DryRun = request.DryRun,
+            BeforeStep = request.BeforeStep,
+        }, diagnostics);
+        return new CompileResult(diagnostics.Items, output);
+    }
+
+    private static IReadOnlyList<ProducedFile>? BuildImages(CompilePlan plan, string staging, ImageBuildSettings settings, DiagnosticBag diagnostics)
+    {
+        var produced = new List<ProducedFile>();
+        foreach (var vm in plan.Vms)
+        {
+            var files = GuestImageBuilder.Build(vm, staging, settings, diagnostics);
+            if (files is null) return null;
+            produced.AddRange(files.Select(f => new ProducedFile(f, vm.Name)));
+        }
+        return produced;
+    }
+}
+
+/// <summary>Which VM each artifact path belongs to (manifest.json's "vm"), from the one layout everyone follows.</summary>
+public static class ArtifactOwners
+{
+    public static IReadOnlyList<string> ImagePaths(VmPlan vm) => [vm.Image.FileName, vm.KernelFileName, vm.InitrdFileName];
+
+    public static IReadOnlyDictionary<string, string> Of(CompilePlan plan)
+    {
+        var owners = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var vm in plan.Vms)
+        {
+            string[] paths =
+            [
+                vm.ScriptFileName, InstallLayout.SystemdUnitPath(vm.Name), InstallLayout.SysusersPath(vm.Name),
+                InstallLayout.TmpfilesPath(vm.Name), InstallLayout.ShepherdPath(vm.Name), InstallLayout.AccountsPath(vm.Name),
+                .. ImagePaths(vm),
+            ];
+            foreach (var path in paths) owners.TryAdd(path, vm.Name);
+        }
+        return owners;
+    }
+}

@@ -1,0 +1,171 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Vbmc.Diagnostics;
+using Vbmc.Lowering;
+
+namespace Vbmc.Host.Apply;
+
+/// <summary>
+/// A folder made by <c>vbmc compile</c>, read and checked before apply changes anything: the
+/// manifest parses, names only VMs and paths vbmc itself writes (the manifest is input: a VM
+/// named "../x" must never reach a path), and every artifact has the size and sha256 the manifest
+/// says (a tampered or half-copied folder is refused).
+/// </summary>
+public sealed partial class CompileFolder
+{
+    public string Directory { get; }
+    public Manifest Manifest { get; }
+
+    /// <summary>The manifest's exact bytes (kept in every generation; `vbmc test` reads it there).</summary>
+    public byte[] ManifestBytes { get; }
+
+    private CompileFolder(string directory, Manifest manifest, byte[] manifestBytes)
+    {
+        Directory = directory;
+        Manifest = manifest;
+        ManifestBytes = manifestBytes;
+    }
+
+    public string PathOf(ManifestArtifact artifact) => Path.Join(Directory, artifact.Path);
+
+    [GeneratedRegex("^[a-z_][a-z0-9_-]*$")]
+    private static partial Regex VmName();
+
+    [GeneratedRegex("^[0-7]{3,4}$")]
+    private static partial Regex OctalMode();
+
+    [GeneratedRegex("^[0-9a-f]{64}$")]
+    private static partial Regex Sha256Hex();
+
+    /// <summary>Reads and verifies DIR; null (with diagnostics) when it cannot be applied.</summary>
+    public static CompileFolder? Open(string directory, DiagnosticBag diagnostics)
+    {
+        var manifestPath = Path.Join(directory, InstallLayout.ManifestPath);
+        if (!System.IO.Directory.Exists(directory))
+        {
+            diagnostics.Error(DiagnosticIds.IoError, SourceSpan.FileOnly(directory), "no such folder",
+                "give the folder `vbmc compile FILE -o DIR` wrote");
+            return null;
+        }
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(manifestPath);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticIds.IoError, SourceSpan.FileOnly(manifestPath), $"cannot read the manifest: {e.Message}",
+                "this folder was not made by `vbmc compile FILE -o DIR`, or not completely");
+            return null;
+        }
+        Manifest manifest;
+        try
+        {
+            manifest = Manifest.Parse(System.Text.Encoding.UTF8.GetString(bytes));
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException)
+        {
+            diagnostics.Error(DiagnosticIds.ApplyFailed, SourceSpan.FileOnly(manifestPath), $"not a vbmc manifest: {e.Message}");
+            return null;
+        }
+        var errorsBefore = diagnostics.Items.Count(d => d.Severity == Severity.Error);
+        CheckShape(manifest, manifestPath, diagnostics);
+        if (diagnostics.Items.Count(d => d.Severity == Severity.Error) > errorsBefore) return null;
+        var folder = new CompileFolder(directory, manifest, bytes);
+        foreach (var artifact in manifest.Artifacts) folder.Verify(artifact, diagnostics);
+        return diagnostics.Items.Count(d => d.Severity == Severity.Error) > errorsBefore ? null : folder;
+    }
+
+    private static void CheckShape(Manifest manifest, string manifestPath, DiagnosticBag diagnostics)
+    {
+        var at = SourceSpan.FileOnly(manifestPath);
+        if (manifest.Schema != Manifest.CurrentSchema)
+        {
+            diagnostics.Error(DiagnosticIds.ApplyFailed, at,
+                $"unsupported: manifest schema {manifest.Schema} (this vbmc reads schema {Manifest.CurrentSchema})",
+                "compile the configuration again with this vbmc");
+            return;
+        }
+        if (manifest.Vms is null || manifest.Artifacts is null || manifest.Source is null)
+        {
+            diagnostics.Error(DiagnosticIds.ApplyFailed, at, "manifest lacks its VMs, artifacts or source");
+            return;
+        }
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var vm in manifest.Vms)
+        {
+            if (vm?.Name is not { } name || !VmName().IsMatch(name) || (InstallLayout.AccountPrefix + name).Length > 32)
+                diagnostics.Error(DiagnosticIds.ApplyFailed, at, $"manifest names a VM '{vm?.Name}' that vbmc cannot name an account after");
+            else if (!names.Add(name))
+                diagnostics.Error(DiagnosticIds.ApplyFailed, at, $"manifest lists the VM '{name}' twice");
+            else if (HostPaths.ReservedVmNames.Contains(name))
+                diagnostics.Error(DiagnosticIds.ApplyConflict, at,
+                    $"a VM named '{name}' would share its folders with vbmc's own ({InstallLayout.StateRoot}/{name} or {InstallLayout.SecretRoot}/{name})",
+                    "rename the virtual build machine");
+            else if (vm.Account != InstallLayout.AccountName(name))
+                diagnostics.Error(DiagnosticIds.ApplyFailed, at, $"manifest gives the VM '{name}' the account '{vm.Account}', not {InstallLayout.AccountName(name)}");
+        }
+        var paths = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var artifact in manifest.Artifacts)
+        {
+            if (artifact?.Path is not { } path)
+            {
+                diagnostics.Error(DiagnosticIds.ApplyFailed, at, "manifest has an artifact without a path");
+                continue;
+            }
+            var expected = HostPaths.ExpectedCompilePaths(artifact.Kind, artifact.Vm);
+            var vmOk = HostPaths.BelongsToVm(artifact.Kind) ? artifact.Vm is not null && names.Contains(artifact.Vm) : artifact.Vm is null;
+            if (!vmOk || !expected.Contains(path))
+                diagnostics.Error(DiagnosticIds.ApplyFailed, at,
+                    $"unexpected artifact '{path}' ({artifact.Kind}{(artifact.Vm is null ? "" : " of VM " + artifact.Vm)}): vbmc compile does not write it",
+                    "apply only folders written by `vbmc compile`");
+            else if (!paths.Add(HostPaths.InstalledPath(artifact)))
+                diagnostics.Error(DiagnosticIds.ApplyFailed, at, $"manifest lists two artifacts that install to {HostPaths.InstalledPath(artifact)}");
+            if (artifact.Sha256 is null || !Sha256Hex().IsMatch(artifact.Sha256))
+                diagnostics.Error(DiagnosticIds.ApplyFailed, at, $"artifact '{path}' has no valid sha256 in the manifest");
+            if (artifact.Mode is null || !OctalMode().IsMatch(artifact.Mode) || (Convert.ToInt32(artifact.Mode, 8) & ~0x1ff) != 0)
+                diagnostics.Error(DiagnosticIds.ApplyFailed, at, $"artifact '{path}' has an invalid mode '{artifact.Mode}'");
+        }
+    }
+
+    private void Verify(ManifestArtifact artifact, DiagnosticBag diagnostics)
+    {
+        var path = PathOf(artifact);
+        var at = SourceSpan.FileOnly(path);
+        var info = new FileInfo(path);
+        if (!info.Exists || info.LinkTarget is not null)
+        {
+            diagnostics.Error(DiagnosticIds.ApplyFailed, at, "listed in manifest.json but missing (or not a regular file)",
+                "the folder is incomplete: compile again, or copy the whole folder");
+            return;
+        }
+        if (info.Length != artifact.Size)
+        {
+            diagnostics.Error(DiagnosticIds.ApplyFailed, at, $"size {info.Length} differs from the manifest's {artifact.Size}",
+                "the folder was changed or half-copied after `vbmc compile`: compile again");
+            return;
+        }
+        string actual;
+        try
+        {
+            actual = Sha256OfFile(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            diagnostics.Error(DiagnosticIds.IoError, at, $"cannot read: {e.Message}");
+            return;
+        }
+        if (actual != artifact.Sha256)
+            diagnostics.Error(DiagnosticIds.ApplyFailed, at, $"sha256 {actual} differs from the manifest's {artifact.Sha256}",
+                "the folder was changed after `vbmc compile`: compile again");
+    }
+
+    public static string Sha256OfFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+
+    public static string Sha256Of(byte[] bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
+}

@@ -1,0 +1,118 @@
+using Vbmc.Lowering;
+
+namespace Vbmc.Host.Apply;
+
+/// <summary>
+/// Where apply installs each artifact on the host, and where it keeps its generations. Paths are
+/// host paths ("/etc/nix/machines"), as units and machine files name them; <see cref="Under"/>
+/// places them under the root folder apply works on.
+/// </summary>
+/// <remarks>
+/// Every installed file is a symlink into <see cref="CurrentLink"/>/files/, and <c>current</c> is a
+/// symlink to one generation folder: switching it with one rename(2) switches every file at once.
+/// Links are relative so that they resolve inside a --root folder as they will once that folder
+/// is the host's root.
+/// </remarks>
+public static class HostPaths
+{
+    public const string CurrentLink = InstallLayout.StateRoot + "/current";
+    public const string CurrentLinkTemp = CurrentLink + ".tmp";
+    public const string Generations = InstallLayout.GenerationsRoot;
+
+    /// <summary>Held (flock) while apply or rollback changes the host: two at once would interleave.</summary>
+    public const string LockFile = InstallLayout.StateRoot + "/.lock";
+
+    /// <summary>A person's file at a machine-file path is kept under this suffix, once, and merged.</summary>
+    public const string OriginalSuffix = ".vbmc-orig";
+
+    /// <summary>Suffix of a symlink being put in place (created, then renamed over the path).</summary>
+    public const string TemporarySuffix = ".vbmc-tmp";
+
+    /// <summary>
+    /// The systemd unit's installed name. The prefix keeps a VM from ever replacing a unit of the
+    /// host's own: a VM named "ssh" installs vbmc-ssh.service, never ssh.service.
+    /// </summary>
+    public static string SystemdUnitName(string vm) => $"vbmc-{vm}.service";
+
+    public const string SystemdUnitFolder = "/etc/systemd/system";
+    public const string GuixMachines = InstallLayout.GuixMachinesFile;
+    public const string NixMachines = InstallLayout.NixMachinesFile;
+
+    /// <summary>vbmc's own machines.scm when a person's machines.scm is merged with it (see <see cref="MachineFileMerge"/>).</summary>
+    public const string GuixMachinesOfVbmc = InstallLayout.SecretRoot + "/guix-machines.scm";
+
+    public const string ShepherdFolder = InstallLayout.SecretRoot + "/shepherd";
+
+    /// <summary>guix-daemon's public signing key, put on the secrets drive when the host has one.</summary>
+    public const string GuixSigningKey = "/etc/guix/signing-key.pub";
+
+    /// <summary>
+    /// VM names that would make a VM's folders collide with vbmc's own: /var/lib/vbmc/current and
+    /// /var/lib/vbmc/generations, /etc/vbmc/shepherd (the Shepherd services' folder).
+    /// </summary>
+    public static readonly IReadOnlySet<string> ReservedVmNames = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "current", "generations", "shepherd",
+    };
+
+    /// <summary>The installed path of a compile-folder artifact (one path per artifact).</summary>
+    public static string InstalledPath(ManifestArtifact artifact) => artifact.Kind switch
+    {
+        ArtifactKind.LaunchScript or ArtifactKind.DiskImage or ArtifactKind.Kernel or ArtifactKind.Initrd =>
+            $"{InstallLayout.StateDirectory(artifact.Vm!)}/{artifact.Path}",
+        ArtifactKind.SystemdUnit => $"{SystemdUnitFolder}/{SystemdUnitName(artifact.Vm!)}",
+        ArtifactKind.Sysusers => $"/etc/sysusers.d/{Path.GetFileName(artifact.Path)}",
+        ArtifactKind.Tmpfiles => $"/etc/tmpfiles.d/{Path.GetFileName(artifact.Path)}",
+        ArtifactKind.ShepherdService => $"{ShepherdFolder}/{artifact.Vm}.scm",
+        // The accounts' description (the sysusers file is what makes them) stays beside the VM's files.
+        ArtifactKind.Accounts => $"{InstallLayout.StateDirectory(artifact.Vm!)}/accounts.json",
+        ArtifactKind.GuixMachines => GuixMachines,
+        ArtifactKind.NixMachines => NixMachines,
+        _ => throw new ArgumentOutOfRangeException(nameof(artifact), artifact.Kind, "unknown artifact kind"),
+    };
+
+    /// <summary>The compile-folder path an artifact of this kind must have (anything else is rejected).</summary>
+    public static IReadOnlyList<string> ExpectedCompilePaths(ArtifactKind kind, string? vm) => kind switch
+    {
+        ArtifactKind.LaunchScript => [InstallLayout.ScriptFileName(vm!)],
+        ArtifactKind.DiskImage => [$"{vm}.qcow2", $"{vm}.img"],
+        ArtifactKind.Kernel => [InstallLayout.KernelFileName(vm!)],
+        ArtifactKind.Initrd => [InstallLayout.InitrdFileName(vm!)],
+        ArtifactKind.SystemdUnit => [InstallLayout.SystemdUnitPath(vm!)],
+        ArtifactKind.Sysusers => [InstallLayout.SysusersPath(vm!)],
+        ArtifactKind.Tmpfiles => [InstallLayout.TmpfilesPath(vm!)],
+        ArtifactKind.ShepherdService => [InstallLayout.ShepherdPath(vm!)],
+        ArtifactKind.Accounts => [InstallLayout.AccountsPath(vm!)],
+        ArtifactKind.GuixMachines => [InstallLayout.GuixMachinesPath],
+        ArtifactKind.NixMachines => [InstallLayout.NixMachinesPath],
+        _ => [],
+    };
+
+    /// <summary>Kinds that belong to one VM (the others, the machine files, to none).</summary>
+    public static bool BelongsToVm(ArtifactKind kind) => kind is not (ArtifactKind.GuixMachines or ArtifactKind.NixMachines);
+
+    /// <summary>Large files: shared between generations by hard link when their sha256 is unchanged.</summary>
+    public static bool IsLarge(ArtifactKind kind) => kind is ArtifactKind.DiskImage or ArtifactKind.Kernel or ArtifactKind.Initrd;
+
+    /// <summary>A host path under a root folder ("/" gives the host path itself).</summary>
+    public static string Under(string root, string hostPath) =>
+        Path.Join(root, hostPath.TrimStart('/'));
+
+    /// <summary>The folder of generation <paramref name="number"/> (host path).</summary>
+    public static string Generation(int number) => $"{Generations}/{number}";
+
+    /// <summary>Where a generation keeps the installed copy of a host path.</summary>
+    public static string InGeneration(string generationFolder, string hostPath) => Path.Join(generationFolder, "files", hostPath.TrimStart('/'));
+
+    /// <summary>
+    /// The symlink target of an installed file: relative from the link's folder to
+    /// /var/lib/vbmc/current/files/PATH, so that it resolves the same under any root.
+    /// </summary>
+    public static string LinkTarget(string hostPath)
+    {
+        var folder = Path.GetDirectoryName(hostPath)!.TrimStart('/');
+        var depth = folder.Length == 0 ? 0 : folder.Split('/').Length;
+        var up = string.Concat(Enumerable.Repeat("../", depth));
+        return $"{up}{CurrentLink.TrimStart('/')}/files/{hostPath.TrimStart('/')}";
+    }
+}

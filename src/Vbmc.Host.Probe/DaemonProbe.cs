@@ -1,0 +1,83 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace Vbmc.Host.Probe;
+
+/// <summary>
+/// Check 4, the build daemon answers: an OpenSSH streamlocal forward from a socket in the
+/// probe's private folder to the machine's daemon socket (what guix offload reaches over its
+/// SSH session), then the worker protocol's greeting through it (<see cref="DaemonHandshake"/>).
+/// </summary>
+public static class DaemonProbe
+{
+    public static async Task<CheckResult> RunAsync(SshCommand ssh, ProbeTarget target, ProbeFolder folder, string knownHostsFile,
+        CancellationToken cancel)
+    {
+        if (SshValues.SocketProblem(target.DaemonSocket) is { } problem)
+            return CheckResult.Fail(CheckIds.Daemon, $"unsupported: daemon socket {problem}");
+        var local = folder.File("daemon.sock");
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        deadline.CancelAfter(ssh.Timeout * 2 + TimeSpan.FromSeconds(5));
+        Process started;
+        try
+        {
+            started = ssh.StartForward(target, knownHostsFile, local);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            return CheckResult.Fail(CheckIds.Daemon, $"cannot run the OpenSSH client '{ssh.Program}': {e.Message}");
+        }
+        using var forward = started;
+        var stderr = forward.StandardError.ReadToEndAsync(CancellationToken.None);
+        _ = forward.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        try
+        {
+            if (!await WaitForSocketAsync(forward, local, deadline.Token))
+            {
+                await forward.WaitForExitAsync(CancellationToken.None);
+                return CheckResult.Fail(CheckIds.Daemon,
+                    $"ssh could not forward {target.DaemonSocket}: {SshTranscript.Parse(await stderr).Tail()}");
+            }
+            using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
+            await socket.ConnectAsync(new UnixDomainSocketEndPoint(local), deadline.Token);
+            await using var stream = new NetworkStream(socket, ownsSocket: false);
+            var result = await DaemonHandshake.RunAsync(stream, deadline.Token);
+            if (result.Ok)
+            {
+                return CheckResult.Pass(CheckIds.Daemon, $"{target.DaemonSocket} answered: worker protocol {result.Protocol}, store opened",
+                    CheckResult.Value("socket", target.DaemonSocket), CheckResult.Value("protocol", result.Protocol!));
+            }
+            SshCommand.Kill(forward);
+            await forward.WaitForExitAsync(CancellationToken.None);
+            // When sshd cannot open the remote socket, ssh closes the local connection and says why.
+            var said = SshTranscript.Parse(await stderr).Errors.LastOrDefault(e => e.Contains("open failed", StringComparison.Ordinal));
+            return CheckResult.Fail(CheckIds.Daemon, said is null
+                ? $"{target.DaemonSocket}: {result.Problem}"
+                : $"{target.DaemonSocket} did not answer: the SSH server could not connect to it ({said}); is the build daemon running there?");
+        }
+        catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
+        {
+            return CheckResult.Fail(CheckIds.Daemon, $"{target.DaemonSocket} did not finish the daemon's greeting within {(ssh.Timeout * 2).TotalSeconds + 5:0} s");
+        }
+        catch (Exception e) when (e is SocketException or IOException)
+        {
+            return CheckResult.Fail(CheckIds.Daemon, $"{target.DaemonSocket}: {e.Message}");
+        }
+        finally
+        {
+            SshCommand.Kill(forward);
+            await forward.WaitForExitAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>True once ssh has made the local socket (it does after logging in); false when ssh exits first.</summary>
+    private static async Task<bool> WaitForSocketAsync(Process forward, string local, CancellationToken cancel)
+    {
+        while (true)
+        {
+            if (File.Exists(local)) return true;
+            if (forward.HasExited) return false;
+            await Task.Delay(25, cancel);
+        }
+    }
+}

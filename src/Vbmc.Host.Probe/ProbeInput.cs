@@ -1,0 +1,65 @@
+using System.Text.Json;
+using Vbmc.Diagnostics;
+using Vbmc.Evaluation;
+using Vbmc.Lowering;
+
+namespace Vbmc.Host.Probe;
+
+/// <summary>What to test, and every problem met while finding it out.</summary>
+/// <param name="Source">What the machines were read from (shown in the report).</param>
+public sealed record ProbeInput(string Source, IReadOnlyList<ProbeTarget> Targets, IReadOnlyList<Diagnostic> Diagnostics)
+{
+    public bool HasErrors => Diagnostics.Any(d => d.Severity == Severity.Error);
+
+    /// <summary>The installed generation's manifest under <paramref name="root"/> (apply keeps "current" pointing at it).</summary>
+    public static string InstalledManifest(string root) =>
+        ProbeTargets.UnderRoot(root, InstallLayout.StateRoot + "/current/" + InstallLayout.ManifestPath);
+
+    /// <summary>
+    /// FILE handling of `vbmc test`: a regular file is a configuration or a machines file written
+    /// in the language (lowered like compile does: every build machine, VMs' own entries
+    /// included); a folder is a compile folder (its manifest.json: the VMs); no file means the
+    /// installed generation (R/var/lib/vbmc/current/manifest.json).
+    /// </summary>
+    public static ProbeInput Load(string? file, string root, EvaluationOptions options)
+    {
+        if (file is null) return FromManifest(InstalledManifest(root), root, "no installed generation: run 'vbmc apply' first, or name a configuration or compile folder");
+        if (Directory.Exists(file)) return FromManifest(Path.Join(file, InstallLayout.ManifestPath), root, "not a compile folder: 'vbmc compile' writes manifest.json");
+        var lowered = Lowerer.LowerFile(file, options);
+        var targets = lowered.Plan is { } plan ? ProbeTargets.FromPlan(plan, root) : [];
+        return new ProbeInput(file, targets, lowered.Diagnostics);
+    }
+
+    private static ProbeInput FromManifest(string path, string root, string hintWhenMissing)
+    {
+        string json;
+        try
+        {
+            json = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var missing = e is FileNotFoundException or DirectoryNotFoundException;
+            var reason = missing ? "No such file or directory" : e is UnauthorizedAccessException ? "Permission denied" : e.Message;
+            return Failed(path, Diagnostic.Error(DiagnosticIds.IoError, SourceSpan.FileOnly(path), $"cannot open {path}: {reason}",
+                missing ? hintWhenMissing : null));
+        }
+        Manifest manifest;
+        try
+        {
+            manifest = Manifest.Parse(json);
+        }
+        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException)
+        {
+            return Failed(path, Diagnostic.Error(DiagnosticIds.IoError, SourceSpan.FileOnly(path), $"{path} is not a vbmc manifest: {e.Message}"));
+        }
+        if (manifest.Schema != Manifest.CurrentSchema)
+        {
+            return Failed(path, Diagnostic.Error(DiagnosticIds.IoError, SourceSpan.FileOnly(path),
+                $"{path} has manifest schema {manifest.Schema}; this vbmc reads schema {Manifest.CurrentSchema}"));
+        }
+        return new ProbeInput(path, ProbeTargets.FromManifest(manifest, root), []);
+    }
+
+    private static ProbeInput Failed(string path, Diagnostic diagnostic) => new(path, [], [diagnostic]);
+}

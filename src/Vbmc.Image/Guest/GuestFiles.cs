@@ -1,0 +1,95 @@
+using Vbmc.Lowering;
+
+namespace Vbmc.Image.Guest;
+
+/// <summary>
+/// The files vbmc puts on top of every base root (Debian's or the user's), from the VM's plan:
+/// sshd for the offloading account only, the secrets unit, DHCP, the console, no time
+/// synchronisation, the clock epoch, host name and fstab. Account databases are edited by
+/// <see cref="GuestAccounts"/>; leftovers of the base's installation are removed by <see cref="GuestCleanup"/>.
+/// </summary>
+internal static class GuestFiles
+{
+    /// <summary>Where Debian's packages install units (/lib is a link to usr/lib).</summary>
+    public const string UnitFolder = "/lib/systemd/system";
+
+    /// <summary>
+    /// Units that must never run in a build VM: time synchronisation (the clock must stay at the
+    /// configured date), apt's timers (the guest must not change itself), the first-boot wizard
+    /// (it waits for answers on the console), and e2scrub (LVM snapshots the guest has none of;
+    /// 15 s of a boot without KVM).
+    /// </summary>
+    public static readonly IReadOnlyList<string> MaskedUnits =
+    [
+        "apt-daily-upgrade.timer",
+        "apt-daily.timer",
+        "chrony.service",
+        "e2scrub_all.timer",
+        "e2scrub_reap.service",
+        "ntp.service",
+        "ntpsec.service",
+        "systemd-firstboot.service",
+        "systemd-time-wait-sync.service",
+        "systemd-timesyncd.service",
+    ];
+
+    public static IReadOnlyList<GuestFile> For(VmPlan vm)
+    {
+        var user = vm.Guest.Name;
+        var hostName = vm.Name.Replace('_', '-'); // systemd accepts letters, digits, '-' and '.' only
+        var files = new List<GuestFile>
+        {
+            GuestFile.Regular("/etc/hostname", hostName + "\n"),
+            GuestFile.Regular("/etc/hosts", $"127.0.0.1\tlocalhost\n127.0.1.1\t{hostName}\n::1\tlocalhost ip6-localhost ip6-loopback\n"),
+            GuestFile.Regular("/etc/fstab", "# vbmc: the image's only partition.\n/dev/vda1\t/\text4\trw,errors=remount-ro\t0\t1\n"),
+            GuestFile.Regular("/etc/resolv.conf", "# vbmc: QEMU's user network answers DNS here.\nnameserver 10.0.2.3\n"),
+            // Empty: systemd makes a machine id at each boot (no id is shared by every copy of the image)
+            // and, unlike "uninitialized", an empty file is not a first boot (no wizard, no presets).
+            GuestFile.Regular("/etc/machine-id", "", 0b100_100_100),
+            // systemd moves a clock that is earlier than this file's mtime (or than its own build
+            // date when the file is missing) forward to it: the image's timestamps are the configured date.
+            GuestFile.Regular("/usr/lib/clock-epoch", ""),
+            GuestFile.Regular("/etc/.updated", GuestUnits.UpdatedStamp),
+            GuestFile.Regular("/var/.updated", GuestUnits.UpdatedStamp),
+            GuestFile.Regular("/etc/ssh/sshd_config.d/vbmc.conf", SshdConfig(user)),
+            GuestFile.Regular(GuestUnits.SecretsScriptPath, GuestUnits.SecretsScript, GuestFile.Program),
+            GuestFile.Regular("/etc/systemd/system/vbmc-secrets.service", GuestUnits.SecretsService),
+            GuestFile.Regular("/etc/systemd/system/ssh.service.d/vbmc-secrets.conf", GuestUnits.SshDropIn),
+            GuestFile.Regular("/etc/systemd/system/vbmc-poweroff.path", GuestUnits.PoweroffPath),
+            GuestFile.Regular("/etc/systemd/system/vbmc-poweroff.service", GuestUnits.PoweroffService),
+            GuestFile.Regular("/etc/tmpfiles.d/vbmc.conf", Tmpfiles(vm.Guest)),
+            GuestFile.Regular("/etc/systemd/network/80-vbmc-virtio.network", GuestUnits.Network),
+            GuestFile.Regular("/etc/systemd/journald.conf.d/vbmc-console.conf", GuestUnits.Journald),
+            GuestFile.WantedBy("multi-user.target", "vbmc-secrets.service", "/etc/systemd/system"),
+            GuestFile.WantedBy("paths.target", "vbmc-poweroff.path", "/etc/systemd/system"),
+            GuestFile.WantedBy("multi-user.target", "systemd-networkd.service", UnitFolder),
+            GuestFile.WantedBy("sockets.target", "systemd-networkd.socket", UnitFolder),
+        };
+        files.AddRange(MaskedUnits.Select(GuestFile.Mask));
+        return files;
+    }
+
+    /// <summary>
+    /// A drop-in: Debian's sshd_config includes sshd_config.d/*.conf first and sshd keeps the first
+    /// value it reads, so these win. AllowUsers makes the one authorized keys file the account's.
+    /// </summary>
+    public static string SshdConfig(string user) => $"""
+        # vbmc: only the offloading account logs in, with a key from the secrets drive.
+        # No PAM: no password is ever asked, and each offload session skips a logind session
+        # and a systemd user manager (seconds per login without KVM).
+        UsePAM no
+        AllowUsers {user}
+        PermitRootLogin no
+        PasswordAuthentication no
+        KbdInteractiveAuthentication no
+        PubkeyAuthentication yes
+        HostKey {GuestUnits.HostKeyPath}
+        AuthorizedKeysFile {GuestUnits.AuthorizedKeysPath}
+        DisableForwarding yes
+
+        """;
+
+    /// <summary>The power-off request folder belongs to the offloading account alone.</summary>
+    public static string Tmpfiles(GuestAccount guest) =>
+        $"# vbmc: run-time folders.\nd /run/vbmc 0755 root root -\nd /run/vbmc/control 0700 {guest.Name} {guest.Group} -\n";
+}

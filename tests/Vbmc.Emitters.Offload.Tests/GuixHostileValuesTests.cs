@@ -1,0 +1,136 @@
+using System.Text;
+using Vbmc.Emitters.Offload.Scheme;
+using Vbmc.Lowering;
+using Vbmc.TestSupport;
+
+namespace Vbmc.Emitters.Offload.Tests;
+
+/// <summary>
+/// Strings with quotes, backslashes, line breaks, '$', '%', comment and list syntax, control
+/// characters and non-ASCII text come back from Guile exactly as the configuration wrote them.
+/// </summary>
+public sealed class GuixHostileValuesTests
+{
+    private const string HostKey = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHxTuOrbRjJgSydTgLs5Rr1SvJivEgLNrElKlModuw3o";
+
+    /// <summary>Every ASCII character, controls included, and text from other planes.</summary>
+    private static string EveryKindOfCharacter()
+    {
+        var text = new StringBuilder();
+        for (var c = 1; c < 0x80; c++) text.Append((char)c);
+        text.Append("\u0080\u009f\u00a0é ß Ω 中文 \u200b\u2028\ufeff\uffff 😀 \U0010FFFD");
+        return text.ToString();
+    }
+
+    [Fact]
+    public void Strings_written_in_a_configuration_round_trip_through_guile()
+    {
+        var plan = LoweredPlans.FromText($$"""
+            (use-modules (guix scripts offload))
+            (list (build-machine
+                   (name "host \"quoted\" back\\slash\nnew line $HOME %s ${x} `cmd` é 中文 😀")
+                   (port 2222)
+                   (systems '("x86_64-linux" "i686-linux"))
+                   (user "us er'\"$USER%")
+                   (private-key "/keys/a key;#(\"k\")\\\t.pem")
+                   (host-key "{{HostKey}} comment \"with\" \\ $ % é")
+                   (compression "zlib\n")
+                   (compression-level 9)
+                   (daemon-socket "/var/guix/dae mon\\socket$")
+                   (overload-threshold #f)
+                   (parallel-builds 3)
+                   (speed 0.5)
+                   (features '("kvm" "a b" "quote\"d" "semi;colon" "#hash"))))
+            """);
+
+        var machine = plan.BuildMachines.Single();
+        machine.Name.Should().Contain("\"quoted\"").And.Contain("\n").And.Contain("\\").And.Contain("😀");
+        using var root = new HostState();
+        var result = GuileMachinesFile.Evaluate(GuixMachinesEmitter.Render(plan), [root.Root]).Single().Single();
+
+        MachineFields.Effective(result).Should().BeEquivalentTo(MachineFields.Of(machine, machine.HostKey!));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Every_character_round_trips_under_a_utf8_and_the_c_locale(bool cLocale)
+    {
+        var hostile = EveryKindOfCharacter();
+        var plan = new CompilePlan("hostile.scm", new string('a', 64), [],
+        [
+            new BuildMachinePlan
+            {
+                Name = hostile,
+                Port = 22,
+                Systems = [hostile, "x86_64-linux"],
+                User = "u" + hostile,
+                PrivateKey = "/k/" + hostile,
+                HostKey = HostKey + " " + hostile,
+                Compression = hostile,
+                DaemonSocket = hostile,
+                Features = [hostile, ""],
+            },
+        ]);
+        using var root = new HostState();
+
+        var text = GuixMachinesEmitter.Render(plan);
+        var result = GuileMachinesFile.Evaluate(text, [root.Root], cLocale).Single().Single();
+
+        text.Should().MatchRegex("^[\\n\\x20-\\x7e]*$", "non-ASCII and control characters are escaped");
+        var machine = plan.BuildMachines[0];
+        MachineFields.Effective(result).Should().BeEquivalentTo(MachineFields.Of(machine, machine.HostKey!));
+    }
+
+    [Fact]
+    public void Numbers_keep_their_value_and_exactness()
+    {
+        var speeds = new[] { 1.0, 0.5, 2.0, 0.1, 1e-7, 1e300, 0.0, 123456.789, double.PositiveInfinity };
+        var plan = new CompilePlan("numbers.scm", new string('b', 64), [],
+            [.. speeds.Select((speed, i) => new BuildMachinePlan
+            {
+                Name = $"m{i}",
+                Port = 65535,
+                Systems = ["x86_64-linux"],
+                User = "offload",
+                PrivateKey = "/k",
+                HostKey = HostKey,
+                Speed = speed,
+                OverloadThreshold = i % 2 == 0 ? null : speed,
+                CompressionLevel = 1 + i % 9,
+                ParallelBuilds = int.MaxValue - i,
+            })]);
+        using var root = new HostState();
+
+        var results = GuileMachinesFile.Evaluate(GuixMachinesEmitter.Render(plan), [root.Root]).Single();
+
+        results.Select(MachineFields.Effective).Should().BeEquivalentTo(
+            plan.BuildMachines.Select(m => MachineFields.Of(m, HostKey)), o => o.WithStrictOrdering());
+    }
+
+    [Fact]
+    public void The_writer_lays_out_records_one_field_a_line()
+    {
+        var text = SchemeWriter.Write(SchemeValue.Block("build-machine",
+        [
+            SchemeValue.Form("name", SchemeValue.Of("a")),
+            SchemeValue.Form("systems", SchemeValue.StringList(["x86_64-linux", "i686-linux"])),
+        ]), column: 1);
+
+        text.Should().Be("(build-machine\n  (name \"a\")\n  (systems (list \"x86_64-linux\" \"i686-linux\")))");
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("1abc")]
+    [InlineData("(x)")]
+    [InlineData("a b")]
+    [InlineData("\"q\"")]
+    [InlineData("é")]
+    public void A_symbol_can_only_be_a_plain_identifier(string name)
+    {
+        var make = () => SchemeValue.Symbol(name);
+
+        make.Should().Throw<ArgumentException>();
+    }
+}

@@ -1,0 +1,36 @@
+using Vbmc.Lowering;
+using Vbmc.TestSupport;
+
+namespace Vbmc.Emitters.Units.Tests;
+
+/// <summary>Real plans, lowered once per test run, and the configuration files every emitter must handle.</summary>
+public static class Plans
+{
+    private static readonly Lazy<VmPlan> DefaultLazy = new(() => LoweredPlans.Vm());
+    private static readonly Lazy<VmPlan> AutoStartLazy = new(() => LoweredPlans.Vm("(name 'auto) (auto-start? #t) (cpu-count 2)"));
+
+    /// <summary>Upstream's default virtual build machine ('build-vm', no auto-start).</summary>
+    public static VmPlan Default => DefaultLazy.Value;
+
+    /// <summary>A VM named 'auto' with auto-start? #t.</summary>
+    public static VmPlan AutoStart => AutoStartLazy.Value;
+
+    /// <summary>Every acceptance file whose header says "expect: ok", and every example.</summary>
+    public static IEnumerable<string> ConfigurationFiles() =>
+        Directory.GetFiles(RepoPaths.Acceptance, "*.scm").Where(f => AcceptanceFile.Load(f).ExpectOk)
+            .Concat(Directory.GetFiles(RepoPaths.Examples, "*.scm"))
+            .Order(StringComparer.Ordinal);
+
+    public static TheoryData<string> ConfigurationFileData()
+    {
+        var data = new TheoryData<string>();
+        foreach (var file in ConfigurationFiles()) data.Add(Path.GetRelativePath(RepoPaths.Root, file));
+        return data;
+    }
+
+    /// <summary>The VMs of a configuration file given relative to the repository (as the theories name them).</summary>
+    public static CompilePlan Lower(string relativeFile) => LoweredPlans.FromFile(Path.GetFullPath(Path.Combine(RepoPaths.Root, relativeFile)));
+
+    /// <summary>Values that break naive quoting in every language vbmc writes.</summary>
+    public const string Hostile = "a b\"c'd$e%f\\g`h;i#j";
+}

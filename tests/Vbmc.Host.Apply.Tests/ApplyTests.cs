@@ -1,0 +1,202 @@
+using System.Text;
+using Vbmc.Host.Apply.Tests.Support;
+using Vbmc.Lowering;
+using Vbmc.TestSupport;
+
+namespace Vbmc.Host.Apply.Tests;
+
+/// <summary>`vbmc apply` of a compiled configuration onto a --root folder, with the real host tools.</summary>
+[Collection(CompiledCollection.Name)]
+public sealed class ApplyTests : IDisposable
+{
+    private readonly TestRoot _t = new();
+
+    public void Dispose() => _t.Dispose();
+
+    /// <summary>Mode and owner of a path (of the file a symlink leads to).</summary>
+    private static (string Mode, uint Uid, uint Gid) Stat(string path)
+    {
+        var result = ProcessRunner.Run("stat", ["-L", "-c", "%a %u %g", path]);
+        result.ExitCode.Should().Be(0, result.Stderr);
+        var f = result.Stdout.Trim().Split(' ');
+        return (f[0], uint.Parse(f[1]), uint.Parse(f[2]));
+    }
+
+    private string[] PasswdEntry(string user) =>
+        File.ReadAllLines(_t.At("/etc/passwd")).Select(l => l.Split(':')).Single(f => f[0] == user);
+
+    private string[] GroupEntry(string group) =>
+        File.ReadAllLines(_t.At("/etc/group")).Select(l => l.Split(':')).Single(f => f[0] == group);
+
+    [Fact]
+    public void Installs_every_artifact_as_a_link_into_the_current_generation_with_the_artifact_bytes()
+    {
+        HostTools.Require("systemd-sysusers", "systemd");
+        HostTools.Require("ssh-keygen", "openssh-client");
+        var folder = Compiled.FirstFolder;
+        var outcome = Run.Apply(folder, _t.Root).ShouldSucceed();
+        outcome.Output.Should().Contain("switched to generation 1");
+        Installed.Problems(_t.Root, 1).Should().BeEmpty();
+
+        var manifest = Compiled.ManifestOf(folder);
+        foreach (var artifact in manifest.Artifacts.Where(a => a.Kind != ArtifactKind.NixMachines))
+        {
+            var installed = _t.At(HostPaths.InstalledPath(artifact));
+            File.ReadAllBytes(installed).Should().Equal(File.ReadAllBytes(Path.Combine(folder, artifact.Path)), artifact.Path);
+            Stat(installed).Mode.PadLeft(4, '0').Should().Be(artifact.Mode, artifact.Path);
+        }
+        // The paths of the issue: scripts under /var/lib/vbmc/NAME, units prefixed vbmc-.
+        File.Exists(_t.At("/var/lib/vbmc/alpha/run-alpha.sh")).Should().BeTrue();
+        File.Exists(_t.At("/etc/systemd/system/vbmc-alpha.service")).Should().BeTrue();
+        File.Exists(_t.At("/etc/sysusers.d/vbmc-alpha.conf")).Should().BeTrue();
+        File.Exists(_t.At("/etc/tmpfiles.d/vbmc-alpha.conf")).Should().BeTrue();
+        File.Exists(_t.At("/etc/vbmc/shepherd/alpha.scm")).Should().BeTrue();
+        File.Exists(_t.At("/etc/guix/machines.scm")).Should().BeTrue();
+        // The generation keeps the manifest where `vbmc test` reads it.
+        File.ReadAllBytes(_t.At("/var/lib/vbmc/current/manifest.json")).Should().Equal(File.ReadAllBytes(Path.Combine(folder, "manifest.json")));
+    }
+
+    [Fact]
+    public void Auto_start_VMs_are_enabled_as_systemd_itself_sees_it()
+    {
+        var systemctl = HostTools.Require("systemctl", "systemd");
+        Run.Apply(Compiled.SecondFolder, _t.Root).ShouldSucceed();
+        ProcessRunner.Run(systemctl, ["--root=" + _t.Root, "is-enabled", "vbmc-alpha.service"]).Stdout.Trim().Should().Be("enabled");
+        // beta has no auto-start: linked (installed) but not enabled.
+        ProcessRunner.Run(systemctl, ["--root=" + _t.Root, "is-enabled", "vbmc-beta.service"]).Stdout.Trim().Should().NotBe("enabled");
+    }
+
+    [Fact]
+    public void Makes_accounts_folders_and_secrets_with_their_owners_and_modes()
+    {
+        Run.Apply(Compiled.FirstFolder, _t.Root).ShouldSucceed();
+        var user = PasswdEntry("build-vm-alpha");
+        user[5].Should().Be("/var/empty");
+        user[6].Should().EndWith("nologin");
+        var uid = uint.Parse(user[2]);
+        var gid = uint.Parse(GroupEntry("build-vm-alpha")[2]);
+        uint.Parse(user[3]).Should().Be(gid);
+        GroupEntry("kvm")[3].Split(',').Should().Contain("build-vm-alpha");
+
+        Stat(_t.At("/etc/vbmc/alpha")).Should().Be(("750", 0u, gid));
+        Stat(_t.At("/var/lib/vbmc/alpha/run")).Should().Be(("750", uid, gid));
+        Stat(_t.At(InstallLayout.GuestHostKey("alpha"))).Should().Be(("600", uid, gid));
+        Stat(_t.At(InstallLayout.GuestHostPublicKey("alpha"))).Should().Be(("644", uid, gid));
+        Stat(_t.At(InstallLayout.OffloadKey("alpha"))).Should().Be(("600", 0u, 0u));
+        Stat(_t.At(InstallLayout.OffloadPublicKey("alpha"))).Should().Be(("644", 0u, 0u));
+        Stat(_t.At(InstallLayout.SecretsDrive("alpha"))).Should().Be(("600", uid, gid));
+
+        // Real ed25519 keys whose public halves match the private ones.
+        var sshKeygen = HostTools.Require("ssh-keygen", "openssh-client");
+        foreach (var key in new[] { InstallLayout.GuestHostKey("alpha"), InstallLayout.OffloadKey("alpha") })
+        {
+            var derived = ProcessRunner.Run(sshKeygen, ["-y", "-f", _t.At(key)]);
+            derived.ExitCode.Should().Be(0, derived.Stderr);
+            File.ReadAllText(_t.At(key + ".pub")).Split(' ')[..2].Should().Equal(derived.Stdout.Trim().Split(' ')[..2]);
+        }
+        File.ReadAllText(_t.At(InstallLayout.GuestHostPublicKey("alpha"))).Should().StartWith("ssh-ed25519 ").And.Contain("vbmc-alpha-host");
+        // Secrets are never inside a generation.
+        Directory.EnumerateFiles(_t.At("/var/lib/vbmc/generations"), "*", SearchOption.AllDirectories)
+            .Should().NotContain(f => f.Contains("ssh_host") || f.Contains("offload_ed25519") || f.EndsWith("secrets.tar"));
+    }
+
+    [Fact]
+    public void The_secrets_drive_holds_the_host_key_pair_the_offload_key_and_the_guix_signing_key()
+    {
+        _t.Write(HostPaths.GuixSigningKey, "(public-key (ecc (curve Ed25519) (q #ABCD#)))\n");
+        Run.Apply(Compiled.FirstFolder, _t.Root).ShouldSucceed();
+        using var drive = File.OpenRead(_t.At(InstallLayout.SecretsDrive("alpha")));
+        var entries = SecretsDrive.Read(drive);
+        entries.Keys.Should().BeEquivalentTo(SecretsDrive.HostKeyEntry, SecretsDrive.HostPublicKeyEntry, SecretsDrive.AuthorizedKeysEntry,
+            SecretsDrive.SigningKeyEntry);
+        entries[SecretsDrive.HostKeyEntry].Should().Be(File.ReadAllText(_t.At(InstallLayout.GuestHostKey("alpha"))));
+        entries[SecretsDrive.HostKeyEntry].Should().Contain("OPENSSH PRIVATE KEY");
+        entries[SecretsDrive.HostPublicKeyEntry].Should().Be(File.ReadAllText(_t.At(InstallLayout.GuestHostPublicKey("alpha"))));
+        entries[SecretsDrive.AuthorizedKeysEntry].Should().Be(File.ReadAllText(_t.At(InstallLayout.OffloadPublicKey("alpha"))));
+        entries[SecretsDrive.SigningKeyEntry].Should().Be(File.ReadAllText(_t.At(HostPaths.GuixSigningKey)));
+    }
+
+    [Fact]
+    public void Nix_machines_carries_the_generated_host_key()
+    {
+        Run.Apply(Compiled.FirstFolder, _t.Root).ShouldSucceed();
+        var publicKey = File.ReadAllText(_t.At(InstallLayout.GuestHostPublicKey("alpha"))).Trim();
+        var lines = File.ReadAllLines(_t.At("/etc/nix/machines")).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
+        var line = lines.Should().ContainSingle().Subject.Split(' ');
+        line[0].Should().Be("ssh-ng://offload@127.0.0.1:11022");
+        line[2].Should().Be(InstallLayout.OffloadKey("alpha"));
+        Encoding.UTF8.GetString(Convert.FromBase64String(line[7])).Should().Be(publicKey);
+        // Everything else is compile's file as it is.
+        var compiled = File.ReadAllText(Path.Combine(Compiled.FirstFolder, "nix/machines"));
+        File.ReadAllText(_t.At("/etc/nix/machines")).Should().Be(compiled.Replace(string.Join(' ', line[..7]) + " -", string.Join(' ', line)));
+    }
+
+    [Fact]
+    public void Guix_machines_scm_loads_in_guile_and_gives_the_real_host_key_while_the_VM_runs()
+    {
+        Run.Apply(Compiled.FirstFolder, _t.Root).ShouldSucceed();
+        var publicKey = File.ReadAllText(_t.At(InstallLayout.GuestHostPublicKey("alpha"))).Trim();
+
+        // Not running: no pid file, so no machine.
+        GuixMachines.Load(_t.Root).Should().BeEmpty();
+
+        // "Running": QEMU's pid file holds a live pid (this test process's own).
+        File.WriteAllText(_t.At(InstallLayout.PidFile("alpha")), Environment.ProcessId + "\n");
+        var machine = GuixMachines.Load(_t.Root).Should().ContainSingle().Subject;
+        machine["host-key"].Should().Be(publicKey);
+        machine["name"].Should().Be("localhost");
+        machine["port"].Should().Be("11022");
+        machine["private-key"].Should().Be(InstallLayout.OffloadKey("alpha"));
+    }
+
+    [Fact]
+    public void Warns_when_the_generations_are_on_another_file_system_than_the_units()
+    {
+        Run.Apply(Compiled.FirstFolder, _t.Root).ShouldSucceed().Diagnostics.Should().BeEmpty("one file system: no warning");
+        BootCheck.UnitsOnAnotherFileSystem(_t.Root).Should().BeNull();
+
+        // /dev/shm is a tmpfs: another file system than the temporary root's, as a separate /var would be.
+        var elsewhere = Path.Combine("/dev/shm", $"vbmc-apply-test-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(Path.Combine(elsewhere, "generations"));
+        try
+        {
+            using var other = new TestRoot();
+            Directory.CreateDirectory(other.At("/etc/systemd/system"));
+            Directory.CreateDirectory(other.At("/var/lib"));
+            File.CreateSymbolicLink(other.At("/var/lib/vbmc"), elsewhere);
+            var warning = BootCheck.UnitsOnAnotherFileSystem(other.Root);
+            warning.Should().NotBeNull();
+            warning!.Severity.Should().Be(Vbmc.Diagnostics.Severity.Warning);
+            warning.Message.Should().Contain("/var/lib/vbmc is on another file system than /etc/systemd/system");
+        }
+        finally
+        {
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Works_under_a_root_and_from_a_folder_with_hostile_names()
+    {
+        const string Hostile = "a b 'q' \"d\" $x %d \\ , ; * \n end";
+        var root = Path.Combine(_t.Work, "root " + Hostile);
+        Directory.CreateDirectory(root);
+        var folder = Compiled.CopyOf(Compiled.FirstFolder, Path.Combine(_t.Work, "compiled " + Hostile));
+        var result = Run.Cli("apply", folder, "--root", root);
+        result.Exit.Should().Be(0, result.Err);
+        Installed.Problems(root, 1).Should().BeEmpty();
+        File.Exists(Path.Combine(root, "etc/vbmc/alpha/secrets.tar")).Should().BeTrue();
+        File.ReadAllLines(Path.Combine(root, "etc/passwd")).Should().Contain(l => l.StartsWith("build-vm-alpha:"));
+        Run.Cli("apply", folder, "--root", root).Out.Should().StartWith("nothing to do");
+    }
+
+    [Fact]
+    public void A_VM_named_like_a_host_service_never_replaces_the_hosts_unit()
+    {
+        var folder = Compiled.Compile(Compiled.First.Replace("'alpha", "'ssh"), "ssh.scm", $"ssh-{Guid.NewGuid():N}");
+        _t.Write("/etc/systemd/system/ssh.service", "[Service]\nExecStart=/usr/sbin/sshd -D\n");
+        Run.Apply(folder, _t.Root).ShouldSucceed();
+        File.ReadAllText(_t.At("/etc/systemd/system/ssh.service")).Should().Be("[Service]\nExecStart=/usr/sbin/sshd -D\n");
+        File.Exists(_t.At("/etc/systemd/system/vbmc-ssh.service")).Should().BeTrue();
+    }
+}

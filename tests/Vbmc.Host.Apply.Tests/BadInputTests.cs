@@ -1,0 +1,120 @@
+using Vbmc.Host.Apply.Tests.Support;
+
+namespace Vbmc.Host.Apply.Tests;
+
+/// <summary>Folders that cannot be applied: a located diagnostic, the documented exit code, nothing changed.</summary>
+[Collection(CompiledCollection.Name)]
+public sealed class BadInputTests : IDisposable
+{
+    private readonly TestRoot _t = new();
+
+    public void Dispose() => _t.Dispose();
+
+    private (int Exit, string Err) Apply(string folder)
+    {
+        var result = Run.Cli("apply", folder, "--root", _t.Root);
+        Directory.EnumerateFileSystemEntries(_t.Root).Should().BeEmpty("nothing may change: " + result.Err);
+        return (result.Exit, result.Err);
+    }
+
+    [Fact]
+    public void A_missing_folder_is_an_io_error()
+    {
+        var missing = Path.Combine(_t.Work, "nowhere");
+        var (exit, err) = Apply(missing);
+        exit.Should().Be(2);
+        err.Should().Contain(missing + ": error: no such folder [VBM9002]");
+    }
+
+    [Fact]
+    public void A_folder_without_manifest_is_an_io_error()
+    {
+        var folder = Compiled.CopyOf(Compiled.FirstFolder, Path.Combine(_t.Work, "copy"));
+        File.Delete(Path.Combine(folder, "manifest.json"));
+        var (exit, err) = Apply(folder);
+        exit.Should().Be(2);
+        err.Should().Contain(Path.Combine(folder, "manifest.json") + ": error: cannot read the manifest").And.Contain("[VBM9002]");
+    }
+
+    [Fact]
+    public void A_malformed_manifest_is_refused()
+    {
+        var folder = Compiled.CopyOf(Compiled.FirstFolder, Path.Combine(_t.Work, "copy"));
+        File.WriteAllText(Path.Combine(folder, "manifest.json"), "{\"schema\": 1, \"vbmc\": ");
+        var (exit, err) = Apply(folder);
+        exit.Should().Be(1);
+        err.Should().Contain("manifest.json: error: not a vbmc manifest").And.Contain("[VBM7001]");
+    }
+
+    [Fact]
+    public void A_tampered_artifact_is_refused_before_anything_changes()
+    {
+        var folder = Compiled.CopyOf(Compiled.FirstFolder, Path.Combine(_t.Work, "copy"));
+        var script = Path.Combine(folder, "run-alpha.sh");
+        var bytes = File.ReadAllBytes(script);
+        bytes[^2] ^= 1; // same size, other bytes
+        File.WriteAllBytes(script, bytes);
+        var (exit, err) = Apply(folder);
+        exit.Should().Be(1);
+        err.Should().Contain(script + ": error: sha256 ").And.Contain("differs from the manifest's").And.Contain("[VBM7001]");
+    }
+
+    [Fact]
+    public void A_half_copied_folder_is_refused()
+    {
+        var folder = Compiled.CopyOf(Compiled.FirstFolder, Path.Combine(_t.Work, "copy"));
+        File.Delete(Path.Combine(folder, "systemd/alpha.service"));
+        var unit = Path.Combine(folder, "sysusers.d/vbmc-alpha.conf");
+        File.WriteAllText(unit, File.ReadAllText(unit)[..10]);
+        var (exit, err) = Apply(folder);
+        exit.Should().Be(1);
+        err.Should().Contain(Path.Combine(folder, "systemd/alpha.service") + ": error: listed in manifest.json but missing")
+            .And.Contain(unit + ": error: size 10 differs from the manifest's");
+    }
+
+    [Fact]
+    public void A_manifest_naming_paths_outside_the_layout_is_refused()
+    {
+        var folder = Compiled.CopyOf(Compiled.FirstFolder, Path.Combine(_t.Work, "copy"));
+        var manifestPath = Path.Combine(folder, "manifest.json");
+        var text = File.ReadAllText(manifestPath);
+        File.WriteAllText(manifestPath, text.Replace("\"path\": \"run-alpha.sh\"", "\"path\": \"../../etc/shadow\""));
+        var (exit, err) = Apply(folder);
+        exit.Should().Be(1);
+        err.Should().Contain("unexpected artifact '../../etc/shadow'").And.Contain("[VBM7001]");
+    }
+
+    [Fact]
+    public void A_VM_named_current_would_collide_with_vbmcs_own_folders()
+    {
+        // `check` (and so compile) refuses the name; apply keeps its own guard for folders made
+        // another way: a compiled folder whose manifest names its VM 'current'.
+        var refused = () => Compiled.Compile(Compiled.First.Replace("'alpha", "'current"), "current.scm", $"current-{Guid.NewGuid():N}");
+        refused.Should().Throw<InvalidOperationException>().WithMessage("*name 'current' is reserved*");
+
+        var folder = Compiled.CopyOf(Compiled.FirstFolder, Path.Combine(_t.Work, $"renamed-{Guid.NewGuid():N}"));
+        var manifest = Path.Combine(folder, "manifest.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"name\": \"alpha\"", "\"name\": \"current\""));
+        var (exit, err) = Apply(folder);
+        exit.Should().Be(1);
+        err.Should().Contain("a VM named 'current' would share its folders with vbmc's own").And.Contain("[VBM7002]");
+    }
+
+    [Fact]
+    public void A_missing_root_is_an_io_error()
+    {
+        var result = Run.Cli("apply", Compiled.FirstFolder, "--root", Path.Combine(_t.Work, "no-root"));
+        result.Exit.Should().Be(2);
+        result.Err.Should().Contain("the root folder does not exist");
+    }
+
+    [Fact]
+    public void An_unknown_fault_step_is_a_usage_error()
+    {
+        Environment.GetEnvironmentVariable("VBMC_FAULT_STEP").Should().BeNull();
+        var result = Run.Program(new Dictionary<string, string?> { ["VBMC_FAULT_STEP"] = "no-such-step" },
+            "apply", Compiled.FirstFolder, "--root", _t.Root);
+        result.ExitCode.Should().Be(2);
+        result.Stderr.Should().Contain("VBMC_FAULT_STEP=no-such-step names no step of apply");
+    }
+}

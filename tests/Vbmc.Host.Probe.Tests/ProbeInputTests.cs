@@ -1,0 +1,131 @@
+using Vbmc.Evaluation;
+using Vbmc.Lowering;
+using Vbmc.TestSupport;
+
+namespace Vbmc.Host.Probe.Tests;
+
+/// <summary>Which machines `vbmc test` tests, read from a configuration, a compile folder or the installed generation.</summary>
+public sealed class ProbeInputTests
+{
+    private const string TwoVms = """
+        (use-modules (gnu services virtualization) (srfi srfi-19))
+        (list (service virtual-build-machine-service-type
+                       (virtual-build-machine (name 'old) (cpu-count 2)
+                                              (date (make-date 0 0 0 0 1 6 2014 0))
+                                              (port-forwardings '((11022 . 22)))))
+              (service virtual-build-machine-service-type
+                       (virtual-build-machine (name 'new) (port-forwardings '((11023 . 22))))))
+        """;
+
+    /// <summary>Installs the keys of a VM under <paramref name="root"/> where apply puts them.</summary>
+    private static string InstallKeys(TestFolder root, string vm)
+    {
+        Directory.CreateDirectory(root.File("etc/vbmc/" + vm));
+        var hostKey = SshKeys.Generate(root.File(InstallLayout.GuestHostKey(vm).TrimStart('/')), "guest");
+        SshKeys.Generate(root.File(InstallLayout.OffloadKey(vm).TrimStart('/')), "offload");
+        return hostKey;
+    }
+
+    [Fact]
+    public void A_configurations_vms_are_tested_with_their_installed_keys_under_the_root()
+    {
+        using var root = new TestFolder();
+        var hostKey = InstallKeys(root, "old");
+        var file = root.Write("config.scm", TwoVms);
+
+        var input = ProbeInput.Load(file, root.Path, new EvaluationOptions());
+
+        input.HasErrors.Should().BeFalse(string.Join("\n", input.Diagnostics));
+        input.Targets.Should().HaveCount(2);
+        var old = input.Targets[0];
+        (old.Host, old.Port, old.User, old.Vm).Should().Be(("localhost", 11022, "offload", "old"));
+        old.PrivateKeyFile.Should().Be(root.File("etc/vbmc/old/offload_ed25519"));
+        old.HostKey.Should().Be(hostKey);
+        old.VmDate.Should().Be(new DateTimeOffset(2014, 6, 1, 0, 0, 0, TimeSpan.Zero));
+        old.ParallelBuilds.Should().Be(2);
+        old.Place.Should().NotBeNull();
+        old.Place!.Value.File.Should().Be(file);
+        var fresh = input.Targets[1];
+        fresh.HostKey.Should().BeNull();
+        fresh.HostKeyProblem.Should().Contain($"cannot read the pinned host key {root.File("etc/vbmc/new/ssh_host_ed25519_key.pub")}");
+    }
+
+    [Fact]
+    public void Without_a_file_the_installed_generations_manifest_is_read()
+    {
+        using var root = new TestFolder();
+        var hostKey = InstallKeys(root, "old");
+        var plan = LoweredPlans.FromText(TwoVms);
+        var manifest = new Manifest
+        {
+            Vbmc = "test", Source = new ManifestSource("config.scm", new string('0', 64)),
+            Vms = plan.Vms.Select(ManifestVm.From).ToList(), Artifacts = [],
+        };
+        root.Write("var/lib/vbmc/generations/3/manifest.json", manifest.ToJson());
+        Directory.CreateSymbolicLink(root.File("var/lib/vbmc/current"), "generations/3");
+
+        var installed = ProbeInput.Load(null, root.Path, new EvaluationOptions());
+
+        installed.HasErrors.Should().BeFalse();
+        installed.Source.Should().Be(root.File("var/lib/vbmc/current/manifest.json"));
+        var fromConfiguration = ProbeTargets.FromPlan(plan, root.Path);
+        installed.Targets.Select(t => (t.Host, t.Port, t.User, t.PrivateKeyFile, t.HostKey, t.Vm, t.VmDate, t.ParallelBuilds))
+            .Should().Equal(fromConfiguration.Select(t => (t.Host, t.Port, t.User, t.PrivateKeyFile, t.HostKey, t.Vm, t.VmDate, t.ParallelBuilds)));
+        installed.Targets[0].HostKey.Should().Be(hostKey);
+    }
+
+    [Fact]
+    public void A_compile_folder_is_read_through_its_manifest()
+    {
+        using var folder = new TestFolder();
+        var plan = LoweredPlans.FromText(TwoVms);
+        folder.Write("out/manifest.json", new Manifest
+        {
+            Vbmc = "test", Source = new ManifestSource("config.scm", new string('0', 64)),
+            Vms = plan.Vms.Select(ManifestVm.From).ToList(), Artifacts = [],
+        }.ToJson());
+
+        var input = ProbeInput.Load(folder.File("out"), "/", new EvaluationOptions());
+
+        input.Targets.Select(t => t.Vm).Should().Equal("old", "new");
+        input.Targets[0].PrivateKeyFile.Should().Be("/etc/vbmc/old/offload_ed25519");
+    }
+
+    [Fact]
+    public void A_machines_files_own_entries_keep_their_paths_and_keys_and_are_deduplicated()
+    {
+        using var folder = new TestFolder();
+        var key = SshKeys.Generate(folder.File("k"), "k");
+        var file = folder.Write("machines.scm", $$"""
+            (use-modules (guix scripts offload))
+            (define (node system port)
+              (build-machine (name "node.example.org") (port port) (systems (list system)) (user "build")
+                             (private-key "/etc/guix/offload") (host-key "{{key}}") (overload-threshold #f)))
+            (list (node "x86_64-linux" 22) (node "i686-linux" 22) (node "aarch64-linux" 2222))
+            """);
+
+        var input = ProbeInput.Load(file, "/elsewhere", new EvaluationOptions());
+
+        input.Targets.Select(t => (t.Host, t.Port, t.Listed)).Should().Equal(("node.example.org", 22, 2), ("node.example.org", 2222, 1));
+        input.Targets[0].PrivateKeyFile.Should().Be("/etc/guix/offload");
+        input.Targets[0].HostKey.Should().Be(key);
+        input.Targets[0].OverloadThreshold.Should().BeNull();
+        input.Targets[0].Vm.Should().BeNull();
+    }
+
+    [Fact]
+    public void A_folder_without_a_manifest_or_a_missing_generation_is_an_io_error_with_a_hint()
+    {
+        using var folder = new TestFolder();
+
+        var noManifest = ProbeInput.Load(folder.Path, "/", new EvaluationOptions());
+        var noGeneration = ProbeInput.Load(null, folder.Path, new EvaluationOptions());
+        folder.Write("bad/manifest.json", "{\"schema\": 1");
+        var malformed = ProbeInput.Load(folder.File("bad"), "/", new EvaluationOptions());
+
+        noManifest.Diagnostics.Should().ContainSingle().Which.Hint.Should().Contain("vbmc compile");
+        noGeneration.Diagnostics.Should().ContainSingle().Which.Hint.Should().Contain("vbmc apply");
+        malformed.Diagnostics.Should().ContainSingle().Which.Message.Should().Contain("is not a vbmc manifest");
+        new[] { noManifest, noGeneration, malformed }.Should().OnlyContain(i => i.Diagnostics[0].Id == Vbmc.Diagnostics.DiagnosticIds.IoError);
+    }
+}

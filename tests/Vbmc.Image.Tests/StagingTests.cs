@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using Vbmc.Diagnostics;
+using Vbmc.Image.Guest;
+using Vbmc.Lowering;
+using Vbmc.TestSupport;
+
+namespace Vbmc.Image.Tests;
+
+/// <summary>A staged guest root made from the real cached Debian base, checked file by file.</summary>
+public sealed class StagedRootFixture : IDisposable
+{
+    public string Folder { get; } = Directory.CreateTempSubdirectory("vbmc-stage-").FullName;
+    public string Root => Path.Combine(Folder, "root");
+    public VmPlan Vm { get; } = LoweredPlans.Vm("(name 'stage_test) (date (make-date 0 0 0 0 1 6 2014 0))");
+    public IReadOnlyList<Diagnostic> Diagnostics { get; }
+
+    public StagedRootFixture()
+    {
+        var bag = new DiagnosticBag();
+        Directory.CreateDirectory(Root);
+        var place = SourceSpan.FileOnly("test.scm");
+        if (GuestStager.CopyBase(CachedDebianBase.Archive, Root, bag, place)) GuestStager.AddGuestFiles(Vm, Root, bag, place);
+        Diagnostics = bag.Items;
+    }
+
+    public string Guest(string path) => Path.Combine(Root, path.TrimStart('/'));
+
+    public void Dispose() => Directory.Delete(Folder, recursive: true);
+}
+
+public sealed class StagingTests(StagedRootFixture staged) : IClassFixture<StagedRootFixture>
+{
+    private string Text(string guestPath) => File.ReadAllText(staged.Guest(guestPath));
+
+    [Fact]
+    public void Staging_reports_nothing()
+    {
+        staged.Diagnostics.Should().BeEmpty();
+    }
+
+    [Fact]
+    public void No_host_key_id_or_seed_of_the_installation_is_left()
+    {
+        Directory.GetFiles(staged.Guest("/etc/ssh"), "ssh_host_*").Should().BeEmpty();
+        Text("/etc/machine-id").Should().BeEmpty();
+        File.Exists(staged.Guest("/var/lib/systemd/random-seed")).Should().BeFalse();
+        Directory.GetFiles(staged.Guest("/var/log"), "*", SearchOption.AllDirectories).Should().BeEmpty();
+        Directory.GetFiles(staged.Guest("/var/lib/apt/lists"), "*", SearchOption.AllDirectories).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void The_offloading_account_exists_without_a_password_and_owns_its_home()
+    {
+        Text("/etc/passwd").Should().Contain("\noffload:x:1000:100:Account used for offloading:/home/offload:/bin/sh\n");
+        Text("/etc/shadow").Should().Contain("\noffload:*:");
+        Text("/etc/group").Should().MatchRegex("\nnix-users:x:[0-9]+:offload\n");
+        var stat = ProcessRunner.Run("stat", ["-c", "%u:%g %a", staged.Guest("/home/offload")]);
+        stat.Stdout.Trim().Should().Be("1000:100 700");
+        ProcessRunner.Run("stat", ["-c", "%u:%g %a", staged.Guest("/etc/shadow")]).Stdout.Trim().Should().Be("0:42 640");
+    }
+
+    [Fact]
+    public void Sshd_lets_only_the_offloading_account_in_with_a_key_and_the_config_is_valid()
+    {
+        var conf = Text("/etc/ssh/sshd_config.d/vbmc.conf");
+        conf.Should().Contain("AllowUsers offload\n").And.Contain("PermitRootLogin no\n").And.Contain("PasswordAuthentication no\n")
+            .And.Contain("HostKey /etc/ssh/ssh_host_ed25519_key\n").And.Contain("AuthorizedKeysFile /run/vbmc/ssh/authorized_keys\n");
+        // The guest's own sshd parses the guest's configuration (with a throw-away host key): -T prints the result.
+        var sshd = HostTools.Require("sshd", "openssh-server");
+        var key = Path.Combine(staged.Folder, "test_host_key");
+        ProcessRunner.Run(HostTools.Require("ssh-keygen", "openssh-client"), ["-q", "-t", "ed25519", "-N", "", "-f", key]).ExitCode.Should().Be(0);
+        var config = File.ReadAllText(staged.Guest("/etc/ssh/sshd_config"))
+            .Replace("Include /etc/ssh/sshd_config.d/*.conf", "Include " + staged.Guest("/etc/ssh/sshd_config.d") + "/*.conf");
+        var configFile = Path.Combine(staged.Folder, "sshd_config");
+        File.WriteAllText(configFile, config);
+        var result = ProcessRunner.Run(sshd, ["-T", "-f", configFile, "-h", key]);
+        result.ExitCode.Should().Be(0, result.Stderr);
+        result.Stdout.Should().Contain("usepam no\n").And.Contain("permitrootlogin no\n").And.Contain("passwordauthentication no\n")
+            .And.Contain("allowusers offload\n").And.Contain("authorizedkeysfile /run/vbmc/ssh/authorized_keys\n");
+    }
+
+    [Fact]
+    public void The_secrets_script_passes_shellcheck()
+    {
+        var shellcheck = HostTools.Require("shellcheck", "shellcheck");
+        var result = ProcessRunner.Run(shellcheck, ["-s", "sh", staged.Guest(GuestUnits.SecretsScriptPath)]);
+        result.ExitCode.Should().Be(0, result.Stdout);
+        ProcessRunner.Run("stat", ["-c", "%a", staged.Guest(GuestUnits.SecretsScriptPath)]).Stdout.Trim().Should().Be("755");
+    }
+
+    [Fact]
+    public void The_units_pass_systemd_analyze_verify_in_the_guests_root()
+    {
+        var analyze = HostTools.Require("systemd-analyze", "systemd");
+        foreach (var unit in new[] { "vbmc-secrets.service", "vbmc-poweroff.path", "vbmc-poweroff.service" })
+        {
+            var result = ProcessRunner.Run(analyze, ["verify", "--root=" + staged.Root, "/etc/systemd/system/" + unit]);
+            result.ExitCode.Should().Be(0, unit + ":\n" + result.Stderr + result.Stdout);
+            (result.Stderr + result.Stdout).Should().NotContain(unit + ":", "systemd reports no problem in vbmc's own unit");
+        }
+    }
+
+    [Fact]
+    public void Units_are_enabled_and_time_synchronisation_is_masked()
+    {
+        new FileInfo(staged.Guest("/etc/systemd/system/multi-user.target.wants/vbmc-secrets.service")).LinkTarget
+            .Should().Be("/etc/systemd/system/vbmc-secrets.service");
+        new FileInfo(staged.Guest("/etc/systemd/system/multi-user.target.wants/systemd-networkd.service")).LinkTarget
+            .Should().Be("/lib/systemd/system/systemd-networkd.service");
+        File.Exists(staged.Guest("/lib/systemd/system/systemd-networkd.service")).Should().BeTrue();
+        File.Exists(staged.Guest("/lib/systemd/system/systemd-networkd.socket")).Should().BeTrue();
+        foreach (var unit in new[] { "systemd-timesyncd.service", "systemd-firstboot.service", "apt-daily.timer" })
+            new FileInfo(staged.Guest("/etc/systemd/system/" + unit)).LinkTarget.Should().Be("/dev/null");
+        Directory.GetFiles(staged.Guest("/usr/sbin"), "ntpd").Should().BeEmpty();
+        File.Exists(staged.Guest("/lib/systemd/systemd-timesyncd")).Should().BeFalse("the minbase root has no time synchronisation at all");
+    }
+
+    [Fact]
+    public void The_clock_epoch_host_name_fstab_and_nix_trust_are_in_place()
+    {
+        File.Exists(staged.Guest("/usr/lib/clock-epoch")).Should().BeTrue();
+        Text("/etc/hostname").Should().Be("stage-test\n");
+        Text("/etc/fstab").Should().Contain("/dev/vda1\t/\text4\t");
+        Text("/etc/nix/nix.conf").Should().EndWith("trusted-users = root offload\n");
+    }
+
+    [Fact]
+    public void The_kernel_and_initrd_are_found()
+    {
+        var found = KernelFiles.Find(staged.Root, new DiagnosticBag(), SourceSpan.FileOnly("t"));
+        found.Should().NotBeNull();
+        Path.GetFileName(found!.Value.Kernel).Should().StartWith("vmlinuz-").And.EndWith("-cloud-amd64");
+        Path.GetFileName(found.Value.Initrd).Should().StartWith("initrd.img-");
+    }
+}

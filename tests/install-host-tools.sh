@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs, with apt-get and only when missing, the Debian tools vbmc runs (mmdebstrap,
+# e2fsprogs, qemu-utils and qemu-system-x86 for guest images and boots; OpenSSH for keys and
+# `vbmc test`; systemd for accounts) and those the test suite uses as reference tools (guile-3.0,
+# shellcheck, systemd-analyze, sshd, nix-daemon, sfdisk, file, python3-jsonschema).
+# Used by README's first set-up command and by tests/run-all.sh.
+set -uo pipefail
+
+missing=()
+command -v guile-3.0 >/dev/null 2>&1 || missing+=(guile-3.0)
+/usr/bin/python3 -c 'import jsonschema' >/dev/null 2>&1 || missing+=(python3-jsonschema)
+command -v ssh-keygen >/dev/null 2>&1 || missing+=(openssh-client)
+[ -x /usr/sbin/sshd ] || missing+=(openssh-server)
+command -v shellcheck >/dev/null 2>&1 || missing+=(shellcheck)
+command -v systemd-analyze >/dev/null 2>&1 || missing+=(systemd)
+command -v qemu-system-x86_64 >/dev/null 2>&1 || missing+=(qemu-system-x86)
+command -v qemu-img >/dev/null 2>&1 || missing+=(qemu-utils)
+command -v mmdebstrap >/dev/null 2>&1 || missing+=(mmdebstrap)
+[ -x /usr/sbin/mke2fs ] && [ -x /usr/sbin/debugfs ] || missing+=(e2fsprogs)
+command -v nix-daemon >/dev/null 2>&1 || missing+=(nix-bin)
+[ -x /usr/sbin/sfdisk ] || [ -x /sbin/sfdisk ] || missing+=(fdisk)
+command -v file >/dev/null 2>&1 || missing+=(file)
+if ((${#missing[@]} > 0)); then
+  echo "installing: ${missing[*]}"
+  sudo=()
+  if [ "$(id -u)" -ne 0 ]; then sudo=(sudo); fi
+  "${sudo[@]}" apt-get update || exit 1
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y --no-install-recommends "${missing[@]}" || exit 1
+fi
+
