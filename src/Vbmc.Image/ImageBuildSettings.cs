@@ -12,7 +12,10 @@ public sealed record ImageBuildSettings
     /// <summary>True when <see cref="Progress"/> is a terminal (redrawn progress); else one line per step.</summary>
     public bool ProgressIsTerminal { get; init; }
 
-    /// <summary>Cache of base root folders, keyed by the hash of their inputs.</summary>
+    /// <summary>
+    /// Where Debian base roots are kept (debian/KEY.tar, KEY the sha256 of their inputs) and where a
+    /// build stages its guest root (staging/, removed after each build).
+    /// </summary>
     public string CacheDirectory { get; init; } = DefaultCacheDirectory;
 
     public static string DefaultCacheDirectory =>
