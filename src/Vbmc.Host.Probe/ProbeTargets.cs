@@ -62,6 +62,7 @@ public static class ProbeTargets
                 HostKey = hostKey,
                 HostKeyProblem = problem,
                 ParallelBuilds = vm.CpuCount,
+                DaemonSocket = vm.DaemonSocket ?? VmPlan.GuixDaemonSocket,
                 Vm = vm.Name,
                 VmDate = DateTimeOffset.TryParse(vm.Date, CultureInfo.InvariantCulture,
                     DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date) ? date : null,

@@ -21,6 +21,7 @@ internal static class BuildMachineLowering
         HostKey = null,
         HostKeyFile = vm.GuestHostPublicKey,
         ParallelBuilds = vm.CpuCount,
+        DaemonSocket = vm.DaemonSocket,
         Place = vm.Place,
     };
 

@@ -56,6 +56,16 @@ public sealed record VmPlan
 
     public required GuestAccount Guest { get; init; }
 
+    /// <summary>
+    /// The guest build daemon's socket, where offload and `vbmc test` reach it: nix-daemon's for
+    /// vbmc's default Debian guest (Debian 12 has no Guix package), guix-daemon's otherwise.
+    /// </summary>
+    public string DaemonSocket => Image.Base is DebianImageBase d && d.Packages.Contains("nix-bin") && !d.Packages.Contains("guix")
+        ? NixDaemonSocket : GuixDaemonSocket;
+
+    public const string NixDaemonSocket = "/nix/var/nix/daemon-socket/socket";
+    public const string GuixDaemonSocket = "/var/guix/daemon-socket/socket";
+
     /// <summary>Where the VM is written in the configuration, for diagnostics of later stages.</summary>
     public Vbmc.Diagnostics.SourceSpan Place { get; init; }
 

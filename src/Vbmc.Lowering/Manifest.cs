@@ -51,11 +51,12 @@ public sealed record ManifestVm(
     string Date,
     string Cpu,
     int CpuCount,
-    long MemoryMiB)
+    long MemoryMiB,
+    string? DaemonSocket = null)
 {
     public static ManifestVm From(VmPlan vm) => new(vm.Name, vm.Account.Name, vm.AutoStart, vm.SshHostPort, vm.Systems,
         vm.Date.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-        vm.Cpu, vm.CpuCount, vm.MemoryMiB);
+        vm.Cpu, vm.CpuCount, vm.MemoryMiB, vm.DaemonSocket);
 }
 
 /// <param name="Path">Relative to the compile folder, '/' separated.</param>
