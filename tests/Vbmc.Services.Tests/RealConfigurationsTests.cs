@@ -74,13 +74,13 @@ public partial class RealConfigurationsTests(ITestOutputHelper output)
             .Should().Be(ports);
     }
 
-    /// <summary>The README's first set-up command checks a shipped example, which must exist and be clean.</summary>
+    /// <summary>The README's first set-up command compiles a shipped example, which must exist and be clean.</summary>
     [Fact]
-    public void Readme_first_command_checks_a_clean_example()
+    public void Readme_first_command_compiles_a_clean_example()
     {
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
         var match = CheckCommand().Match(readme);
-        match.Success.Should().BeTrue("the README's first set-up command runs `vbmc check examples/...`");
+        match.Success.Should().BeTrue("the README's first set-up command runs `vbmc compile examples/... -o ...`");
         var example = Path.Combine(RepoPaths.Root, match.Groups["path"].Value);
         File.Exists(example).Should().BeTrue($"{example} is named by the README");
         Check(example).Where(d => d.Severity == Severity.Error).Should().BeEmpty();
@@ -103,6 +103,6 @@ public partial class RealConfigurationsTests(ITestOutputHelper output)
         return data;
     }
 
-    [GeneratedRegex(@"-- check (?<path>examples/[A-Za-z0-9._-]+\.scm)")]
+    [GeneratedRegex(@"-- compile (?<path>examples/[A-Za-z0-9._-]+\.scm) -o ")]
     private static partial Regex CheckCommand();
 }

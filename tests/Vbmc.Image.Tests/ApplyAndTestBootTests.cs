@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text.Json;
+using Vbmc.Lowering;
+using Vbmc.TestSupport;
+
+namespace Vbmc.Image.Tests;
+
+/// <summary>
+/// The whole path a user takes, with the real CLI and tools: `vbmc compile` examples/boot-2014.scm,
+/// `vbmc apply --root R`, boot the VM with the INSTALLED run-NAME.sh and the secrets drive apply
+/// made (so the guest presents apply's host key and authorizes apply's offload key), then
+/// `vbmc test --root R` against it.
+/// </summary>
+public sealed class ApplyAndTestBootTests : IDisposable
+{
+    private const string ExamplePort = "11422";
+    private static readonly TimeSpan BannerTimeout = TimeSpan.FromSeconds(120);
+
+    private readonly string _folder = Directory.CreateTempSubdirectory("vbmc-apply-boot-").FullName;
+    private readonly int _port = RunningGuest.FreePort();
+
+    private string Root => Path.Combine(_folder, "root");
+
+    /// <summary>A path of the installed host, under the test's root.</summary>
+    private string Installed(string hostPath) => Path.Join(Root, hostPath);
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void Vbmc_test_passes_every_check_against_the_VM_booted_from_what_apply_installed()
+    {
+        foreach (var (program, package) in new[] { ("qemu-system-x86_64", "qemu-system-x86"), ("qemu-img", "qemu-utils"),
+                     ("mke2fs", "e2fsprogs"), ("mmdebstrap", "mmdebstrap"), ("systemd-sysusers", "systemd"),
+                     ("ssh", "openssh-client"), ("ssh-keygen", "openssh-client") })
+            HostTools.Require(program, package);
+
+        // 1. compile the example, moved to a free port of the test's.
+        var text = File.ReadAllText(Path.Combine(RepoPaths.Examples, BootFixture.Example));
+        text.Split(ExamplePort).Length.Should().Be(2, "the example names its SSH host port once");
+        var configuration = Path.Combine(_folder, BootFixture.Example);
+        File.WriteAllText(configuration, text.Replace(ExamplePort, _port.ToString(CultureInfo.InvariantCulture)));
+        var vm = LoweredPlans.FromFile(configuration).Vms.Single().Name;
+        var output = Path.Combine(_folder, "out");
+        Vbmc(TimeSpan.FromMinutes(15), "compile", configuration, "-o", output).ShouldExit(0, "vbmc compile");
+
+        // 2. apply it under the test's root: accounts, links into generation 1, keys and the secrets drive.
+        Directory.CreateDirectory(Root);
+        Vbmc(TimeSpan.FromMinutes(3), "apply", output, "--root", Root, "--no-start").ShouldExit(0, "vbmc apply");
+        var secretsDrive = Installed(InstallLayout.SecretsDrive(vm));
+        var hostPublicKey = Installed(InstallLayout.GuestHostPublicKey(vm));
+        File.Exists(secretsDrive).Should().BeTrue("apply writes the secrets drive");
+        var appliedHostKey = File.ReadAllText(hostPublicKey);
+
+        // 3. the installed script (a link into the generation; its image, kernel and initrd are links beside it).
+        var stateDirectory = Installed(InstallLayout.StateDirectory(vm));
+        using var guest = RunningGuest.Start(stateDirectory, InstallLayout.ScriptFileName(vm), _folder, _port, "--secrets", secretsDrive);
+        guest.WaitForBanner(BannerTimeout).Should().BeTrue("sshd's banner should be readable within 120 s" + guest.Tail());
+
+        // 4. vbmc test reads R/var/lib/vbmc/current/manifest.json and the keys under R. Its connect
+        // timeout is raised from the default 10 s: the guest runs under TCG beside other tests.
+        var passing = Vbmc(TimeSpan.FromMinutes(3), "test", "--root", Root, "--timeout", "60", "--format", "json");
+        var checks = Checks(passing, guest);
+        checks.Keys.Should().Equal(new[] { "reachable", "host-key", "login", "daemon", "clock", "load", "disk" }, Explain(passing, guest));
+        checks.Where(c => c.Value != "pass").Should().BeEmpty("every check passes against the booted guest" + Explain(passing, guest));
+        passing.ExitCode.Should().Be(0, Explain(passing, guest));
+
+        // 5. a pinned key that is not the guest's: the host-key check fails and nothing after it runs.
+        var otherKey = Path.Combine(_folder, "other_ed25519");
+        ProcessRunner.Run(HostTools.Require("ssh-keygen", "openssh-client"), ["-q", "-t", "ed25519", "-N", "", "-C", "other", "-f", otherKey])
+            .ExitCode.Should().Be(0);
+        File.Copy(otherKey + ".pub", hostPublicKey, overwrite: true);
+        var tampered = Vbmc(TimeSpan.FromMinutes(3), "test", "--root", Root, "--timeout", "60", "--format", "json");
+        var tamperedChecks = Checks(tampered, guest);
+        tamperedChecks["reachable"].Should().Be("pass", Explain(tampered, guest));
+        tamperedChecks["host-key"].Should().Be("fail", Explain(tampered, guest));
+        tamperedChecks.Where(c => c.Key is "login" or "daemon" or "clock" or "load" or "disk")
+            .Should().OnlyContain(c => c.Value == "skip", "a wrong host key runs nothing on the machine" + Explain(tampered, guest));
+        tampered.ExitCode.Should().Be(1, Explain(tampered, guest));
+        File.WriteAllText(hostPublicKey, appliedHostKey);
+
+        // 6. the offloading account asks for a power-off (the guest's vbmc-poweroff.path); QEMU then exits 0.
+        var knownHosts = Path.Combine(_folder, "known_hosts");
+        File.WriteAllText(knownHosts, $"[127.0.0.1]:{_port} {appliedHostKey}");
+        var poweroff = ProcessRunner.Run(HostTools.Require("ssh", "openssh-client"),
+        [
+            "-F", "/dev/null", "-p", _port.ToString(CultureInfo.InvariantCulture), "-i", Installed(InstallLayout.OffloadKey(vm)),
+            "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", "-o", "ConnectTimeout=60",
+            "-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=" + knownHosts,
+            "-o", "GlobalKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
+            $"{InstallLayout.GuestOffloadUser}@127.0.0.1", "touch /run/vbmc/control/poweroff",
+        ], timeout: TimeSpan.FromMinutes(3));
+        poweroff.ExitCode.Should().Be(0, poweroff.Stderr + guest.Tail());
+        guest.WaitForExit(TimeSpan.FromSeconds(120)).Should().Be(0, "QEMU exits 0 after the guest powers off" + guest.Tail());
+    }
+
+    private static ProcessResult Vbmc(TimeSpan timeout, params string[] arguments) =>
+        ProcessRunner.Run(VbmcCli.DotnetHost, [VbmcCli.Dll, .. arguments], timeout: timeout);
+
+    /// <summary>The status of each check of the report's only machine, in the report's order.</summary>
+    private static Dictionary<string, string> Checks(ProcessResult result, RunningGuest guest)
+    {
+        JsonDocument report;
+        try
+        {
+            report = JsonDocument.Parse(result.Stdout);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidOperationException("vbmc test --format json wrote no JSON: " + e.Message + Explain(result, guest), e);
+        }
+        using (report)
+        {
+            var machines = report.RootElement.GetProperty("machines");
+            machines.GetArrayLength().Should().Be(1, "the installed generation has one build machine" + Explain(result, guest));
+            var checks = new Dictionary<string, string>();
+            foreach (var check in machines[0].GetProperty("checks").EnumerateArray())
+                checks.Add(check.GetProperty("id").GetString()!, check.GetProperty("status").GetString()!);
+            return checks;
+        }
+    }
+
+    private static string Explain(ProcessResult result, RunningGuest guest) =>
+        $"\n--- vbmc test (exit {result.ExitCode}) ---\n{result.Stdout}\n{result.Stderr}{guest.Tail()}";
+}
+
+internal static class ProcessResultAssertions
+{
+    public static void ShouldExit(this ProcessResult result, int code, string what) =>
+        result.ExitCode.Should().Be(code, $"{what} failed:\n{result.Stdout}\n{result.Stderr}");
+}
