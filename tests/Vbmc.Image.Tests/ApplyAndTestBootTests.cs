@@ -61,7 +61,10 @@ public sealed class ApplyAndTestBootTests : IDisposable
         var passing = Vbmc(TimeSpan.FromMinutes(3), "test", "--root", Root, "--timeout", "60", "--format", "json");
         var checks = Checks(passing, guest);
         checks.Keys.Should().Equal(new[] { "reachable", "host-key", "login", "daemon", "clock", "load", "disk" }, Explain(passing, guest));
-        checks.Where(c => c.Value != "pass").Should().BeEmpty("every check passes against the booted guest" + Explain(passing, guest));
+        // Load may only warn: a guest just booted under TCG shows a load above guix offload's
+        // overload threshold for its first minutes (a warning counts as passed: exit 0).
+        checks.Where(c => c.Value != "pass" && !(c.Key == "load" && c.Value == "warn"))
+            .Should().BeEmpty("every check passes against the booted guest" + Explain(passing, guest));
         passing.ExitCode.Should().Be(0, Explain(passing, guest));
 
         // 5. a pinned key that is not the guest's: the host-key check fails and nothing after it runs.

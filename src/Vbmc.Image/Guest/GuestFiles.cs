@@ -77,6 +77,9 @@ internal static class GuestFiles
         # vbmc: only the offloading account logs in, with a key from the secrets drive.
         # No PAM: no password is ever asked, and each offload session skips a logind session
         # and a systemd user manager (seconds per login without KVM).
+        # Local forwards stay allowed: guix offload and `vbmc test` reach the build daemon's
+        # socket through one (streamlocal needs AllowTcpForwarding local too); the account can
+        # run commands anyway, so a local forward gives it nothing new.
         UsePAM no
         AllowUsers {user}
         PermitRootLogin no
@@ -85,7 +88,11 @@ internal static class GuestFiles
         PubkeyAuthentication yes
         HostKey {GuestUnits.HostKeyPath}
         AuthorizedKeysFile {GuestUnits.AuthorizedKeysPath}
-        DisableForwarding yes
+        AllowTcpForwarding local
+        AllowStreamLocalForwarding local
+        AllowAgentForwarding no
+        X11Forwarding no
+        PermitTunnel no
 
         """;
 
