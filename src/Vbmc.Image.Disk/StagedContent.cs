@@ -15,6 +15,7 @@ public static class StagedContent
         {
             RecurseSubdirectories = true,
             IgnoreInaccessible = true,
+            // Count every file: the default skips hidden ones, and dot files are guest content.
             AttributesToSkip = 0,
             ReturnSpecialDirectories = false,
         };

@@ -19,16 +19,12 @@ internal sealed record HostProgram(string Program, string DebianPackage)
     public static readonly HostProgram Copy = new("cp", "coreutils");
     public static readonly HostProgram Chown = new("chown", "coreutils");
 
-    private static readonly string[] SbinFolders = ["/usr/local/sbin", "/usr/sbin", "/sbin", "/usr/bin", "/bin"];
-
     /// <summary>Lines of output kept for a diagnostic when the program fails.</summary>
     private const int TailLines = 15;
 
+    /// <summary>The program's full path, searched where the disk assembler searches its tools.</summary>
     public string? Locate() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Concat(SbinFolders)
-            .Select(folder => Path.Combine(folder, Program))
-            .FirstOrDefault(File.Exists);
+        new Vbmc.Image.Disk.ExternalTool(Program, DebianPackage).Locate(Vbmc.Image.Disk.ExternalTool.DefaultSearchFolders);
 
     /// <summary>
     /// Runs the program to its end. Each line it prints (standard output and error) goes to
