@@ -2,7 +2,7 @@
 # The whole test suite, as CI runs it (.ci/run) and as a developer reruns it:
 #   bash tests/run-all.sh
 # 1. installs the host tools vbmc and the tests use, only when missing (tests/install-host-tools.sh);
-# 2. installs the grammar's npm tool (for the grammar drift test);
+# 2. makes the reference root when missing (tests/reference-root.sh), installs the grammar's npm tool (for the grammar drift test);
 # 3. restores and runs every test project, without the tests of later stages (trait
 #    Category=Pending: see tests/Vbmc.Cli.Tests/AcceptanceCatalog.cs);
 # 4. ends with the line "N passed, N failed", and exits non-zero on any failure.
@@ -10,6 +10,10 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 
 bash tests/install-host-tools.sh || exit 1
+
+# The reference root (Debian sid with the real guix and shepherd), made once and cached: the
+# end-to-end tests run the real programs from it.
+bash tests/reference-root.sh >/dev/null || exit 1
 
 if [ -f grammar/package-lock.json ]; then
   (cd grammar && npm ci --no-audit --no-fund) || exit 1
