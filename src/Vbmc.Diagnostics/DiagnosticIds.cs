@@ -64,6 +64,7 @@ public static class DiagnosticIds
     public const string InvalidBuildVmName = "VBM4104";
     public const string CpuModelFallback = "VBM4105";
     public const string InvalidOffloadMachine = "VBM4106";
+    public const string GuestLacksDaemon = "VBM4107";
 
     // Lowering and compile (VBM5xxx)
     public const string UnsupportedForCompile = "VBM5001";
@@ -135,6 +136,7 @@ public static class DiagnosticIds
         [InvalidBuildVmName] = "invalid-build-vm-name",
         [CpuModelFallback] = "cpu-model-fallback",
         [InvalidOffloadMachine] = "invalid-offload-machine",
+        [GuestLacksDaemon] = "guest-lacks-daemon",
         [UnsupportedForCompile] = "unsupported-for-compile",
         [NotExpressible] = "not-expressible",
         [OutputFolderConflict] = "output-folder-conflict",

@@ -65,7 +65,7 @@ public static class NixMachinesEmitter
         text.Append("# Fields: store URI, systems, SSH identity, max jobs, speed factor, supported features,\n");
         text.Append("# mandatory features, base64 public host key. A port in the store URI needs Nix 2.31 or later,\n");
         text.Append("# or the ssh_config lines vbmc gives for older Nix.\n");
-        foreach (var machine in plan.BuildMachines)
+        foreach (var machine in Listed(plan))
         {
             string? key = null;
             if (machine.Vm is { } vm && hostKeys is not null && hostKeys.TryGetValue(vm, out var given))
@@ -103,7 +103,10 @@ public static class NixMachinesEmitter
     public static string Host(BuildMachinePlan machine) => machine.Vm is null ? machine.Name : VmHost;
 
     /// <summary>Every value of the plan's machines that nix/machines cannot hold, in plan order.</summary>
-    public static IReadOnlyList<NixMachineProblem> Problems(CompilePlan plan) => [.. plan.BuildMachines.SelectMany(Problems)];
+    public static IReadOnlyList<NixMachineProblem> Problems(CompilePlan plan) => [.. Listed(plan).SelectMany(Problems)];
+
+    /// <summary>The machines the file lists: every one, but a VM only when its guest runs nix-daemon.</summary>
+    public static IEnumerable<BuildMachinePlan> Listed(CompilePlan plan) => plan.BuildMachines.Where(m => m.ForNix);
 
     /// <summary>The values of one machine that nix/machines cannot hold.</summary>
     public static IEnumerable<NixMachineProblem> Problems(BuildMachinePlan m)

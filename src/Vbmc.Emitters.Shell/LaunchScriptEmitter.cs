@@ -38,6 +38,7 @@ public static class LaunchScriptEmitter
         Secrets(w, vm);
         QemuArguments(w, vm);
         w.CodeBlock(LaunchScriptRuntime.PrintOrRun).Blank();
+        w.CodeBlock(LaunchScriptRuntime.ReadablePidFile).Blank();
         w.Comment("exec: QEMU takes this process's pid, so the signals that stop the VM reach it.");
         w.Code("exec \"$@\"");
         return w.ToString();

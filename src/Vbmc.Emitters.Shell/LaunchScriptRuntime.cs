@@ -189,4 +189,18 @@ internal static class LaunchScriptRuntime
             ;;
         esac
         """;
+
+    /// <summary>
+    /// QEMU creates its pid file 0600 but keeps the mode of one that exists. guix offload reads
+    /// it to tell whether the VM runs, and on hosts such as Debian it runs as the unprivileged
+    /// guix-daemon account: the script makes the file readable first. Appending (never
+    /// truncating) keeps the pid of a QEMU that already runs with this file, which then refuses
+    /// to start a second time.
+    /// </summary>
+    public const string ReadablePidFile = """
+        if [ "$pidfile" != none ]; then
+          (umask 022 && : >>"$pidfile_path") 2>/dev/null || :
+          chmod 0644 "$pidfile_path" 2>/dev/null || :
+        fi
+        """;
 }

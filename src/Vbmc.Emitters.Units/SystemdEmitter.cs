@@ -30,8 +30,8 @@ public static class SystemdEmitter
             .Comment("the serial console (standard output) goes to the journal.")
             .Text("Type", "exec")
             .Command("ExecStart", [vm.InstalledScript])
-            .Comment($"Own group first: the secrets in {vm.SecretDirectory} are readable through it")
-            .Comment("(root:GROUP 0750); the supplementary kvm group opens /dev/kvm.")
+            .Comment($"Own account and group: the secrets drive in {vm.SecretDirectory} is the account's")
+            .Comment("(0600); the supplementary kvm group opens /dev/kvm.")
             .Accounts("User", [vm.Account.Name])
             .Accounts("Group", [vm.Account.Group]);
         if (vm.Account.SupplementaryGroups.Count > 0) unit.Accounts("SupplementaryGroups", vm.Account.SupplementaryGroups);
@@ -101,15 +101,17 @@ public static class SystemdEmitter
 
     public static string Tmpfiles(VmPlan vm)
     {
-        const int Public = 0b111_101_101, Private = 0b111_101_000; // 0755, 0750
+        const int Public = 0b111_101_101; // 0755
+        // Open folders: guix offload, run by an unprivileged guix-daemon account on hosts such as
+        // Debian, reads the pid file and the public host key; private files have their own modes.
         return new TmpfilesWriter()
             .Comment(Generated(vm))
             .Comment("The VM's folders (src/Vbmc.Lowering/InstallLayout.cs); age '-': never cleaned.")
             .Directory(InstallLayout.StateRoot, Public, "root", "root")
             .Directory(vm.StateDirectory, Public, "root", "root")
-            .Directory(vm.RuntimeDirectory, Private, vm.Account.Name, vm.Account.Group)
+            .Directory(vm.RuntimeDirectory, Public, vm.Account.Name, vm.Account.Group)
             .Directory(InstallLayout.SecretRoot, Public, "root", "root")
-            .Directory(vm.SecretDirectory, Private, "root", vm.Account.Group)
+            .Directory(vm.SecretDirectory, Public, "root", "root")
             .Directory(InstallLayout.LogRoot, Public, "root", "root")
             .ToString();
     }

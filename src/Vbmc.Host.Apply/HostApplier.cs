@@ -66,7 +66,7 @@ public static class HostApplier
         var plan = InstallPlan.Make(folder, root, number, options.VbmcVersion, DateTimeOffset.UtcNow);
         if (!NoConflicts(root, store, plan.Record, bag)) return;
 
-        var vms = folder.Manifest.Vms.Select(v => v.Name).ToList();
+        var vms = folder.Manifest.Vms;
         var accountsMissing = Accounts.Missing(root, plan.TextsOf(ArtifactKind.Sysusers));
         var foldersMissing = Folders.Missing(root, plan.TextsOf(ArtifactKind.Tmpfiles));
         var secretsMissing = Secrets.Missing(root, vms);
@@ -233,7 +233,7 @@ public static class HostApplier
         var number = store.NextNumber();
         var plan = InstallPlan.Make(folder, root, number, options.VbmcVersion, DateTimeOffset.UtcNow);
         if (!NoConflicts(root, store, plan.Record, bag)) return;
-        var vms = folder.Manifest.Vms.Select(v => v.Name).ToList();
+        var vms = folder.Manifest.Vms;
         var accounts = Accounts.Missing(root, plan.TextsOf(ArtifactKind.Sysusers));
         var folders = Folders.Missing(root, plan.TextsOf(ArtifactKind.Tmpfiles));
         var secrets = Secrets.Missing(root, vms);
@@ -268,7 +268,7 @@ public static class HostApplier
                     if (vm.AutoStart) output.WriteLine($"  units   systemctl {(changed.Contains(vm.Name) ? "restart" : "start")} {unit}");
                     else if (changed.Contains(vm.Name)) output.WriteLine($"  units   systemctl try-restart {unit}");
                 }
-                foreach (var vm in (current?.Vms ?? []).Except(vms)) output.WriteLine($"  units   systemctl stop {HostPaths.SystemdUnitName(vm)}");
+                foreach (var vm in (current?.Vms ?? []).Except(vms.Select(v => v.Name))) output.WriteLine($"  units   systemctl stop {HostPaths.SystemdUnitName(vm)}");
             }
         }
         else

@@ -62,6 +62,17 @@ internal static partial class Posix
         return (MemoryMarshal.Read<ulong>(buffer), MemoryMarshal.Read<ulong>(buffer[8..]));
     }
 
+    /// <summary>The owner of a path, not following a final symlink (null when it does not exist).</summary>
+    public static (uint Uid, uint Gid)? Owner(string path)
+    {
+        Span<byte> buffer = stackalloc byte[512];
+        if (LstatNative(path, ref MemoryMarshal.GetReference(buffer)) != 0) return null;
+        // st_uid/st_gid follow st_dev, st_ino, then st_nlink (8 bytes) and st_mode (4) on x86_64;
+        // st_mode (4) and st_nlink (4) on the generic 64-bit ABI (aarch64, riscv64...).
+        var uidAt = RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 28 : 24;
+        return (MemoryMarshal.Read<uint>(buffer[uidAt..]), MemoryMarshal.Read<uint>(buffer[(uidAt + 4)..]));
+    }
+
     /// <summary>True when both names are the same file (a hard link), symlinks not followed.</summary>
     public static bool SameFile(string a, string b) => Identity(a) is { } x && Identity(b) is { } y && x == y;
 

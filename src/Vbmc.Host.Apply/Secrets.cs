@@ -1,47 +1,78 @@
 using Vbmc.Diagnostics;
 using Vbmc.Lowering;
+using static Vbmc.Lowering.SecretsDrive;
 
 namespace Vbmc.Host.Apply;
 
 /// <summary>
 /// A VM's secrets, made by apply on the host (never by compile, never inside a generation), kept
 /// across applies and rollbacks, and never deleted by vbmc (a VM removed from the configuration
-/// keeps its folder: adding it back keeps its host key, so machine files stay valid):
+/// keeps its folder: adding it back keeps its keys, so machine files and ACLs stay valid):
 /// <code>
-/// /etc/vbmc/NAME/                      root:build-vm-NAME 0750
-///   ssh_host_ed25519_key(.pub)         guest's host key      build-vm-NAME 0600 / 0644
-///   offload_ed25519(.pub)              key guix offload uses root 0600 / 0644
-///   secrets.tar                        the secrets drive     build-vm-NAME 0600
+/// /etc/vbmc/NAME/                      root:root 0755 (every private file has its own mode)
+///   ssh_host_ed25519_key(.pub)         guest's SSH host key     build-vm-NAME 0600 / 0644
+///   offload_ed25519(.pub)              key the daemons log in with   root 0600 / 0644, or
+///                                      root:guix-daemon 0640 where Guix's daemon runs unprivileged
+///   guix-signing-key.sec(.pub)         the guest guix-daemon's signing key (VMs that run it)
+///                                                               root 0600 / 0644
+///   secrets.tar                        the secrets drive        build-vm-NAME 0600
 /// </code>
 /// Keys come from ssh-keygen (-N '' is an empty passphrase, the only value on its command line;
 /// keys are files). The drive holds the host key pair, the offload public key as the guest's
-/// authorized_keys and, when the host has one, guix-daemon's /etc/guix/signing-key.pub (the guest
-/// daemon must authorize it to import what guix offload sends). vbmc makes no signing key:
-/// guix-daemon makes its own pair (`guix archive --generate-key`).
+/// authorized_keys and, for a guest that runs guix-daemon, its signing key pair and its
+/// /etc/guix/acl, which authorizes the host daemon's /etc/guix/signing-key.pub when the host has
+/// one (so the guest imports what guix offload sends). The host's own /etc/guix/acl gets the
+/// guest's public signing key when the host has Guix (an ACL or /var/guix), so that the host
+/// imports the results.
+/// Debian's guix-daemon runs as the unprivileged account guix-daemon and runs guix offload as
+/// that account: it must read the offload key, hence the group.
 /// </summary>
 internal static class Secrets
 {
     private const string NewPrefix = ".new-";
 
+    /// <summary>The account Debian's (and Guix's own unprivileged) guix-daemon runs as.</summary>
+    public const string GuixDaemonAccount = "guix-daemon";
+
     private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+    private const UnixFileMode GroupReadable = Private | UnixFileMode.GroupRead;
     private const UnixFileMode Public = Private | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
     private const UnixFileMode Folder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                                        | UnixFileMode.GroupRead | UnixFileMode.GroupExecute;
+                                        | UnixFileMode.GroupRead | UnixFileMode.GroupExecute
+                                        | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
 
-    /// <summary>What apply would make for these VMs (missing keys, a drive to write), for --dry-run and "nothing to do".</summary>
-    public static IReadOnlyList<string> Missing(string root, IEnumerable<string> vms)
+    /// <summary>Whether the VM's guest runs guix-daemon (a manifest without daemons, from before they were listed: yes).</summary>
+    public static bool ServesGuix(ManifestVm vm) =>
+        vm.DaemonSockets is not { } sockets || sockets.Contains(Vbmc.Services.Checks.GuestDaemons.GuixSocket);
+
+    /// <summary>What apply would make or change for these VMs (keys, modes, the drive, ACL entries), for --dry-run and "nothing to do".</summary>
+    public static IReadOnlyList<string> Missing(string root, IEnumerable<ManifestVm> vms)
     {
         var missing = new List<string>();
+        var daemonGroup = Accounts.Group(root, GuixDaemonAccount);
         foreach (var vm in vms)
         {
-            var hostKey = HostPaths.Under(root, InstallLayout.GuestHostKey(vm));
-            var offloadKey = HostPaths.Under(root, InstallLayout.OffloadKey(vm));
-            if (!File.Exists(hostKey)) missing.Add(InstallLayout.GuestHostKey(vm));
-            else if (!File.Exists(hostKey + ".pub")) missing.Add(InstallLayout.GuestHostPublicKey(vm));
-            if (!File.Exists(offloadKey)) missing.Add(InstallLayout.OffloadKey(vm));
-            else if (!File.Exists(offloadKey + ".pub")) missing.Add(InstallLayout.OffloadPublicKey(vm));
-            if (DriveBytes(root, vm) is not { } drive || !SameBytes(HostPaths.Under(root, InstallLayout.SecretsDrive(vm)), drive))
-                missing.Add(InstallLayout.SecretsDrive(vm));
+            var name = vm.Name;
+            var hostKey = HostPaths.Under(root, InstallLayout.GuestHostKey(name));
+            var offloadKey = HostPaths.Under(root, InstallLayout.OffloadKey(name));
+            if (!File.Exists(hostKey)) missing.Add(InstallLayout.GuestHostKey(name));
+            else if (!File.Exists(hostKey + ".pub")) missing.Add(InstallLayout.GuestHostPublicKey(name));
+            if (!File.Exists(offloadKey)) missing.Add(InstallLayout.OffloadKey(name));
+            else
+            {
+                if (!File.Exists(offloadKey + ".pub")) missing.Add(InstallLayout.OffloadPublicKey(name));
+                if (!HasOwnerAndMode(offloadKey, daemonGroup ?? 0, daemonGroup is null ? Private : GroupReadable))
+                    missing.Add(InstallLayout.OffloadKey(name) + " (readable by " + (daemonGroup is null ? "root only)" : "root and guix-daemon)"));
+            }
+            if (ServesGuix(vm))
+            {
+                var signing = HostPaths.Under(root, InstallLayout.GuixSigningKey(name));
+                var signingPublic = HostPaths.Under(root, InstallLayout.GuixSigningPublicKey(name));
+                if (!File.Exists(signing) || !File.Exists(signingPublic)) missing.Add(InstallLayout.GuixSigningKey(name));
+                else if (HostAclLacks(root, signingPublic)) missing.Add($"{GuixAcl.HostFile} (authorize {InstallLayout.GuixSigningPublicKey(name)})");
+            }
+            if (DriveBytes(root, vm) is not { } drive || !SameBytes(HostPaths.Under(root, InstallLayout.SecretsDrive(name)), drive))
+                missing.Add(InstallLayout.SecretsDrive(name));
         }
         return missing;
     }
@@ -54,29 +85,46 @@ internal static class Secrets
     }
 
     /// <summary>Makes what is missing; returns what it made. The VM's account must exist (accounts step).</summary>
-    public static IReadOnlyList<string> Make(string root, IEnumerable<string> vms)
+    public static IReadOnlyList<string> Make(string root, IEnumerable<ManifestVm> vms)
     {
         var made = new List<string>();
+        var daemonGroup = Accounts.Group(root, GuixDaemonAccount);
         foreach (var vm in vms)
         {
-            var account = InstallLayout.AccountName(vm);
+            var name = vm.Name;
+            var account = InstallLayout.AccountName(name);
             var (uid, gid) = Accounts.User(root, account) ?? throw new ApplyException(DiagnosticIds.ApplyFailed,
                 HostPaths.Under(root, "/etc/passwd"), $"the account {account} does not exist after systemd-sysusers");
-            var folder = HostPaths.Under(root, InstallLayout.SecretDirectory(vm));
+            var folder = HostPaths.Under(root, InstallLayout.SecretDirectory(name));
             Directory.CreateDirectory(folder);
-            Posix.Chown(folder, 0, gid);
+            Posix.Chown(folder, 0, 0);
             File.SetUnixFileMode(folder, Folder);
             RemoveLeftovers(folder);
 
-            if (MakeKeyPair(root, InstallLayout.GuestHostKey(vm), $"vbmc-{vm}-host", uid, gid)) made.Add(InstallLayout.GuestHostKey(vm));
-            if (MakeKeyPair(root, InstallLayout.OffloadKey(vm), $"vbmc-{vm}-offload", 0, 0)) made.Add(InstallLayout.OffloadKey(vm));
+            if (MakeKeyPair(root, InstallLayout.GuestHostKey(name), $"vbmc-{name}-host", uid, gid, Private)) made.Add(InstallLayout.GuestHostKey(name));
+            var offloadMode = daemonGroup is null ? Private : GroupReadable;
+            if (MakeKeyPair(root, InstallLayout.OffloadKey(name), $"vbmc-{name}-offload", 0, daemonGroup ?? 0, offloadMode))
+                made.Add(InstallLayout.OffloadKey(name));
+            var offloadKey = HostPaths.Under(root, InstallLayout.OffloadKey(name));
+            if (!HasOwnerAndMode(offloadKey, daemonGroup ?? 0, offloadMode))
+            {
+                Posix.Chown(offloadKey, 0, daemonGroup ?? 0);
+                File.SetUnixFileMode(offloadKey, offloadMode);
+                made.Add(InstallLayout.OffloadKey(name) + " (readable by " + (daemonGroup is null ? "root only)" : "root and guix-daemon)"));
+            }
+            if (ServesGuix(vm))
+            {
+                if (MakeGuixSigningKey(root, name)) made.Add(InstallLayout.GuixSigningKey(name));
+                if (AuthorizeOnHost(root, HostPaths.Under(root, InstallLayout.GuixSigningPublicKey(name))))
+                    made.Add($"{GuixAcl.HostFile} (authorized {InstallLayout.GuixSigningPublicKey(name)})");
+            }
 
             var drive = DriveBytes(root, vm)!;
-            var drivePath = HostPaths.Under(root, InstallLayout.SecretsDrive(vm));
+            var drivePath = HostPaths.Under(root, InstallLayout.SecretsDrive(name));
             if (!SameBytes(drivePath, drive))
             {
                 WriteSecretFile(drivePath, drive, Private, uid, gid);
-                made.Add(InstallLayout.SecretsDrive(vm));
+                made.Add(InstallLayout.SecretsDrive(name));
             }
         }
         return made;
@@ -90,23 +138,107 @@ internal static class Secrets
     }
 
     /// <summary>The drive's bytes from the keys on disk; null while a key is missing.</summary>
-    private static byte[]? DriveBytes(string root, string vm)
+    private static byte[]? DriveBytes(string root, ManifestVm vm)
     {
         string? Read(string hostPath) =>
             File.Exists(HostPaths.Under(root, hostPath)) ? File.ReadAllText(HostPaths.Under(root, hostPath)) : null;
-        if (Read(InstallLayout.GuestHostKey(vm)) is not { } hostPrivate
-            || Read(InstallLayout.GuestHostPublicKey(vm)) is not { } hostPublic
-            || Read(InstallLayout.OffloadPublicKey(vm)) is not { } offloadPublic) return null;
+        var name = vm.Name;
+        if (Read(InstallLayout.GuestHostKey(name)) is not { } hostPrivate
+            || Read(InstallLayout.GuestHostPublicKey(name)) is not { } hostPublic
+            || Read(InstallLayout.OffloadPublicKey(name)) is not { } offloadPublic) return null;
+        GuestGuix? guix = null;
+        if (ServesGuix(vm))
+        {
+            if (Read(InstallLayout.GuixSigningKey(name)) is not { } signingSecret
+                || Read(InstallLayout.GuixSigningPublicKey(name)) is not { } signingPublic) return null;
+            var hostDaemonKey = Read(HostPaths.GuixSigningKey);
+            guix = new GuestGuix(signingPublic, signingSecret, GuixAcl.Of(hostDaemonKey is null ? [] : [hostDaemonKey]));
+        }
         using var stream = new MemoryStream();
-        SecretsDrive.Write(stream, hostPrivate, hostPublic, authorizedKeys: offloadPublic, guixSigningKey: Read(HostPaths.GuixSigningKey));
+        SecretsDrive.Write(stream, hostPrivate, hostPublic, authorizedKeys: offloadPublic, guix);
         return stream.ToArray();
     }
+
+    /// <summary>The guest daemon's signing pair, made by ssh-keygen and written in Guix's format; false when it exists.</summary>
+    private static bool MakeGuixSigningKey(string root, string vm)
+    {
+        var secret = HostPaths.Under(root, InstallLayout.GuixSigningKey(vm));
+        var pub = HostPaths.Under(root, InstallLayout.GuixSigningPublicKey(vm));
+        if (File.Exists(secret) && File.Exists(pub)) return false;
+        var folder = Path.GetDirectoryName(secret)!;
+        var temporary = Path.Join(folder, NewPrefix + "guix-ssh-key");
+        GenerationStore.DeleteIfPresent(temporary);
+        GenerationStore.DeleteIfPresent(temporary + ".pub");
+        try
+        {
+            HostTool.RunChecked(HostTool.Require("ssh-keygen", "openssh-client"),
+                ["-q", "-t", "ed25519", "-N", "", "-C", $"vbmc-{vm}-guix", "-f", temporary], "ssh-keygen");
+            GuixSigningKey key;
+            try
+            {
+                key = GuixSigningKey.FromOpenSshPrivateKey(File.ReadAllText(temporary));
+            }
+            catch (FormatException e)
+            {
+                throw new ApplyException(DiagnosticIds.ApplyFailed, temporary, $"ssh-keygen wrote a key vbmc cannot read: {e.Message}");
+            }
+            WriteSecretFile(pub, System.Text.Encoding.ASCII.GetBytes(key.PublicText), Public, 0, 0);
+            WriteSecretFile(secret, System.Text.Encoding.ASCII.GetBytes(key.SecretText), Private, 0, 0);
+            return true;
+        }
+        finally
+        {
+            GenerationStore.DeleteIfPresent(temporary);
+            GenerationStore.DeleteIfPresent(temporary + ".pub");
+        }
+    }
+
+    /// <summary>
+    /// Whether the host has a guix-daemon (its ACL, or its state folder /var/guix: not /etc/guix,
+    /// where vbmc itself installs machines.scm) and its ACL lacks the key of <paramref name="publicKeyFile"/>.
+    /// </summary>
+    private static bool HostAclLacks(string root, string publicKeyFile)
+    {
+        var hasGuix = File.Exists(HostPaths.Under(root, GuixAcl.HostFile)) || Directory.Exists(HostPaths.Under(root, "/var/guix"));
+        if (!hasGuix || !File.Exists(publicKeyFile)) return false;
+        if (GuixSigningKey.PointOf(File.ReadAllText(publicKeyFile)) is not { } point) return false;
+        var acl = HostPaths.Under(root, GuixAcl.HostFile);
+        return !File.Exists(acl) || !GuixAcl.Authorizes(File.ReadAllText(acl), point);
+    }
+
+    /// <summary>
+    /// Adds the key to the host's /etc/guix/acl when the host has Guix and lacks it, keeping the
+    /// file's owner and mode (a new file: root 0644, as guix writes it); true when it changed.
+    /// </summary>
+    private static bool AuthorizeOnHost(string root, string publicKeyFile)
+    {
+        if (!HostAclLacks(root, publicKeyFile)) return false;
+        var acl = HostPaths.Under(root, GuixAcl.HostFile);
+        var existing = File.Exists(acl) ? File.ReadAllText(acl) : null;
+        string text;
+        try
+        {
+            text = GuixAcl.Add(existing, File.ReadAllText(publicKeyFile));
+        }
+        catch (FormatException e)
+        {
+            throw new ApplyException(DiagnosticIds.ApplyFailed, acl,
+                $"cannot add the guest's signing key to {GuixAcl.HostFile}: {e.Message}; authorize {publicKeyFile} with 'guix archive --authorize'");
+        }
+        var mode = existing is null ? Public : File.GetUnixFileMode(acl);
+        var (uid, gid) = existing is null ? (0u, 0u) : Posix.Owner(acl) ?? (0u, 0u);
+        WriteSecretFile(acl, System.Text.Encoding.UTF8.GetBytes(text), mode, uid, gid);
+        return true;
+    }
+
+    private static bool HasOwnerAndMode(string path, uint gid, UnixFileMode mode) =>
+        File.Exists(path) && Posix.Owner(path) is var (u, g) && u == 0 && g == gid && File.GetUnixFileMode(path) == mode;
 
     /// <summary>
     /// Makes the pair with ssh-keygen under temporary names, sets owners and modes, then renames
     /// the public key and the private key into place: a kill leaves either no key or both.
     /// </summary>
-    private static bool MakeKeyPair(string root, string hostPath, string comment, uint uid, uint gid)
+    private static bool MakeKeyPair(string root, string hostPath, string comment, uint uid, uint gid, UnixFileMode privateMode)
     {
         var key = HostPaths.Under(root, hostPath);
         var sshKeygen = HostTool.Require("ssh-keygen", "openssh-client");
@@ -120,7 +252,7 @@ internal static class Secrets
         }
         var temporary = Path.Join(Path.GetDirectoryName(key)!, NewPrefix + Path.GetFileName(key));
         HostTool.RunChecked(sshKeygen, ["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", temporary], "ssh-keygen");
-        foreach (var (file, mode) in new[] { (temporary, Private), (temporary + ".pub", Public) })
+        foreach (var (file, mode) in new[] { (temporary, privateMode), (temporary + ".pub", Public) })
         {
             Posix.Chown(file, uid, gid);
             File.SetUnixFileMode(file, mode);

@@ -4,24 +4,39 @@ using System.Net.Sockets;
 namespace Vbmc.Host.Probe;
 
 /// <summary>
-/// Check 4, the build daemon answers: an OpenSSH streamlocal forward from a socket in the
-/// probe's private folder to the machine's daemon socket (what guix offload reaches over its
-/// SSH session), then the worker protocol's greeting through it (<see cref="DaemonHandshake"/>).
+/// Check 4, the build daemons answer: for each daemon socket of the machine (a VM's guest may run
+/// guix-daemon and nix-daemon), an OpenSSH streamlocal forward from a socket in the probe's
+/// private folder to it (what guix offload reaches over its SSH session), then the worker
+/// protocol's greeting through it (<see cref="DaemonHandshake"/>). Passes when every one answers.
 /// </summary>
 public static class DaemonProbe
 {
     public static async Task<CheckResult> RunAsync(SshCommand ssh, ProbeTarget target, ProbeFolder folder, string knownHostsFile,
         CancellationToken cancel)
     {
-        if (SshValues.SocketProblem(target.DaemonSocket) is { } problem)
+        var results = new List<CheckResult>();
+        for (var i = 0; i < target.DaemonSockets.Count; i++)
+        {
+            var result = await RunOneAsync(ssh, target, target.DaemonSockets[i], folder.File($"daemon-{i}.sock"), knownHostsFile, cancel);
+            if (result.Status != CheckStatus.Pass) return result;
+            results.Add(result);
+        }
+        if (results.Count == 0) return CheckResult.Fail(CheckIds.Daemon, "the machine has no build daemon socket to test");
+        return CheckResult.Pass(CheckIds.Daemon, string.Join("; ", results.Select(r => r.Detail)),
+            [.. results.SelectMany(r => r.MeasuredValues)]);
+    }
+
+    private static async Task<CheckResult> RunOneAsync(SshCommand ssh, ProbeTarget target, string daemonSocket, string local,
+        string knownHostsFile, CancellationToken cancel)
+    {
+        if (SshValues.SocketProblem(daemonSocket) is { } problem)
             return CheckResult.Fail(CheckIds.Daemon, $"unsupported: daemon socket {problem}");
-        var local = folder.File("daemon.sock");
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         deadline.CancelAfter(ssh.Timeout * 2 + TimeSpan.FromSeconds(5));
         Process started;
         try
         {
-            started = ssh.StartForward(target, knownHostsFile, local);
+            started = ssh.StartForward(target, knownHostsFile, local, daemonSocket);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
@@ -36,7 +51,7 @@ public static class DaemonProbe
             {
                 await forward.WaitForExitAsync(CancellationToken.None);
                 return CheckResult.Fail(CheckIds.Daemon,
-                    $"ssh could not forward {target.DaemonSocket}: {SshTranscript.Parse(await stderr).Tail()}");
+                    $"ssh could not forward {daemonSocket}: {SshTranscript.Parse(await stderr).Tail()}");
             }
             using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
             await socket.ConnectAsync(new UnixDomainSocketEndPoint(local), deadline.Token);
@@ -44,24 +59,24 @@ public static class DaemonProbe
             var result = await DaemonHandshake.RunAsync(stream, deadline.Token);
             if (result.Ok)
             {
-                return CheckResult.Pass(CheckIds.Daemon, $"{target.DaemonSocket} answered: worker protocol {result.Protocol}, store opened",
-                    CheckResult.Value("socket", target.DaemonSocket), CheckResult.Value("protocol", result.Protocol!));
+                return CheckResult.Pass(CheckIds.Daemon, $"{daemonSocket} answered: worker protocol {result.Protocol}, store opened",
+                    CheckResult.Value("socket", daemonSocket), CheckResult.Value("protocol", result.Protocol!));
             }
             SshCommand.Kill(forward);
             await forward.WaitForExitAsync(CancellationToken.None);
             // When sshd cannot open the remote socket, ssh closes the local connection and says why.
             var said = SshTranscript.Parse(await stderr).Errors.LastOrDefault(e => e.Contains("open failed", StringComparison.Ordinal));
             return CheckResult.Fail(CheckIds.Daemon, said is null
-                ? $"{target.DaemonSocket}: {result.Problem}"
-                : $"{target.DaemonSocket} did not answer: the SSH server could not connect to it ({said}); is the build daemon running there?");
+                ? $"{daemonSocket}: {result.Problem}"
+                : $"{daemonSocket} did not answer: the SSH server could not connect to it ({said}); is the build daemon running there?");
         }
         catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
         {
-            return CheckResult.Fail(CheckIds.Daemon, $"{target.DaemonSocket} did not finish the daemon's greeting within {(ssh.Timeout * 2).TotalSeconds + 5:0} s");
+            return CheckResult.Fail(CheckIds.Daemon, $"{daemonSocket} did not finish the daemon's greeting within {(ssh.Timeout * 2).TotalSeconds + 5:0} s");
         }
         catch (Exception e) when (e is SocketException or IOException)
         {
-            return CheckResult.Fail(CheckIds.Daemon, $"{target.DaemonSocket}: {e.Message}");
+            return CheckResult.Fail(CheckIds.Daemon, $"{daemonSocket}: {e.Message}");
         }
         finally
         {

@@ -24,7 +24,8 @@ public sealed record ProbeTarget
     /// <summary>Why there is no pinned host key (e.g. its file cannot be read); the probe then logs in nowhere.</summary>
     public string? HostKeyProblem { get; init; }
 
-    public string DaemonSocket { get; init; } = "/var/guix/daemon-socket/socket";
+    /// <summary>The build daemons' sockets on the machine (a VM's guest may run guix-daemon and nix-daemon).</summary>
+    public IReadOnlyList<string> DaemonSockets { get; init; } = ["/var/guix/daemon-socket/socket"];
 
     /// <summary>null: the offload scheduler disregards the machine's load (#f).</summary>
     public double? OverloadThreshold { get; init; } = 0.8;

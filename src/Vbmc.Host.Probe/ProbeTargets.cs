@@ -30,7 +30,7 @@ public static class ProbeTargets
                 PrivateKeyFile = machine.Vm is null ? machine.PrivateKey : UnderRoot(root, machine.PrivateKey),
                 HostKey = hostKey,
                 HostKeyProblem = problem,
-                DaemonSocket = machine.DaemonSocket,
+                DaemonSockets = vm?.DaemonSockets ?? [machine.DaemonSocket],
                 OverloadThreshold = machine.OverloadThreshold,
                 ParallelBuilds = machine.ParallelBuilds,
                 Vm = machine.Vm,
@@ -55,14 +55,14 @@ public static class ProbeTargets
             var (hostKey, problem) = ReadHostKey(UnderRoot(root, InstallLayout.GuestHostPublicKey(vm.Name)));
             targets.Add(new ProbeTarget
             {
-                Host = "localhost",
+                Host = "127.0.0.1",
                 Port = port,
                 User = InstallLayout.GuestOffloadUser,
                 PrivateKeyFile = UnderRoot(root, InstallLayout.OffloadKey(vm.Name)),
                 HostKey = hostKey,
                 HostKeyProblem = problem,
                 ParallelBuilds = vm.CpuCount,
-                DaemonSocket = vm.DaemonSocket ?? VmPlan.GuixDaemonSocket,
+                DaemonSockets = vm.DaemonSockets is { Count: > 0 } sockets ? sockets : [Vbmc.Services.Checks.GuestDaemons.GuixSocket],
                 Vm = vm.Name,
                 VmDate = DateTimeOffset.TryParse(vm.Date, CultureInfo.InvariantCulture,
                     DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var date) ? date : null,

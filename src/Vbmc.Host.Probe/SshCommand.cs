@@ -62,14 +62,14 @@ public sealed class SshCommand(string program, TimeSpan timeout)
     }
 
     /// <summary>Starts `ssh -N -L LOCAL:REMOTE`: a Unix socket here that reaches the daemon socket there.</summary>
-    public Process StartForward(ProbeTarget target, string knownHostsFile, string localSocket)
+    public Process StartForward(ProbeTarget target, string knownHostsFile, string localSocket, string remoteSocket)
     {
         var arguments = new List<string>(CommonArguments(target, knownHostsFile))
         {
             "-o", "ExitOnForwardFailure=yes",
             "-o", "StreamLocalBindMask=0177",
             "-N", "-T", "-n",
-            "-L", localSocket + ":" + target.DaemonSocket,
+            "-L", localSocket + ":" + remoteSocket,
             "--", target.Host,
         };
         return Process.Start(StartInfo(arguments)) ?? throw new IOException("could not start " + Program);

@@ -10,10 +10,17 @@ namespace Vbmc.Lowering;
 /// <summary>Offload machines for the machine files: the VMs' own, then those the configuration wrote.</summary>
 internal static class BuildMachineLowering
 {
+    /// <summary>
+    /// The host a VM's forwarded SSH port listens on. Not "localhost": hosts resolve it to ::1
+    /// first, guile-ssh does not fall back to 127.0.0.1 (guix offload then fails with "Connection
+    /// refused"), and Nix treats the name "localhost" as this machine.
+    /// </summary>
+    public const string VmHost = "127.0.0.1";
+
     public static BuildMachinePlan ForVm(VmPlan vm) => new()
     {
         Vm = vm.Name,
-        Name = "localhost",
+        Name = VmHost,
         Port = vm.SshHostPort ?? 22,
         Systems = vm.Systems,
         User = vm.Guest.Name,
@@ -21,7 +28,9 @@ internal static class BuildMachineLowering
         HostKey = null,
         HostKeyFile = vm.GuestHostPublicKey,
         ParallelBuilds = vm.CpuCount,
-        DaemonSocket = vm.DaemonSocket,
+        DaemonSocket = Vbmc.Services.Checks.GuestDaemons.GuixSocket,
+        ForGuix = vm.ServesGuix,
+        ForNix = vm.ServesNix,
         Place = vm.Place,
     };
 

@@ -57,14 +57,17 @@ public sealed record VmPlan
     public required GuestAccount Guest { get; init; }
 
     /// <summary>
-    /// The guest build daemon's socket, where offload and `vbmc test` reach it: nix-daemon's for
-    /// vbmc's default Debian guest (Debian 12 has no Guix package), guix-daemon's otherwise.
+    /// The build daemons the guest runs (guix-daemon, nix-daemon: <see cref="Vbmc.Services.Checks.GuestDaemons"/>),
+    /// from its image's base. They decide the machine files the VM is listed in.
     /// </summary>
-    public string DaemonSocket => Image.Base is DebianImageBase d && d.Packages.Contains("nix-bin") && !d.Packages.Contains("guix")
-        ? NixDaemonSocket : GuixDaemonSocket;
+    public IReadOnlyList<string> Daemons => Image.Base.Daemons;
 
-    public const string NixDaemonSocket = "/nix/var/nix/daemon-socket/socket";
-    public const string GuixDaemonSocket = "/var/guix/daemon-socket/socket";
+    /// <summary>The sockets of <see cref="Daemons"/>, in that order: where offload and `vbmc test` reach them.</summary>
+    public IReadOnlyList<string> DaemonSockets => Daemons.Select(Vbmc.Services.Checks.GuestDaemons.SocketOf).ToList();
+
+    public bool ServesGuix => Daemons.Contains(Vbmc.Services.Checks.GuestDaemons.Guix);
+
+    public bool ServesNix => Daemons.Contains(Vbmc.Services.Checks.GuestDaemons.Nix);
 
     /// <summary>Where the VM is written in the configuration, for diagnostics of later stages.</summary>
     public Vbmc.Diagnostics.SourceSpan Place { get; init; }
@@ -134,6 +137,12 @@ public sealed record BuildMachinePlan
     public string Compression { get; init; } = "zlib@openssh.com,zlib";
     public int CompressionLevel { get; init; } = 3;
     public string DaemonSocket { get; init; } = "/var/guix/daemon-socket/socket";
+
+    /// <summary>Whether machines.scm (guix offload) lists the machine: a VM's entry only when its guest runs guix-daemon.</summary>
+    public bool ForGuix { get; init; } = true;
+
+    /// <summary>Whether nix/machines lists the machine: a VM's entry only when its guest runs nix-daemon.</summary>
+    public bool ForNix { get; init; } = true;
 
     /// <summary>null: the scheduler disregards the machine's load (#f).</summary>
     public double? OverloadThreshold { get; init; } = 0.8;

@@ -66,7 +66,9 @@ internal static class ImageLowering
                 }
                 // Relative to the configuration file, as a user reading the file expects.
                 var folder = Path.GetDirectoryName(Path.GetFullPath(at.File)) ?? Directory.GetCurrentDirectory();
-                return new RootImageBase(Path.GetFullPath(path, folder));
+                var daemons = (Field(root, "daemons") is { } d ? Lists.ToListOrNull(d) ?? [] : [])
+                    .OfType<Symbol>().Select(s => s.Name).Distinct(StringComparer.Ordinal).ToList();
+                return new RootImageBase(Path.GetFullPath(path, folder), daemons);
             case Record { Type.Name: "<debian-base>" } debian:
                 return LowerDebian(debian, at, bag);
             default:
@@ -104,7 +106,8 @@ internal static class ImageLowering
             }
             packages.Add(package);
         }
-        return ok ? new DebianImageBase(suite, mirror, packages) : null;
+        var checkValidUntil = Field(debian, "check-valid-until?") is true;
+        return ok ? new DebianImageBase(suite, mirror, packages, checkValidUntil) : null;
     }
 
     private static bool IsMirrorUrl(string text) =>

@@ -13,9 +13,20 @@ public sealed record ImagePlan(
 {
     /// <summary>
     /// The kernel command line for direct boot (-append): the root file system is the first
-    /// partition of the first virtio disk (the image is always attached first).
+    /// partition of the first virtio disk (the image is always attached first). Lowering adds
+    /// <see cref="ClockArgument"/>.
     /// </summary>
     public string KernelCommandLine { get; init; } = "console=ttyS0 root=/dev/vda1 rw";
+
+    /// <summary>
+    /// <c>systemd.clock_usec=</c>: systemd sets the clock to the VM's date before anything else.
+    /// Without it, a systemd-based initrd (sid's dracut) moves a clock that is earlier than
+    /// systemd's own build date forward to that date before the root's /usr/lib/clock-epoch is
+    /// seen, and the guest would not live at its date. The clock then starts at the date at the
+    /// moment systemd starts (a few seconds after QEMU's RTC did).
+    /// </summary>
+    public static string ClockArgument(DateTimeOffset date) =>
+        "systemd.clock_usec=" + ((date.ToUniversalTime() - DateTimeOffset.UnixEpoch).Ticks / 10).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>QEMU's -drive format= of the file: qcow2 for both qcow2 kinds, else raw.</summary>
     public string QemuFormat => Format is "raw" ? "raw" : "qcow2";
@@ -25,22 +36,36 @@ public sealed record ImagePlan(
 }
 
 /// <summary>The origin of the guest's root file system, before vbmc adds its own guest files.</summary>
-public abstract record ImageBase;
+public abstract record ImageBase
+{
+    /// <summary>The build daemons the guest runs (<see cref="Vbmc.Services.Checks.GuestDaemons"/> names).</summary>
+    public abstract IReadOnlyList<string> Daemons { get; }
+}
 
 /// <summary>
 /// A Debian root made with mmdebstrap (variant minbase): vbmc's own packages (kernel, systemd, sshd...)
 /// plus <paramref name="Packages"/>, from <paramref name="Suite"/> at <paramref name="Mirror"/>
 /// (null: the mirror the building host's apt is configured with, read when the image is built).
+/// <paramref name="CheckValidUntil"/>: whether apt refuses a Release file past its validity date.
 /// </summary>
-public sealed record DebianImageBase(string Suite, string? Mirror, IReadOnlyList<string> Packages) : ImageBase
+public sealed record DebianImageBase(string Suite, string? Mirror, IReadOnlyList<string> Packages, bool CheckValidUntil = false) : ImageBase
 {
-    public const string DefaultSuite = "bookworm";
+    /// <summary>sid: the only Debian suite with Guix (1.5.0), which trixie cannot take alone (it needs sid's libstdc++ and libgcrypt).</summary>
+    public const string DefaultSuite = "sid";
 
-    /// <summary>The build daemon the guest runs by default: Debian 12's Nix (it has no Guix package).</summary>
-    public static IReadOnlyList<string> DefaultPackages { get; } = ["nix-bin", "nix-setup-systemd"];
+    /// <summary>Both build daemons, as stdlib/gnu/image.scm's %debian-base-default-packages.</summary>
+    public static IReadOnlyList<string> DefaultPackages { get; } = ["guix", "nix-bin", "nix-setup-systemd"];
 
     public static DebianImageBase Default { get; } = new(DefaultSuite, null, DefaultPackages);
+
+    public override IReadOnlyList<string> Daemons => Vbmc.Services.Checks.GuestDaemons.OfDebianPackages(Packages);
 }
 
-/// <summary>A root file system the user made: an absolute path to a folder or a (compressed) tar archive.</summary>
-public sealed record RootImageBase(string Path) : ImageBase;
+/// <summary>
+/// A root file system the user made: an absolute path to a folder or a (compressed) tar archive,
+/// and the build daemons the user says it runs.
+/// </summary>
+public sealed record RootImageBase(string Path, IReadOnlyList<string> RootDaemons) : ImageBase
+{
+    public override IReadOnlyList<string> Daemons => RootDaemons;
+}

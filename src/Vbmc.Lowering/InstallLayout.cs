@@ -9,10 +9,13 @@ namespace Vbmc.Lowering;
 /// Installed host:
 /// <code>
 /// /var/lib/vbmc/NAME/                 root:root 0755   run-NAME.sh, the image, kernel, initrd
-/// /var/lib/vbmc/NAME/run/             build-vm-NAME 0750  qemu.pid (QEMU's -pidfile), overlay space
-/// /etc/vbmc/NAME/                     root:build-vm-NAME 0750
+/// /var/lib/vbmc/NAME/run/             build-vm-NAME 0755  qemu.pid (QEMU's -pidfile, 0644: guix
+///                                     offload reads it, as the unprivileged guix-daemon account)
+/// /etc/vbmc/NAME/                     root:root 0755 (each private file has its own mode)
 ///   ssh_host_ed25519_key(.pub)        the guest's host key pair      (build-vm-NAME 0600 / 0644)
-///   offload_ed25519(.pub)             the key guix offload logs in with (root 0600 / 0644)
+///   offload_ed25519(.pub)             the key the daemons log in with (root 0600, or
+///                                     root:guix-daemon 0640 / 0644)
+///   guix-signing-key.sec(.pub)        the guest guix-daemon's signing key (root 0600 / 0644)
 ///   secrets.tar                       the secrets drive given to the guest (build-vm-NAME 0600)
 /// /var/log/vbmc/NAME.log              serial console log under Shepherd
 /// </code>
@@ -48,6 +51,8 @@ public static class InstallLayout
     public static string GuestHostPublicKey(string vm) => GuestHostKey(vm) + ".pub";
     public static string OffloadKey(string vm) => $"{SecretRoot}/{vm}/offload_ed25519";
     public static string OffloadPublicKey(string vm) => OffloadKey(vm) + ".pub";
+    public static string GuixSigningKey(string vm) => $"{SecretRoot}/{vm}/guix-signing-key.sec";
+    public static string GuixSigningPublicKey(string vm) => $"{SecretRoot}/{vm}/guix-signing-key.pub";
     public static string SecretsDrive(string vm) => $"{SecretRoot}/{vm}/secrets.tar";
     public static string SerialLog(string vm) => $"{LogRoot}/{vm}.log";
     public static string AccountName(string vm) => AccountPrefix + vm;

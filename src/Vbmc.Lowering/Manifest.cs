@@ -52,11 +52,11 @@ public sealed record ManifestVm(
     string Cpu,
     int CpuCount,
     long MemoryMiB,
-    string? DaemonSocket = null)
+    IReadOnlyList<string>? DaemonSockets = null)
 {
     public static ManifestVm From(VmPlan vm) => new(vm.Name, vm.Account.Name, vm.AutoStart, vm.SshHostPort, vm.Systems,
         vm.Date.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-        vm.Cpu, vm.CpuCount, vm.MemoryMiB, vm.DaemonSocket);
+        vm.Cpu, vm.CpuCount, vm.MemoryMiB, vm.DaemonSockets);
 }
 
 /// <param name="Path">Relative to the compile folder, '/' separated.</param>

@@ -12,7 +12,9 @@ namespace Vbmc.Lowering;
 /// <item><c>ssh_host_ed25519_key</c> (0600): the guest's SSH host key;</item>
 /// <item><c>ssh_host_ed25519_key.pub</c> (0644);</item>
 /// <item><c>authorized_keys</c> (0644): the public keys allowed to log in as the offloading account;</item>
-/// <item><c>guix-signing-key.pub</c> (0644, optional): the host daemon's signing key, for the guest's ACL.</item>
+/// <item>for a guest that runs guix-daemon: <c>guix-signing-key.pub</c> (0644) and
+/// <c>guix-signing-key.sec</c> (0600), the guest daemon's own signing key, and <c>guix-acl</c>
+/// (0644), the guest's /etc/guix/acl (it authorizes the host daemon's key when the host has one).</item>
 /// </list>
 /// Timestamps are 0 and owners root, so that the same keys give the same bytes.
 /// </summary>
@@ -21,16 +23,24 @@ public static class SecretsDrive
     public const string HostKeyEntry = "ssh_host_ed25519_key";
     public const string HostPublicKeyEntry = "ssh_host_ed25519_key.pub";
     public const string AuthorizedKeysEntry = "authorized_keys";
-    public const string SigningKeyEntry = "guix-signing-key.pub";
+    public const string GuixSigningPublicKeyEntry = "guix-signing-key.pub";
+    public const string GuixSigningKeyEntry = "guix-signing-key.sec";
+    public const string GuixAclEntry = "guix-acl";
+
+    /// <summary>What a guest that runs guix-daemon receives: its signing key pair and its ACL (Guix's file formats).</summary>
+    public sealed record GuestGuix(string SigningPublicKey, string SigningKey, string Acl);
 
     /// <summary>Writes the archive. Text is written as UTF-8 exactly as given (keys end with a newline).</summary>
-    public static void Write(Stream output, string hostPrivateKey, string hostPublicKey, string authorizedKeys, string? guixSigningKey = null)
+    public static void Write(Stream output, string hostPrivateKey, string hostPublicKey, string authorizedKeys, GuestGuix? guix = null)
     {
         using var writer = new TarWriter(output, TarEntryFormat.Ustar, leaveOpen: true);
         Add(writer, HostKeyEntry, hostPrivateKey, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         Add(writer, HostPublicKeyEntry, hostPublicKey, Public);
         Add(writer, AuthorizedKeysEntry, authorizedKeys, Public);
-        if (guixSigningKey is not null) Add(writer, SigningKeyEntry, guixSigningKey, Public);
+        if (guix is null) return;
+        Add(writer, GuixSigningPublicKeyEntry, guix.SigningPublicKey, Public);
+        Add(writer, GuixSigningKeyEntry, guix.SigningKey, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        Add(writer, GuixAclEntry, guix.Acl, Public);
     }
 
     /// <summary>Reads the entries back (name → text), for apply's checks and the tests.</summary>

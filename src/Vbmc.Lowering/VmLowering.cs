@@ -58,6 +58,8 @@ internal static class VmLowering
         if (!ok || imagePlan is null) return null;
 
         var account = InstallLayout.AccountName(name);
+        var utcDate = date.ToDateTimeOffset().ToUniversalTime();
+        imagePlan = imagePlan with { KernelCommandLine = imagePlan.KernelCommandLine + " " + ImagePlan.ClockArgument(utcDate) };
         return new VmPlan
         {
             Name = name,
@@ -65,7 +67,7 @@ internal static class VmLowering
             Cpu = cpu,
             CpuCount = (int)cpuCount,
             MemoryMiB = (long)memory,
-            Date = date.ToDateTimeOffset().ToUniversalTime(),
+            Date = utcDate,
             RtcBase = date.ToQemuRtcBase(),
             PortForwardings = vm.PortForwardings().Select(p => new PortForward((int)p.Host, (int)p.Guest)).ToList(),
             Systems = systems,

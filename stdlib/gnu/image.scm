@@ -7,13 +7,16 @@
 ;;; vbmc adds one field, 'base': where the guest's root file system comes from, since vbmc
 ;;; builds the guest on a Debian root rather than from the operating-system record.
 ;;;
-;;;   (debian-base (suite "bookworm") (mirror #f) (packages '("nix-bin" "nix-setup-systemd")))
+;;;   (debian-base (suite "sid") (mirror #f) (packages '("guix" "nix-bin" "nix-setup-systemd"))
+;;;                (check-valid-until? #f))
 ;;;      a Debian root made with mmdebstrap (variant minbase) from SUITE at MIRROR (#f: the
 ;;;      mirror the building host's apt uses), with vbmc's own packages (kernel, systemd, udev,
 ;;;      openssh-server, iproute2, procps) plus PACKAGES; cached, keyed by the hash of these.
-;;;   (root-base (path "/srv/vm-root.tar"))
+;;;      The guest serves guix-daemon when PACKAGES has "guix", nix-daemon when it has "nix-bin".
+;;;   (root-base (path "/srv/vm-root.tar") (daemons '(guix-daemon)))
 ;;;      a root file system the user made: a folder or a tar archive (compressed or not).  It
-;;;      must hold a kernel and initrd in /boot, systemd and OpenSSH's sshd.
+;;;      must hold a kernel and initrd in /boot, systemd and OpenSSH's sshd; DAEMONS says which
+;;;      build daemons it runs (vbmc cannot see inside it when it checks the configuration).
 
 (define-module (gnu image)
   #:export (<image>
@@ -41,26 +44,29 @@
             debian-base-suite
             debian-base-mirror
             debian-base-packages
+            debian-base-check-valid-until?
             %debian-base-default-packages
 
             <root-base>
             root-base
             make-root-base
             root-base?
-            root-base-path))
+            root-base-path
+            root-base-daemons))
 
-;; The build daemon the guest runs by default: nix-daemon, from Debian 12's nix-bin (2.8) and
-;; nix-setup-systemd (its socket-activated units).  Debian 12 has no Guix package (neither has
-;; bookworm-backports nor Debian 13), so a Guix offload target needs a root-base with Guix
-;; installed in it.
+;; The build daemons the guest runs by default: guix-daemon (Debian's guix package, 1.5.0,
+;; which only Debian sid has: neither Debian 12 nor 13 packages Guix, and sid's guix needs
+;; sid's libstdc++ and libgcrypt, so trixie cannot take it alone) and nix-daemon (nix-bin, and
+;; nix-setup-systemd for its socket-activated units), so that the guest serves both machine
+;; files vbmc writes.
 (define %debian-base-default-packages
-  '("nix-bin" "nix-setup-systemd"))
+  '("guix" "nix-bin" "nix-setup-systemd"))
 
 (define-record-type* <debian-base>
   debian-base make-debian-base
   debian-base?
   (suite              debian-base-suite
-                      (default "bookworm")
+                      (default "sid")
                       (type non-empty-string))
   ;; #f: the first Debian mirror in the building host's /etc/apt/sources.list(.d).
   (mirror             debian-base-mirror
@@ -69,14 +75,25 @@
   ;; Packages on top of vbmc's own (kernel, systemd, udev, openssh-server, iproute2, procps).
   (packages           debian-base-packages
                       (default %debian-base-default-packages)
-                      (type (list-of non-empty-string))))
+                      (type (list-of non-empty-string)))
+  ;; Whether apt refuses a Release file past its Valid-Until date.  Off by default: a build
+  ;; VM reproduces the past, and mirror snapshots (snapshot.debian.org, or a frozen mirror such
+  ;; as sid's here) carry expired Release files; signatures are checked either way.
+  (check-valid-until? debian-base-check-valid-until?
+                      (default #f)
+                      (type boolean)))
 
 (define-record-type* <root-base>
   root-base make-root-base
   root-base?
   ;; A folder or a tar archive; relative to the configuration file's folder.
   (path               root-base-path
-                      (type non-empty-string)))
+                      (type non-empty-string))
+  ;; The build daemons the root runs, which decide the machine files the VM is listed in:
+  ;; guix-daemon (machines.scm) and nix-daemon (nix/machines).
+  (daemons            root-base-daemons
+                      (default '(guix-daemon))
+                      (type (list-of (one-of 'guix-daemon 'nix-daemon)))))
 
 (define-record-type* <image>
   image make-image

@@ -89,8 +89,8 @@ public sealed class GuixRunningVmRuleTests
 
         var results = GuileMachinesFile.Evaluate(GuixMachinesEmitter.Render(plan), [secondOnly.Root, both.Root]);
 
-        results[0].Select(Describe).Should().Equal("localhost:12022", "node.example.org:22");
-        results[1].Select(Describe).Should().Equal("localhost:11022", "localhost:12022", "node.example.org:22");
+        results[0].Select(Describe).Should().Equal("127.0.0.1:12022", "node.example.org:22");
+        results[1].Select(Describe).Should().Equal("127.0.0.1:11022", "127.0.0.1:12022", "node.example.org:22");
         ((GuileValue.Text)results[1][1]["host-key"]).Value.Should().Be(HostState.HostKeyOf("second"));
         ((GuileValue.Integer)results[1][1]["parallel-builds"]).Value.Should().Be(2);
     }

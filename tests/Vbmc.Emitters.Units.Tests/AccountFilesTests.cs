@@ -73,9 +73,9 @@ public class AccountFilesTests
 
         SystemdTools.Stat(root.Inside("/var/lib/vbmc")).Should().Be(("755", 0, 0));
         SystemdTools.Stat(root.Inside(vm.StateDirectory)).Should().Be(("755", 0, 0));
-        SystemdTools.Stat(root.Inside(vm.RuntimeDirectory)).Should().Be(("750", uid, gid));
+        SystemdTools.Stat(root.Inside(vm.RuntimeDirectory)).Should().Be(("755", uid, gid));
         SystemdTools.Stat(root.Inside("/etc/vbmc")).Should().Be(("755", 0, 0));
-        SystemdTools.Stat(root.Inside(vm.SecretDirectory)).Should().Be(("750", 0, gid));
+        SystemdTools.Stat(root.Inside(vm.SecretDirectory)).Should().Be(("755", 0, 0));
         SystemdTools.Stat(root.Inside(InstallLayout.LogRoot)).Should().Be(("755", 0, 0));
         // The layout's paths: the pid file's and the serial log's folders exist.
         Directory.Exists(root.Inside(Path.GetDirectoryName(vm.PidFile)!)).Should().BeTrue();

@@ -78,13 +78,17 @@ public sealed class ApplyTests : IDisposable
         uint.Parse(user[3]).Should().Be(gid);
         GroupEntry("kvm")[3].Split(',').Should().Contain("build-vm-alpha");
 
-        Stat(_t.At("/etc/vbmc/alpha")).Should().Be(("750", 0u, gid));
-        Stat(_t.At("/var/lib/vbmc/alpha/run")).Should().Be(("750", uid, gid));
+        // Open folders: guix offload, run by the unprivileged guix-daemon account, reads the pid
+        // file and the public host key; every private file has its own mode.
+        Stat(_t.At("/etc/vbmc/alpha")).Should().Be(("755", 0u, 0u));
+        Stat(_t.At("/var/lib/vbmc/alpha/run")).Should().Be(("755", uid, gid));
         Stat(_t.At(InstallLayout.GuestHostKey("alpha"))).Should().Be(("600", uid, gid));
         Stat(_t.At(InstallLayout.GuestHostPublicKey("alpha"))).Should().Be(("644", uid, gid));
         Stat(_t.At(InstallLayout.OffloadKey("alpha"))).Should().Be(("600", 0u, 0u));
         Stat(_t.At(InstallLayout.OffloadPublicKey("alpha"))).Should().Be(("644", 0u, 0u));
         Stat(_t.At(InstallLayout.SecretsDrive("alpha"))).Should().Be(("600", uid, gid));
+        Stat(_t.At(InstallLayout.GuixSigningKey("alpha"))).Should().Be(("600", 0u, 0u));
+        Stat(_t.At(InstallLayout.GuixSigningPublicKey("alpha"))).Should().Be(("644", 0u, 0u));
 
         // Real ed25519 keys whose public halves match the private ones.
         var sshKeygen = HostTools.Require("ssh-keygen", "openssh-client");
@@ -101,19 +105,64 @@ public sealed class ApplyTests : IDisposable
     }
 
     [Fact]
-    public void The_secrets_drive_holds_the_host_key_pair_the_offload_key_and_the_guix_signing_key()
+    public void The_secrets_drive_holds_the_host_key_pair_the_offload_key_and_the_guests_guix_keys()
     {
-        _t.Write(HostPaths.GuixSigningKey, "(public-key (ecc (curve Ed25519) (q #ABCD#)))\n");
+        const string hostDaemonKey = "(public-key \n (ecc \n  (curve Ed25519)\n  (q #8D156F295D24B0D9A86FA5741A840FF2D24F60F7B6C4134814AD55625971B394#)\n  )\n )\n";
+        _t.Write(HostPaths.GuixSigningKey, hostDaemonKey);
         Run.Apply(Compiled.FirstFolder, _t.Root).ShouldSucceed();
         using var drive = File.OpenRead(_t.At(InstallLayout.SecretsDrive("alpha")));
         var entries = SecretsDrive.Read(drive);
         entries.Keys.Should().BeEquivalentTo(SecretsDrive.HostKeyEntry, SecretsDrive.HostPublicKeyEntry, SecretsDrive.AuthorizedKeysEntry,
-            SecretsDrive.SigningKeyEntry);
+            SecretsDrive.GuixSigningPublicKeyEntry, SecretsDrive.GuixSigningKeyEntry, SecretsDrive.GuixAclEntry);
         entries[SecretsDrive.HostKeyEntry].Should().Be(File.ReadAllText(_t.At(InstallLayout.GuestHostKey("alpha"))));
         entries[SecretsDrive.HostKeyEntry].Should().Contain("OPENSSH PRIVATE KEY");
         entries[SecretsDrive.HostPublicKeyEntry].Should().Be(File.ReadAllText(_t.At(InstallLayout.GuestHostPublicKey("alpha"))));
         entries[SecretsDrive.AuthorizedKeysEntry].Should().Be(File.ReadAllText(_t.At(InstallLayout.OffloadPublicKey("alpha"))));
-        entries[SecretsDrive.SigningKeyEntry].Should().Be(File.ReadAllText(_t.At(HostPaths.GuixSigningKey)));
+        entries[SecretsDrive.GuixSigningKeyEntry].Should().Be(File.ReadAllText(_t.At(InstallLayout.GuixSigningKey("alpha"))));
+        entries[SecretsDrive.GuixSigningPublicKeyEntry].Should().Be(File.ReadAllText(_t.At(InstallLayout.GuixSigningPublicKey("alpha"))));
+        // The guest trusts the host daemon's key, and only it.
+        entries[SecretsDrive.GuixAclEntry].Should().Contain("8D156F295D24B0D9A86FA5741A840FF2D24F60F7B6C4134814AD55625971B394")
+            .And.Contain("(guix import)");
+        entries[SecretsDrive.GuixAclEntry].Split("(entry").Should().HaveCount(2);
+    }
+
+    [Fact]
+    public void A_host_with_guix_authorizes_each_guests_signing_key_once_and_keeps_its_own_entries()
+    {
+        const string acl = "(acl\n (entry\n  (public-key\n   (ecc\n    (curve Ed25519)\n    (q #7D602902D3A2DBB83F8A0FB98602A754C5493B0B778C8D1DD4E0F41DE14DE34F#)\n    )\n   )\n  (tag\n   (guix import)\n   )\n  )\n )\n";
+        _t.Write(GuixAcl.HostFile, acl);
+        File.SetUnixFileMode(_t.At(GuixAcl.HostFile), UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        Run.Apply(Compiled.SecondFolder, _t.Root).ShouldSucceed();
+        var text = File.ReadAllText(_t.At(GuixAcl.HostFile));
+        text.Should().Contain("7D602902D3A2DBB83F8A0FB98602A754C5493B0B778C8D1DD4E0F41DE14DE34F", "the host's own entries stay");
+        foreach (var vm in new[] { "alpha", "beta" })
+        {
+            var point = GuixSigningKey.PointOf(File.ReadAllText(_t.At(InstallLayout.GuixSigningPublicKey(vm))))!;
+            GuixAcl.Authorizes(text, point).Should().BeTrue($"{vm}'s results are imported by the host");
+        }
+        Stat(_t.At(GuixAcl.HostFile)).Should().Be(("644", 0u, 0u));
+        Run.Apply(Compiled.SecondFolder, _t.Root).ShouldSucceed();
+        File.ReadAllText(_t.At(GuixAcl.HostFile)).Should().Be(text, "a key already authorized is not added again");
+    }
+
+    [Fact]
+    public void A_host_without_guix_keeps_no_acl_and_its_offload_keys_are_roots_alone()
+    {
+        Run.Apply(Compiled.FirstFolder, _t.Root).ShouldSucceed();
+        File.Exists(_t.At(GuixAcl.HostFile)).Should().BeFalse("a host without /etc/guix has no guix-daemon to trust anything");
+        Stat(_t.At(InstallLayout.OffloadKey("alpha"))).Should().Be(("600", 0u, 0u));
+    }
+
+    [Fact]
+    public void Where_guix_daemon_runs_unprivileged_it_can_read_the_offload_key()
+    {
+        // Debian's guix package makes the account guix-daemon (systemd-sysusers), and its daemon
+        // runs guix offload as that account.
+        _t.Write("/etc/group", "root:x:0:\nguix-daemon:x:994:\n");
+        _t.Write("/etc/passwd", "root:x:0:0:root:/root:/bin/sh\nguix-daemon:x:994:994:Unprivileged Guix Daemon User:/var/empty:/usr/sbin/nologin\n");
+        Run.Apply(Compiled.FirstFolder, _t.Root).ShouldSucceed();
+        Stat(_t.At(InstallLayout.OffloadKey("alpha"))).Should().Be(("640", 0u, 994u));
+        Stat(_t.At(InstallLayout.GuestHostKey("alpha"))).Item1.Should().Be("600", "the guest's host key stays its account's alone");
     }
 
     [Fact]
@@ -144,7 +193,7 @@ public sealed class ApplyTests : IDisposable
         File.WriteAllText(_t.At(InstallLayout.PidFile("alpha")), Environment.ProcessId + "\n");
         var machine = GuixMachines.Load(_t.Root).Should().ContainSingle().Subject;
         machine["host-key"].Should().Be(publicKey);
-        machine["name"].Should().Be("localhost");
+        machine["name"].Should().Be("127.0.0.1");
         machine["port"].Should().Be("11022");
         machine["private-key"].Should().Be(InstallLayout.OffloadKey("alpha"));
     }

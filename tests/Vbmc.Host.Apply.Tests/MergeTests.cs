@@ -48,7 +48,7 @@ public sealed class MergeTests : IDisposable
         File.ReadAllText(_t.At("/etc/vbmc/guix-machines.scm")).Should().Be(File.ReadAllText(Path.Combine(Compiled.FirstFolder, "machines.scm")));
         File.WriteAllText(_t.At("/var/lib/vbmc/alpha/run/qemu.pid"), Environment.ProcessId.ToString());
         var loaded = GuixMachines.Load(_t.Root);
-        loaded.Select(m => m["name"]).Should().Equal("builder.example.org", "localhost");
+        loaded.Select(m => m["name"]).Should().Equal("builder.example.org", "127.0.0.1");
         loaded[0]["user"].Should().Be("me");
         loaded[1]["host-key"].Should().Be(File.ReadAllText(_t.At("/etc/vbmc/alpha/ssh_host_ed25519_key.pub")).Trim());
 

@@ -158,7 +158,7 @@ public sealed class LiveProbeTests(ITestOutputHelper output)
         output.WriteLine(run.Stdout + run.Stderr);
 
         run.ExitCode.Should().Be(1);
-        run.Stdout.Should().Contain($"localhost:{server.Port} (virtual build machine keyless, user offload)");
+        run.Stdout.Should().Contain($"127.0.0.1:{server.Port} (virtual build machine keyless, user offload)");
         run.Stdout.Should().Contain($"cannot read the pinned host key {root.Path}/etc/vbmc/keyless/ssh_host_ed25519_key.pub");
         server.AnyCommandRan.Should().BeFalse();
         server.Log.Should().NotContain("Accepted publickey");

@@ -38,7 +38,7 @@ public sealed class ProbeInputTests
         input.HasErrors.Should().BeFalse(string.Join("\n", input.Diagnostics));
         input.Targets.Should().HaveCount(2);
         var old = input.Targets[0];
-        (old.Host, old.Port, old.User, old.Vm).Should().Be(("localhost", 11022, "offload", "old"));
+        (old.Host, old.Port, old.User, old.Vm).Should().Be(("127.0.0.1", 11022, "offload", "old"));
         old.PrivateKeyFile.Should().Be(root.File("etc/vbmc/old/offload_ed25519"));
         old.HostKey.Should().Be(hostKey);
         old.VmDate.Should().Be(new DateTimeOffset(2014, 6, 1, 0, 0, 0, TimeSpan.Zero));

@@ -17,7 +17,7 @@ public sealed class GuestImageBuilderTests : IDisposable
     public void A_missing_root_base_is_a_base_diagnostic()
     {
         var vm = LoweredPlans.Vm("(name 'vm1)");
-        vm = vm with { Image = vm.Image with { Base = new RootImageBase(Path.Combine(_folder, "no-such-root.tar")) } };
+        vm = vm with { Image = vm.Image with { Base = new RootImageBase(Path.Combine(_folder, "no-such-root.tar"), ["guix-daemon"]) } };
         var bag = new DiagnosticBag();
         GuestImageBuilder.Build(vm, Path.Combine(_folder, "out"), Settings, bag).Should().BeNull();
         bag.Items.Should().ContainSingle().Which.Id.Should().Be(DiagnosticIds.ImageBaseInvalid);
@@ -32,7 +32,7 @@ public sealed class GuestImageBuilderTests : IDisposable
         Directory.CreateDirectory(Path.Combine(root, "etc"));
         File.WriteAllText(Path.Combine(root, "etc", "passwd"), "root:x:0:0::/root:/bin/sh\n");
         var vm = LoweredPlans.Vm("(name 'vm1)");
-        vm = vm with { Image = vm.Image with { Base = new RootImageBase(root) } };
+        vm = vm with { Image = vm.Image with { Base = new RootImageBase(root, ["guix-daemon"]) } };
         var bag = new DiagnosticBag();
         GuestImageBuilder.Build(vm, Path.Combine(_folder, "out"), Settings, bag).Should().BeNull();
         var error = bag.Items.Should().ContainSingle().Subject;

@@ -50,9 +50,33 @@ public sealed class ImageBaseLoweringTests
         var result = Lower(Config("""(image (format 'raw) (operating-system #f) (base (root-base (path "roots/vm root.tar.gz"))))"""));
         result.HasErrors.Should().BeFalse(string.Join("\n", result.Diagnostics));
         var image = result.Plan!.Vms.Single().Image;
-        image.Base.Should().Be(new RootImageBase("/srv/configs/roots/vm root.tar.gz"));
+        image.Base.Should().BeEquivalentTo(new RootImageBase("/srv/configs/roots/vm root.tar.gz", ["guix-daemon"]),
+            "a root-base's daemons default to guix-daemon, as upstream's build VMs");
         image.QemuFormat.Should().Be("raw");
         image.FileName.Should().Be("vm1.img");
+    }
+
+    [Fact]
+    public void A_root_base_lists_the_daemons_it_runs_and_a_debian_base_derives_them_from_its_packages()
+    {
+        var root = Lower(Config("""(image (format 'raw) (operating-system #f) (base (root-base (path "r.tar") (daemons '(nix-daemon guix-daemon)))))"""));
+        root.HasErrors.Should().BeFalse(string.Join("\n", root.Diagnostics));
+        root.Plan!.Vms.Single().Daemons.Should().Equal("nix-daemon", "guix-daemon");
+        var nixOnly = Lower(Config("""(image (format 'qcow2) (operating-system #f) (base (debian-base (packages '("nix-bin" "nix-setup-systemd")))))"""));
+        nixOnly.Plan!.Vms.Single().Daemons.Should().Equal("nix-daemon");
+        nixOnly.Plan!.Vms.Single().DaemonSockets.Should().Equal("/nix/var/nix/daemon-socket/socket");
+        var byDefault = Lower(Config("""(image (format 'qcow2) (operating-system #f))"""));
+        byDefault.Plan!.Vms.Single().Daemons.Should().Equal("guix-daemon", "nix-daemon");
+        ((DebianImageBase)byDefault.Plan!.Vms.Single().Image.Base).Suite.Should().Be("sid");
+    }
+
+    [Fact]
+    public void Check_valid_until_is_off_unless_asked_for()
+    {
+        var on = Lower(Config("""(image (format 'qcow2) (operating-system #f) (base (debian-base (check-valid-until? #t))))"""));
+        ((DebianImageBase)on.Plan!.Vms.Single().Image.Base).CheckValidUntil.Should().BeTrue();
+        var off = Lower(Config("""(image (format 'qcow2) (operating-system #f) (base (debian-base)))"""));
+        ((DebianImageBase)off.Plan!.Vms.Single().Image.Base).CheckValidUntil.Should().BeFalse();
     }
 
     [Theory]

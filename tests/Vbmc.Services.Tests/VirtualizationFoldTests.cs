@@ -64,8 +64,8 @@ public class VirtualizationFoldTests
                 .ToList());
 
         machines.Select(m => (m.Name, m.Port, m.User, m.Key, m.Systems)).Should().Equal(
-            ("localhost", new BigInteger(11022), "offload", "/etc/vbmc/past/offload_ed25519", "(\"x86_64-linux\")"),
-            ("localhost", new BigInteger(12022), "offload", "/etc/vbmc/present/offload_ed25519", "(\"x86_64-linux\")"));
+            ("127.0.0.1", new BigInteger(11022), "offload", "/etc/vbmc/past/offload_ed25519", "(\"x86_64-linux\")"),
+            ("127.0.0.1", new BigInteger(12022), "offload", "/etc/vbmc/present/offload_ed25519", "(\"x86_64-linux\")"));
         machines.Should().OnlyContain(m => Evaluation.OpenSshPublicKey.IsValid(m.HostKey));
         machines[0].HostKey.Should().EndWith(" vbmc-placeholder:past");
     }

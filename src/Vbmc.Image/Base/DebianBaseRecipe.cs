@@ -9,9 +9,9 @@ namespace Vbmc.Image.Base;
 /// mmdebstrap is run. The key is the sha256 of <see cref="KeyText"/>; any change to the recipe
 /// below must bump <see cref="RecipeVersion"/> so that old cached roots are not reused.
 /// </summary>
-internal sealed record DebianBaseRecipe(string Suite, string Mirror, IReadOnlyList<string> Packages)
+internal sealed record DebianBaseRecipe(string Suite, string Mirror, IReadOnlyList<string> Packages, bool CheckValidUntil = false)
 {
-    public const int RecipeVersion = 1;
+    public const int RecipeVersion = 2;
     public const string Variant = "minbase";
 
     /// <summary>
@@ -38,12 +38,14 @@ internal sealed record DebianBaseRecipe(string Suite, string Mirror, IReadOnlyLi
     public static DebianBaseRecipe For(DebianImageBase plan, Func<string, string>? defaultMirror = null) =>
         new(plan.Suite,
             plan.Mirror ?? (defaultMirror ?? (suite => AptSources.DefaultMirror(suite)))(plan.Suite),
-            RequiredPackages.Concat(plan.Packages).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList());
+            RequiredPackages.Concat(plan.Packages).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            plan.CheckValidUntil);
 
     /// <summary>The inputs, one per line (also written beside the cached root, for people).</summary>
     public string KeyText =>
         $"vbmc debian base\nrecipe: {RecipeVersion}\nvariant: {Variant}\nsuite: {Suite}\nmirror: {Mirror}\n" +
-        $"packages: {string.Join(' ', Packages)}\ndpkg: {string.Join(' ', DpkgOptions)}\n";
+        $"packages: {string.Join(' ', Packages)}\ndpkg: {string.Join(' ', DpkgOptions)}\n" +
+        $"check-valid-until: {(CheckValidUntil ? "yes" : "no")}\n";
 
     public string Key => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(KeyText)));
 
@@ -52,6 +54,9 @@ internal sealed record DebianBaseRecipe(string Suite, string Mirror, IReadOnlyLi
     [
         "--variant=" + Variant,
         "--include=" + string.Join(',', Packages),
+        // apt's own setting: snapshots and frozen mirrors serve Release files past their
+        // Valid-Until date (signatures are checked either way).
+        "--aptopt=Acquire::Check-Valid-Until \"" + (CheckValidUntil ? "true" : "false") + "\"",
         .. DpkgOptions.Select(o => "--dpkgopt=" + o),
         "--format=tar",
         "--",

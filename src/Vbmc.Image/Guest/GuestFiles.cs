@@ -5,7 +5,7 @@ namespace Vbmc.Image.Guest;
 /// <summary>
 /// The files vbmc puts on top of every base root (Debian's or the user's), from the VM's plan:
 /// sshd for the offloading account only, the secrets unit, DHCP, the console, no time
-/// synchronisation, the clock epoch, host name and fstab. Account databases are edited by
+/// synchronisation, the clock epoch, host name and fstab, guix-daemon's keys and ordering. Account databases are edited by
 /// <see cref="GuestAccounts"/>; leftovers of the base's installation are removed by <see cref="GuestCleanup"/>.
 /// </summary>
 internal static class GuestFiles
@@ -55,6 +55,7 @@ internal static class GuestFiles
             GuestFile.Regular(GuestUnits.SecretsScriptPath, GuestUnits.SecretsScript, GuestFile.Program),
             GuestFile.Regular("/etc/systemd/system/vbmc-secrets.service", GuestUnits.SecretsService),
             GuestFile.Regular("/etc/systemd/system/ssh.service.d/vbmc-secrets.conf", GuestUnits.SshDropIn),
+            GuestFile.Regular("/etc/systemd/system/guix-daemon.service.d/vbmc.conf", GuestUnits.GuixDaemonDropIn),
             GuestFile.Regular("/etc/systemd/system/vbmc-poweroff.path", GuestUnits.PoweroffPath),
             GuestFile.Regular("/etc/systemd/system/vbmc-poweroff.service", GuestUnits.PoweroffService),
             GuestFile.Regular("/etc/tmpfiles.d/vbmc.conf", Tmpfiles(vm.Guest)),

@@ -90,11 +90,32 @@ internal static class GuestUnits
         install -m 0600 "$work/ssh_host_ed25519_key" "$host_key"
         install -m 0644 "$work/ssh_host_ed25519_key.pub" "$host_key.pub"
         install -m 0644 "$work/authorized_keys" "$authorized"
-        if [ -f "$work/guix-signing-key.pub" ] && command -v guix > /dev/null 2>&1; then
-        	guix archive --authorize < "$work/guix-signing-key.pub" \
-        		|| say "could not authorize the host's Guix signing key"
-        fi
         say "installed the host key and the authorized keys from $drive"
+
+        # guix-daemon's own signing key (it signs the results guix offload takes back) and its
+        # ACL (the host daemon's key, whose exports it imports), for a guest that runs it. The
+        # unprivileged daemon of Debian's package reads them as its own account.
+        guix_files="guix-signing-key.sec guix-signing-key.pub guix-acl"
+        present=0
+        for entry in $guix_files; do
+        	if [ -f "$work/$entry" ] && [ ! -L "$work/$entry" ]; then
+        		present=$((present + 1))
+        	fi
+        done
+        if [ "$present" -eq 3 ]; then
+        	owner=root
+        	if getent passwd guix-daemon > /dev/null 2>&1; then
+        		owner=guix-daemon
+        	fi
+        	mkdir -p /etc/guix
+        	install -m 0400 "$work/guix-signing-key.sec" /etc/guix/signing-key.sec
+        	install -m 0444 "$work/guix-signing-key.pub" /etc/guix/signing-key.pub
+        	chown "$owner:" /etc/guix/signing-key.sec /etc/guix/signing-key.pub
+        	install -m 0644 "$work/guix-acl" /etc/guix/acl
+        	say "installed guix-daemon's signing key and ACL"
+        elif [ "$present" -ne 0 ]; then
+        	say "the secrets drive has only part of guix-daemon's keys: left out"
+        fi
 
         """;
 
@@ -122,6 +143,21 @@ internal static class GuestUnits
         [Unit]
         Wants=vbmc-secrets.service
         After=vbmc-secrets.service
+
+        """;
+
+    /// <summary>
+    /// guix-daemon (Debian's unit) starts once its signing key and ACL are in place, and builds
+    /// in /var/tmp: the guest's /tmp is a tmpfs of half its memory. A drop-in for a unit the
+    /// guest lacks does nothing.
+    /// </summary>
+    public const string GuixDaemonDropIn = """
+        [Unit]
+        Wants=vbmc-secrets.service
+        After=vbmc-secrets.service
+
+        [Service]
+        Environment=TMPDIR=/var/tmp
 
         """;
 

@@ -88,5 +88,47 @@ public sealed class BuildVm
     /// <summary>True when the port-forwardings value is a proper list (so "no SSH forward" is meaningful).</summary>
     public bool HasPortForwardingList => TryGet("port-forwardings") is { } value && Lists.IsProperList(value);
 
+    /// <summary>
+    /// The build daemons the VM's guest runs (<see cref="GuestDaemons"/>), read from its image's
+    /// <c>base</c>: a debian-base's packages, a root-base's <c>daemons</c>; null when the image is
+    /// not an image record (a type error, reported elsewhere).
+    /// </summary>
+    public IReadOnlyList<string>? Daemons()
+    {
+        if (TryGet("image") is not Record image) return null;
+        var imageBase = SafeField(image, "base");
+        switch (imageBase)
+        {
+            case Record { Type.Name: "<debian-base>" } debian:
+                return GuestDaemons.OfDebianPackages(
+                    (SafeField(debian, "packages") is { } p ? Lists.ToListOrNull(p) ?? [] : []).OfType<string>());
+            case Record { Type.Name: "<root-base>" } root:
+                return (SafeField(root, "daemons") is { } d ? Lists.ToListOrNull(d) ?? [] : [])
+                    .OfType<Symbol>().Select(s => s.Name).ToList();
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Where the image's base is written, when the user wrote the image; else the VM's place for 'image'.</summary>
+    public SourceSpan ImageBasePlace()
+    {
+        if (TryGet("image") is Record image && image.Type.IndexOf("base") is var i and >= 0 && image.ValueSpans[i] is { } written)
+            return written;
+        return PlaceOf("image");
+    }
+
+    private static object? SafeField(Record record, string field)
+    {
+        try
+        {
+            return record.Type.IndexOf(field) < 0 ? null : record.Get(field);
+        }
+        catch (Exception e) when (e is SchemeError or SilentError)
+        {
+            return null;
+        }
+    }
+
     public RelatedLocation Related(string field, string message) => new(PlaceOf(field), message);
 }

@@ -349,8 +349,10 @@ before DATE."
     ;; An out-of-range port is a type error of 'port-forwardings' already: do not repeat it as
     ;; an error of this library's build-machine record.
     (if (and (integer? port) (<= 1 port 65535))
+        ;; 127.0.0.1, not "localhost": hosts resolve localhost to ::1 first, guile-ssh does not
+        ;; fall back, and the VM's forward listens on 127.0.0.1 only.
         (list (build-machine
-               (name "localhost")
+               (name "127.0.0.1")
                (port port)
                (systems (virtual-build-machine-systems config))
                (user "offload")
