@@ -9,9 +9,9 @@ namespace Vbmc.Emitters.Offload;
 /// Written for how guix offload loads the file: <c>primitive-load</c> in a fresh user module that
 /// sees Guile's default bindings and <c>(guix scripts offload)</c>. Procedures of other modules are
 /// named with <c>@</c>, so the file needs no <c>use-modules</c>. The only procedures that touch
-/// files are <c>call-with-input-file</c> and <c>file-exists?</c>, looked up in the loading module;
-/// the tests evaluate the file in a module whose versions of those two read below a temporary
-/// folder instead of <c>/</c>, which leaves production code free of any switch.
+/// files are <c>call-with-input-file</c> and <c>file-exists?</c>. The tests load the file with
+/// Guix 1.5.0's own <c>build-machines</c> inside the reference root, where they put the pid
+/// files and host keys at their installed paths.
 /// </remarks>
 internal static class GuixMachinesPrelude
 {

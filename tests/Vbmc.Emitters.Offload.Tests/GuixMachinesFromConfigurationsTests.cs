@@ -4,11 +4,13 @@ using Vbmc.TestSupport;
 namespace Vbmc.Emitters.Offload.Tests;
 
 /// <summary>
-/// machines.scm of every acceptance file that checks ok and of every example, loaded by Guile:
-/// with every VM running the file gives every machine of the plan with the plan's values, in
-/// order; with no VM running only the machines the configuration wrote.
+/// machines.scm of every acceptance file that checks ok and of every example, loaded by Guix
+/// 1.5.0 as guix offload loads it: with every VM running the file gives every machine of the
+/// plan with the plan's values, in order; with no VM running (no pid files, then dead pids)
+/// only the machines the configuration wrote.
 /// </summary>
-public sealed class GuixMachinesFromConfigurationsTests
+[Collection(GuixOffloadOracleCollection.Name)]
+public sealed class GuixMachinesFromConfigurationsTests(GuixOffloadOracle guix)
 {
     public static TheoryData<string> Configurations()
     {
@@ -22,23 +24,26 @@ public sealed class GuixMachinesFromConfigurationsTests
 
     [Theory]
     [MemberData(nameof(Configurations))]
-    public void Guile_evaluates_the_plans_machines(string relativePath)
+    public void Guix_reads_the_plans_machines(string relativePath)
     {
         var plan = LoweredPlans.FromFile(Path.Combine(RepoPaths.Root, relativePath));
         plan.BuildMachines.Should().NotBeEmpty("every acceptance file that checks ok and every example declares build machines");
 
-        using var running = new HostState();
+        var running = new HostState();
         foreach (var vm in plan.Vms) running.Running(vm.Name);
-        using var stopped = new HostState();
+        var stopped = new HostState();
+        var crashed = new HostState();
+        foreach (var vm in plan.Vms) crashed.PidFile(vm.Name, $"{HostState.DeadPid}\n").HostKey(vm.Name, HostState.HostKeyOf(vm.Name));
 
         var text = GuixMachinesEmitter.Render(plan);
-        var results = GuileMachinesFile.Evaluate(text, [running.Root, stopped.Root]);
+        var results = guix.Load(text, [running, stopped, crashed]);
 
         var all = plan.BuildMachines.Select(m => MachineFields.Of(m, m.Vm is { } vm ? HostState.HostKeyOf(vm) : m.HostKey!)).ToList();
-        results[0].Select(MachineFields.Effective).Should().BeEquivalentTo(all, o => o.WithStrictOrdering(), text);
+        results[0].Select(MachineFields.Read).Should().Equal(all, text);
 
         var written = plan.BuildMachines.Where(m => m.Vm is null).Select(m => MachineFields.Of(m, m.HostKey!)).ToList();
-        results[1].Select(MachineFields.Effective).Should().BeEquivalentTo(written, o => o.WithStrictOrdering(), text);
+        results[1].Select(MachineFields.Read).Should().Equal(written, text);
+        results[2].Select(MachineFields.Read).Should().Equal(written, text);
     }
 
     [Theory]

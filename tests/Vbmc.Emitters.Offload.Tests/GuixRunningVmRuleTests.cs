@@ -4,11 +4,13 @@ using Vbmc.TestSupport;
 namespace Vbmc.Emitters.Offload.Tests;
 
 /// <summary>
-/// A VM's entry is in machines.scm's value only while the VM runs: its pid file holds the pid of
-/// a live process (and its host key is installed). Every other state, however broken, leaves the
-/// entry out without an error reaching guix offload.
+/// A VM's entry is among the build machines Guix 1.5.0 reads from machines.scm only while the VM
+/// runs: its pid file holds the pid of a live process (and its host key is installed). Every
+/// other state, however broken, leaves the entry out without an error or a warning reaching
+/// guix offload.
 /// </summary>
-public sealed class GuixRunningVmRuleTests
+[Collection(GuixOffloadOracleCollection.Name)]
+public sealed class GuixRunningVmRuleTests(GuixOffloadOracle guix)
 {
     private static readonly Lazy<CompilePlan> TwoVmsAndAFarm = new(() => LoweredPlans.FromText("""
         (use-modules (gnu services) (gnu services base) (gnu services virtualization) (guix scripts offload))
@@ -47,32 +49,26 @@ public sealed class GuixRunningVmRuleTests
     public void The_entry_is_present_only_for_a_live_pid(string state, string? pidFile)
     {
         var plan = OneVm();
-        using var root = new HostState();
-        root.HostKey("build-vm", HostState.HostKeyOf("build-vm") + "\n");
+        var root = new HostState().HostKey("build-vm", HostState.HostKeyOf("build-vm") + "\n");
         if (pidFile is not null) root.PidFile("build-vm", pidFile);
 
-        var machines = GuileMachinesFile.Evaluate(GuixMachinesEmitter.Render(plan), [root.Root]).Single();
+        var machines = guix.Load(GuixMachinesEmitter.Render(plan), [root]).Single();
 
         var live = state.StartsWith("live", StringComparison.Ordinal);
-        machines.Should().HaveCount(live ? 1 : 0, state);
-        if (live) ((GuileValue.Text)machines[0]["host-key"]).Value.Should().Be(HostState.HostKeyOf("build-vm"));
+        machines.Select(MachineFields.Read).Should().Equal(
+            live ? plan.BuildMachines.Select(m => MachineFields.Of(m, HostState.HostKeyOf("build-vm"))) : [], state);
     }
 
     [Fact]
     public void An_unreadable_pid_file_or_a_missing_or_empty_host_key_leaves_the_entry_out()
     {
         var plan = OneVm();
-        using var pidIsAFolder = new HostState();
-        pidIsAFolder.FolderAt(InstallLayout.PidFile("build-vm")).HostKey("build-vm", HostState.HostKeyOf("build-vm"));
-        using var noKey = new HostState();
-        noKey.PidFile("build-vm", $"{HostState.LivePid}\n");
-        using var blankKey = new HostState();
-        blankKey.PidFile("build-vm", $"{HostState.LivePid}\n").HostKey("build-vm", " \n\t\n");
-        using var keyIsAFolder = new HostState();
-        keyIsAFolder.PidFile("build-vm", $"{HostState.LivePid}\n").FolderAt(InstallLayout.GuestHostPublicKey("build-vm"));
+        var pidIsAFolder = new HostState().FolderAt(InstallLayout.PidFile("build-vm")).HostKey("build-vm", HostState.HostKeyOf("build-vm"));
+        var noKey = new HostState().PidFile("build-vm", $"{HostState.LivePid}\n");
+        var blankKey = new HostState().PidFile("build-vm", $"{HostState.LivePid}\n").HostKey("build-vm", " \n\t\n");
+        var keyIsAFolder = new HostState().PidFile("build-vm", $"{HostState.LivePid}\n").FolderAt(InstallLayout.GuestHostPublicKey("build-vm"));
 
-        var results = GuileMachinesFile.Evaluate(GuixMachinesEmitter.Render(plan),
-            [pidIsAFolder.Root, noKey.Root, blankKey.Root, keyIsAFolder.Root]);
+        var results = guix.Load(GuixMachinesEmitter.Render(plan), [pidIsAFolder, noKey, blankKey, keyIsAFolder]);
 
         results.Should().HaveCount(4).And.OnlyContain(machines => machines.Count == 0);
     }
@@ -82,30 +78,46 @@ public sealed class GuixRunningVmRuleTests
     {
         var plan = TwoVmsAndAFarm.Value;
         plan.BuildMachines.Select(m => m.Vm ?? m.Name).Should().Equal("first", "second", "node.example.org");
-        using var secondOnly = new HostState();
-        secondOnly.Running("second").PidFile("first", $"{HostState.DeadPid}\n").HostKey("first", HostState.HostKeyOf("first"));
-        using var both = new HostState();
-        both.Running("first").Running("second");
+        var secondOnly = new HostState().Running("second").PidFile("first", $"{HostState.DeadPid}\n").HostKey("first", HostState.HostKeyOf("first"));
+        var both = new HostState().Running("first").Running("second");
 
-        var results = GuileMachinesFile.Evaluate(GuixMachinesEmitter.Render(plan), [secondOnly.Root, both.Root]);
+        var results = guix.Load(GuixMachinesEmitter.Render(plan), [secondOnly, both]);
 
-        results[0].Select(Describe).Should().Equal("127.0.0.1:12022", "node.example.org:22");
-        results[1].Select(Describe).Should().Equal("127.0.0.1:11022", "127.0.0.1:12022", "node.example.org:22");
+        results[0].Select(MachineFields.Read).Should().Equal(Expected(plan, "second"));
+        results[1].Select(MachineFields.Read).Should().Equal(Expected(plan, "first", "second"));
         ((GuileValue.Text)results[1][1]["host-key"]).Value.Should().Be(HostState.HostKeyOf("second"));
         ((GuileValue.Integer)results[1][1]["parallel-builds"]).Value.Should().Be(2);
+    }
+
+    [Fact]
+    public void Guix_reports_a_file_it_rejects_and_the_oracle_sees_it()
+    {
+        // The oracle itself: a machines file Guix refuses, or one whose value is not a list of
+        // build machines (Guix then warns and uses no machine), is not a clean load.
+        var loads = guix.LoadAsIs("""
+            (list (build-machine (name "a") (systems '("x86_64-linux"))))
+            """, [new HostState()]).Concat(guix.LoadAsIs("42\n", [new HostState()])).ToList();
+
+        loads[0].Thrown.Should().NotBeNull();
+        loads[0].Diagnostics.Should().Contain("missing field initializers (user host-key)");
+        loads[1].Thrown.Should().BeNull();
+        loads[1].Diagnostics.Should().Contain("did not return a list of build machines");
+        loads.Should().OnlyContain(l => !l.Clean && l.Machines.Count == 0);
     }
 
     [Fact]
     public void A_plan_without_machines_evaluates_to_the_empty_list()
     {
         var plan = new CompilePlan("none.scm", new string('0', 64), [], []);
-        using var root = new HostState();
 
-        GuileMachinesFile.Evaluate(GuixMachinesEmitter.Render(plan), [root.Root]).Single().Should().BeEmpty();
+        guix.Load(GuixMachinesEmitter.Render(plan), [new HostState()]).Single().Should().BeEmpty();
     }
 
-    private static string Describe(IReadOnlyDictionary<string, GuileValue> machine) =>
-        $"{((GuileValue.Text)machine["name"]).Value}:{(machine.TryGetValue("port", out var p) ? ((GuileValue.Integer)p).Value : 22)}";
+    /// <summary>The plan's machines Guix must return while only <paramref name="running"/> VMs run.</summary>
+    private static IEnumerable<string> Expected(CompilePlan plan, params string[] running) =>
+        plan.BuildMachines
+            .Where(m => m.Vm is null || running.Contains(m.Vm))
+            .Select(m => MachineFields.Of(m, m.Vm is { } vm ? HostState.HostKeyOf(vm) : m.HostKey!));
 
     private static CompilePlan OneVm() => LoweredPlans.FromText("""
         (use-modules (gnu services virtualization))

@@ -3,20 +3,22 @@ using Vbmc.Lowering;
 namespace Vbmc.Emitters.Offload.Tests;
 
 /// <summary>
-/// A temporary folder standing for a host's / in <see cref="GuileMachinesFile"/>: the pid files
-/// and public host keys of VMs, at their installed paths below it.
+/// A host's VM state as <see cref="GuixOffloadOracle"/> installs it in the reference root before
+/// a load: the pid files and public host keys of VMs at their installed paths. Everything else
+/// below /var/lib/vbmc and /etc/vbmc is removed first, so each state stands alone.
 /// </summary>
-public sealed class HostState : IDisposable
+public sealed class HostState
 {
-    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("vbmc-offload-root-");
-
-    public string Root => folder.FullName;
+    /// <summary>Stands for the pid of a live process of the session (a sleep) in a pid file's text.</summary>
+    public const string LivePid = "<live-pid>";
 
     /// <summary>A pid that no process can have: Linux hands out pids below pid_max only.</summary>
     public static int DeadPid => int.Parse(File.ReadAllText("/proc/sys/kernel/pid_max").Trim());
 
-    /// <summary>A live process: the test host itself.</summary>
-    public static int LivePid => Environment.ProcessId;
+    private static readonly string[] Cleared = [InstallLayout.StateRoot, InstallLayout.SecretRoot];
+
+    /// <summary>Installed path and text, or null text for a folder standing where the file should be.</summary>
+    private readonly List<(string Path, string? Text)> _entries = [];
 
     /// <summary>The public host key line the tests install for a VM.</summary>
     public static string HostKeyOf(string vm) =>
@@ -25,26 +27,40 @@ public sealed class HostState : IDisposable
     /// <summary>The VM runs (a live pid in its pid file) and its host key is installed.</summary>
     public HostState Running(string vm) => PidFile(vm, $"{LivePid}\n").HostKey(vm, HostKeyOf(vm) + "\n");
 
-    public HostState PidFile(string vm, string content) => Write(InstallLayout.PidFile(vm), content);
+    /// <summary>The VM's pid file with this text (<see cref="LivePid"/> in it becomes the live pid).</summary>
+    public HostState PidFile(string vm, string text) => Add(InstallLayout.PidFile(vm), text);
 
-    public HostState HostKey(string vm, string content) => Write(InstallLayout.GuestHostPublicKey(vm), content);
+    public HostState HostKey(string vm, string text) => Add(InstallLayout.GuestHostPublicKey(vm), text);
 
     /// <summary>A folder where the file should be: opening it for reading fails.</summary>
-    public HostState FolderAt(string installedPath)
+    public HostState FolderAt(string installedPath) => Add(installedPath, null);
+
+    private HostState Add(string installedPath, string? text)
     {
-        Directory.CreateDirectory(Below(installedPath));
+        if (!Cleared.Any(root => installedPath.StartsWith(root + "/", StringComparison.Ordinal)))
+            throw new ArgumentException($"{installedPath} is not below {string.Join(" or ", Cleared)}", nameof(installedPath));
+        _entries.Add((installedPath, text));
         return this;
     }
 
-    private HostState Write(string installedPath, string content)
+    /// <summary>Makes the root's VM state this one; <paramref name="hostPath"/> maps a path inside the root to the host.</summary>
+    internal void ApplyTo(Func<string, string> hostPath, int livePid)
     {
-        var path = Below(installedPath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, content);
-        return this;
+        foreach (var root in Cleared)
+        {
+            var folder = hostPath(root);
+            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
+        }
+        foreach (var (installedPath, text) in _entries)
+        {
+            var path = hostPath(installedPath);
+            if (text is null)
+            {
+                Directory.CreateDirectory(path);
+                continue;
+            }
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllText(path, text.Replace(LivePid, livePid.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
+        }
     }
-
-    private string Below(string installedPath) => Root + installedPath;
-
-    public void Dispose() => folder.Delete(recursive: true);
 }

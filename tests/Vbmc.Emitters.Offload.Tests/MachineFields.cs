@@ -1,39 +1,30 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
 using Vbmc.Lowering;
 
 namespace Vbmc.Emitters.Offload.Tests;
 
 /// <summary>
-/// Every build-machine field with its effective value: what Guile computed with upstream Guix's
-/// defaults filled in for the fields the file leaves out, and what the plan says.
+/// Every field of a Guix <c>build-machine</c> record, as Guix returned it
+/// (<see cref="GuixOffloadOracle"/>: the fields machines.scm leaves out hold Guix's own defaults)
+/// or as the plan gives it, described as text: one <c>field value</c> line per field, sorted by
+/// field, each value written so that two values differ exactly when their texts do (strings as
+/// JSON with every non-ASCII character escaped, reals in round-trip form, exact integers apart
+/// from reals). Tests compare descriptions with plain string equality.
 /// </summary>
 public static class MachineFields
 {
-    private static readonly IReadOnlyDictionary<string, GuileValue> UpstreamDefaults = new Dictionary<string, GuileValue>
-    {
-        ["port"] = new GuileValue.Integer(22),
-        ["compression"] = new GuileValue.Text("zlib@openssh.com,zlib"),
-        ["compression-level"] = new GuileValue.Integer(3),
-        ["daemon-socket"] = new GuileValue.Text("/var/guix/daemon-socket/socket"),
-        ["overload-threshold"] = new GuileValue.Real(0.8),
-        ["parallel-builds"] = new GuileValue.Integer(1),
-        ["speed"] = new GuileValue.Real(1.0),
-        ["features"] = new GuileValue.TextList([]),
-    };
-
-    /// <summary>The fields Guile returned, with upstream's defaults for the ones left out.</summary>
-    public static SortedDictionary<string, GuileValue> Effective(IReadOnlyDictionary<string, GuileValue> written)
-    {
-        var all = new SortedDictionary<string, GuileValue>(written.ToDictionary(), StringComparer.Ordinal);
-        foreach (var (field, value) in UpstreamDefaults) all.TryAdd(field, value);
-        return all;
-    }
+    /// <summary>The record as Guix returned it.</summary>
+    public static string Read(IReadOnlyDictionary<string, GuileValue> record) => Describe(record);
 
     /// <summary>The plan's values; <paramref name="hostKey"/> is what the machine's host key must be.</summary>
-    public static SortedDictionary<string, GuileValue> Of(BuildMachinePlan m, string hostKey) => new(StringComparer.Ordinal)
+    public static string Of(BuildMachinePlan m, string hostKey) => Describe(new Dictionary<string, GuileValue>
     {
         ["name"] = new GuileValue.Text(m.Name),
         ["port"] = new GuileValue.Integer(m.Port),
         ["systems"] = new GuileValue.TextList(m.Systems),
+        ["system"] = new GuileValue.Boolean(false), // the deprecated field: never written
         ["user"] = new GuileValue.Text(m.User),
         ["private-key"] = new GuileValue.Text(m.PrivateKey),
         ["host-key"] = new GuileValue.Text(hostKey),
@@ -44,5 +35,24 @@ public static class MachineFields
         ["parallel-builds"] = new GuileValue.Integer(m.ParallelBuilds),
         ["speed"] = new GuileValue.Real(m.Speed),
         ["features"] = new GuileValue.TextList(m.Features),
+    });
+
+    private static string Describe(IReadOnlyDictionary<string, GuileValue> fields)
+    {
+        var text = new StringBuilder();
+        foreach (var (field, value) in fields.OrderBy(f => f.Key, StringComparer.Ordinal))
+            text.Append(field).Append(' ').Append(Describe(value)).Append('\n');
+        return text.ToString();
+    }
+
+    private static string Describe(GuileValue value) => value switch
+    {
+        GuileValue.Text t => JsonSerializer.Serialize(t.Value),
+        GuileValue.TextList l => "(" + string.Join(" ", l.Items.Select(i => JsonSerializer.Serialize(i))) + ")",
+        GuileValue.Integer i => "exact " + i.Value.ToString(CultureInfo.InvariantCulture),
+        GuileValue.Real r => "inexact " + r.Value.ToString("R", CultureInfo.InvariantCulture),
+        GuileValue.Boolean b => b.Value ? "#t" : "#f",
+        GuileValue.Other o => "other " + JsonSerializer.Serialize(o.Written),
+        _ => throw new ArgumentOutOfRangeException(nameof(value)),
     };
 }

@@ -95,6 +95,25 @@ public sealed class ReferenceRootSession : IDisposable
                ?? throw new InvalidOperationException("could not start " + command);
     }
 
+    /// <summary>
+    /// Starts a command inside the root with its standard input, output and error as pipes to
+    /// the caller: a process driven line by line (a Guile server answering requests). Disposing
+    /// the session kills it too.
+    /// </summary>
+    public Process Spawn(string command, string? user = null, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var psi = new ProcessStartInfo("nsenter")
+        {
+            UseShellExecute = false,
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in new[] { "-t", _holder.Id.ToString(), "-m", "--", "chroot" }.Concat(ChrootArguments(command, user, environment)))
+            psi.ArgumentList.Add(argument);
+        return Process.Start(psi) ?? throw new InvalidOperationException("could not start " + command);
+    }
+
     /// <summary>A path inside the root as a host path.</summary>
     public string HostPath(string inside) => Path.Join(Root, inside);
 
