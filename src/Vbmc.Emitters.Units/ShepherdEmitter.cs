@@ -63,12 +63,26 @@ public static class ShepherdEmitter
         "Load it from the Shepherd configuration (/etc/shepherd.scm), where 'service' and the other",
         "procedures of (shepherd service) are visible:",
         "",
-        $"  (load {SchemeWriter.String("/etc/vbmc/shepherd/" + vm.Name + ".scm")})",
+        .. ConfigurationLines(vm).Select(line => "  " + line),
         "",
         vm.AutoStart
             ? "Loading registers the service and starts it in the background (auto-start? is #t)."
             : $"Loading registers the service; start it with: herd start {vm.Name}",
         $"The serial console and QEMU's messages go to {vm.SerialLog}.",
-        "Needs the service user-processes (Guix System has it) and the account made by sysusers.d.",
+        "Needs the account made by sysusers.d.",
+    ];
+
+    /// <summary>
+    /// What the Shepherd configuration needs for this VM, as the header (and README) show it.
+    /// The service requires user-processes, as upstream's build VMs do; Guix System provides
+    /// it, but no other Shepherd does (`herd start` then fails with "service 'user-processes'
+    /// could not be found"), so the lines register a stand-in first where there is none.
+    /// </summary>
+    private static IReadOnlyList<string> ConfigurationLines(VmPlan vm) =>
+    [
+        ";; Only where no service provides user-processes (Guix System has it; other hosts do not):",
+        "(register-services",
+        " (list (service '(user-processes) #:start (const #t) #:stop (const #f))))",
+        $"(load {SchemeWriter.String("/etc/vbmc/shepherd/" + vm.Name + ".scm")})",
     ];
 }
