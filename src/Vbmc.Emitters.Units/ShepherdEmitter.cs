@@ -33,7 +33,9 @@ public static class ShepherdEmitter
             .Append("           #:documentation\n")
             .Append("           ").Append(SchemeWriter.String(
                 $"Run the vbmc virtual build machine {vm.Name} (its clock starts at {vm.RtcBase} UTC).")).Append('\n')
-            .Append("           #:requirement '(user-processes)\n")
+            .Append("           ;; Guix System's Shepherd provides user-processes (VMs then stop before the\n")
+            .Append("           ;; processes of users are killed at shutdown); other Shepherds have none.\n")
+            .Append("           #:requirement (if (lookup-service 'user-processes) '(user-processes) '())\n")
             .Append("           #:respawn? #t\n")
             .Append("           #:start (make-forkexec-constructor\n")
             .Append("                    (list ").Append(SchemeWriter.String(vm.InstalledScript)).Append(")\n")
@@ -73,16 +75,13 @@ public static class ShepherdEmitter
     ];
 
     /// <summary>
-    /// What the Shepherd configuration needs for this VM, as the header (and README) show it.
-    /// The service requires user-processes, as upstream's build VMs do; Guix System provides
-    /// it, but no other Shepherd does (`herd start` then fails with "service 'user-processes'
-    /// could not be found"), so the lines register a stand-in first where there is none.
+    /// What the Shepherd configuration needs for this VM, as the header (and README) show it: one
+    /// line. The service requires user-processes only where a service provides it when the file
+    /// is loaded (Guix System); elsewhere `herd start` would fail with "service 'user-processes'
+    /// could not be found".
     /// </summary>
     private static IReadOnlyList<string> ConfigurationLines(VmPlan vm) =>
     [
-        ";; Only where no service provides user-processes (Guix System has it; other hosts do not):",
-        "(register-services",
-        " (list (service '(user-processes) #:start (const #t) #:stop (const #f))))",
         $"(load {SchemeWriter.String("/etc/vbmc/shepherd/" + vm.Name + ".scm")})",
     ];
 }

@@ -20,14 +20,14 @@ public sealed class ShepherdTests(RealShepherd shepherd) : IClassFixture<RealShe
     public void A_shepherd_configured_as_the_header_says_registers_the_vm_and_herd_start_runs_its_script_as_its_account()
     {
         var vm = Plans.Default;
-        // The configuration is the header's lines and nothing else: a fresh shepherd has no
-        // user-processes, which the lines register before loading the file.
-        shepherd.Configuration.Should().Contain("(register-services").And.Contain("(load \"/etc/vbmc/shepherd/build-vm.scm\")");
-        shepherd.InitialServices.Order().Should().Equal("build-vm", "root", "user-processes");
+        // The configuration is the header's line and nothing else: a fresh shepherd has no
+        // user-processes (only Guix System's has), and the VM then requires nothing.
+        shepherd.Configuration.Should().Be("(load \"/etc/vbmc/shepherd/build-vm.scm\")\n");
+        shepherd.InitialServices.Order().Should().Equal("build-vm", "root");
 
         var got = shepherd.Registered(vm);
         got["provision"].Should().Equal("build-vm");
-        got["requirement"].Should().Equal("user-processes");
+        got["requirement"].Should().BeEmpty();
         got["respawn"].Should().Equal("yes");
         got["one-shot"].Should().Equal("no");
         got["documentation"].Single().Should().Contain("build-vm").And.Contain("2020-01-01T00:00:00");
@@ -38,7 +38,7 @@ public sealed class ShepherdTests(RealShepherd shepherd) : IClassFixture<RealShe
 
         using var running = shepherd.Start(vm);
         running.Status.Stdout.Should().Contain("Command: /var/lib/vbmc/build-vm/run-build-vm.sh")
-            .And.Contain("Log file: /var/log/vbmc/build-vm.log").And.Contain("Requires: user-processes").And.Contain("Will be respawned");
+            .And.Contain("Log file: /var/log/vbmc/build-vm.log").And.NotContain("user-processes").And.Contain("Will be respawned");
         running.Query["command"].Should().Equal("/var/lib/vbmc/build-vm/run-build-vm.sh");
         running.Query["log-file"].Should().Equal("/var/log/vbmc/build-vm.log");
         running.ShouldRunAs("build-vm-build-vm", "build-vm-build-vm", "kvm");
@@ -90,7 +90,7 @@ public sealed class ShepherdTests(RealShepherd shepherd) : IClassFixture<RealShe
         shepherd.Daemon.ServiceNames().Except(before).Should().Equal(Name);
         var got = shepherd.Registered(vm);
         got["provision"].Should().Equal(Name);
-        got["requirement"].Should().Equal("user-processes");
+        got["requirement"].Should().BeEmpty();
         got["documentation"].Single().Should().Contain(Name);
 
         using var running = shepherd.Start(vm);
@@ -98,6 +98,26 @@ public sealed class ShepherdTests(RealShepherd shepherd) : IClassFixture<RealShe
         running.Query["log-file"].Should().Equal(vm.SerialLog);
         running.ShouldRunAs(User, Group, "kvm", "wé\"ird");
         running.Stop();
+    }
+
+    [Fact]
+    public void Where_a_service_provides_user_processes_as_on_Guix_System_the_vm_requires_it()
+    {
+        var register = shepherd.Daemon.Herd("eval", "root",
+            "(unless (lookup-service 'user-processes) (register-services (list (service '(user-processes) #:start (const #t) #:stop (const #f)))))");
+        register.ExitCode.Should().Be(0, register.Stdout + register.Stderr);
+        var vm = Plans.Default with { Name = "after-user-processes" };
+        shepherd.Load(vm);
+        shepherd.Registered(vm)["requirement"].Should().Equal("user-processes");
+        using (var running = shepherd.Start(vm))
+        {
+            running.Status.Stdout.Should().Contain("Requires: user-processes");
+            running.Stop();
+        }
+        // The class's other tests share this shepherd, which has no user-processes.
+        var unregister = shepherd.Daemon.Herd("eval", "root",
+            "(unregister-services (list (lookup-service 'after-user-processes) (lookup-service 'user-processes)))");
+        unregister.ExitCode.Should().Be(0, unregister.Stdout + unregister.Stderr);
     }
 
     [Fact]
