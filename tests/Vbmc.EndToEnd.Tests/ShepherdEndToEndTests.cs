@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.RegularExpressions;
+using Vbmc.EndToEnd.Tests.Support;
 using Vbmc.Lowering;
 using Vbmc.TestSupport;
 using Xunit.Abstractions;
@@ -17,39 +18,29 @@ namespace Vbmc.EndToEnd.Tests;
 /// write, `herd start` boots the VM (its sshd answers on the forwarded port), QEMU runs as the
 /// VM's account, and `herd stop` ends it.
 /// </summary>
-public sealed partial class ShepherdEndToEndTests(ITestOutputHelper output) : IDisposable
+[Collection(BootedVmCollection.Name)]
+public sealed partial class ShepherdEndToEndTests(CompiledBootExample compiled, ITestOutputHelper output)
 {
-    private const string Example = "boot-2014.scm";
-    private const string ExamplePort = "11422";
     private static readonly TimeSpan BannerTimeout = TimeSpan.FromSeconds(240);
 
-    private readonly string _folder = Directory.CreateTempSubdirectory("vbmc-shepherd-e2e-").FullName;
-    private readonly int _port = FreePort();
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    private int _port => compiled.Port;
 
     [Fact]
     public void Herd_start_boots_the_applied_VM_as_its_account_and_herd_stop_ends_QEMU()
     {
-        foreach (var (program, package) in new[] { ("qemu-img", "qemu-utils"), ("mke2fs", "e2fsprogs"), ("mmdebstrap", "mmdebstrap"),
-                     ("systemd-sysusers", "systemd"), ("systemd-tmpfiles", "systemd"), ("ssh-keygen", "openssh-client") })
+        foreach (var (program, package) in new[] { ("systemd-sysusers", "systemd"), ("systemd-tmpfiles", "systemd"), ("ssh-keygen", "openssh-client") })
             HostTools.Require(program, package);
 
-        // 1. compile the example, moved to a free port of the test's, image included.
-        var text = File.ReadAllText(Path.Combine(RepoPaths.Examples, Example));
-        text.Split(ExamplePort).Length.Should().Be(2, "the example names its SSH host port once");
-        var configuration = Path.Combine(_folder, Example);
-        File.WriteAllText(configuration, text.Replace(ExamplePort, _port.ToString(CultureInfo.InvariantCulture)));
-        var vm = LoweredPlans.FromFile(configuration).Vms.Single();
-        var compileFolder = Path.Combine(_folder, "out");
+        // 1. the example, compiled once for the collection (image included).
+        var vm = compiled.Vm;
+        var compileFolder = compiled.Folder;
+        output.WriteLine($"vbmc compile (image included): {compiled.CompileTime.TotalSeconds:F1} s");
         var clock = Stopwatch.StartNew();
-        Vbmc(TimeSpan.FromMinutes(15), null, "compile", configuration, "-o", compileFolder).ShouldExit(0, "vbmc compile");
-        output.WriteLine($"vbmc compile (image included): {clock.Elapsed.TotalSeconds:F1} s");
 
         // 2. apply it into a session of the reference root (in the session's mount namespace, so
         // that it sees the root as the processes started in it do).
         using var session = ReferenceRoot.Enter();
-        Vbmc(TimeSpan.FromMinutes(3), session, "apply", compileFolder, "--root", session.Root, "--no-start").ShouldExit(0, "vbmc apply");
+        Support.Vbmc.Run(TimeSpan.FromMinutes(3), session, "apply", compileFolder, "--root", session.Root, "--no-start").ShouldExit(0, "vbmc apply");
         var account = vm.Account.Name;
         var (uid, gid) = PasswdEntry(session, account);
         var kvm = GroupId(session, "kvm");
@@ -76,7 +67,7 @@ public sealed partial class ShepherdEndToEndTests(ITestOutputHelper output) : ID
         clock.Restart();
         var start = shepherd.Herd("start", vm.Name);
         start.ExitCode.Should().Be(0, Explain("herd start", start));
-        WaitForBanner(BannerTimeout).Should().BeTrue(Explain($"sshd's banner should be readable on 127.0.0.1:{_port} within {BannerTimeout.TotalSeconds} s"));
+        Network.WaitForBanner(_port, BannerTimeout).Should().BeTrue(Explain($"sshd's banner should be readable on 127.0.0.1:{_port} within {BannerTimeout.TotalSeconds} s"));
         output.WriteLine($"herd start to the SSH banner (TCG): {clock.Elapsed.TotalSeconds:F1} s");
 
         var status = shepherd.Herd("status", vm.Name);
@@ -99,9 +90,9 @@ public sealed partial class ShepherdEndToEndTests(ITestOutputHelper output) : ID
         clock.Restart();
         var stop = shepherd.Herd("stop", vm.Name);
         stop.ExitCode.Should().Be(0, Explain("herd stop", stop));
-        WaitUntil(() => !Directory.Exists($"/proc/{pid}"), TimeSpan.FromSeconds(30)).Should().BeTrue(Explain($"QEMU (pid {pid}) ends"));
+        Network.WaitUntil(() => !Directory.Exists($"/proc/{pid}"), TimeSpan.FromSeconds(30)).Should().BeTrue(Explain($"QEMU (pid {pid}) ends"));
         output.WriteLine($"herd stop to QEMU gone: {clock.Elapsed.TotalSeconds:F1} s");
-        WaitUntil(() => !Accepts(), TimeSpan.FromSeconds(10)).Should().BeTrue(Explain($"port {_port} closes with QEMU"));
+        Network.WaitUntil(() => !Network.Accepts(_port), TimeSpan.FromSeconds(10)).Should().BeTrue(Explain($"port {_port} closes with QEMU"));
         var after = shepherd.Herd("status", vm.Name);
         after.Stdout.Should().Contain("It is stopped", Explain("herd status after herd stop", after));
         File.ReadAllText(session.HostPath(vm.SerialLog)).Should().Contain("terminating on signal 15", "QEMU got SIGTERM");
@@ -118,11 +109,6 @@ public sealed partial class ShepherdEndToEndTests(ITestOutputHelper output) : ID
         (open > paragraph && close > open).Should().BeTrue("the Shepherd paragraph shows the configuration in a ```scheme block");
         return string.Join('\n', lines[(open + 1)..close].Select(l => l.StartsWith("  ", StringComparison.Ordinal) ? l[2..] : l)) + "\n";
     }
-
-    private static ProcessResult Vbmc(TimeSpan timeout, ReferenceRootSession? session, params string[] arguments) =>
-        session is null
-            ? ProcessRunner.Run(VbmcCli.DotnetHost, [VbmcCli.Dll, .. arguments], timeout: timeout)
-            : session.Host(VbmcCli.DotnetHost, [VbmcCli.Dll, .. arguments], timeout);
 
     private static (string Uid, string Gid) PasswdEntry(ReferenceRootSession session, string account)
     {
@@ -150,75 +136,6 @@ public sealed partial class ShepherdEndToEndTests(ITestOutputHelper output) : ID
         return $"\n--- serial console and QEMU's messages {vm.SerialLog} (last 60 lines) ---\n{string.Join('\n', lines.TakeLast(60))}";
     }
 
-    /// <summary>
-    /// Waits for sshd's banner: QEMU's user network accepts connections before the guest listens,
-    /// so only reading "SSH-" says that sshd runs.
-    /// </summary>
-    private bool WaitForBanner(TimeSpan timeout) =>
-        WaitUntil(() =>
-        {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, _port);
-                client.ReceiveTimeout = 5000;
-                var buffer = new byte[4];
-                var read = 0;
-                using var stream = client.GetStream();
-                while (read < 4)
-                {
-                    var n = stream.Read(buffer, read, 4 - read);
-                    if (n == 0) break;
-                    read += n;
-                }
-                return read == 4 && Encoding.ASCII.GetString(buffer) == "SSH-";
-            }
-            catch (Exception e) when (e is SocketException or IOException)
-            {
-                return false;
-            }
-        }, timeout);
-
-    private bool Accepts()
-    {
-        try
-        {
-            using var client = new TcpClient();
-            client.Connect(IPAddress.Loopback, _port);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
-
-    private static bool WaitUntil(Func<bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            if (condition()) return true;
-            if (DateTime.UtcNow > deadline) return false;
-            Thread.Sleep(500);
-        }
-    }
-
-    private static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
-
     [GeneratedRegex(@"Main PID: (\d+)")]
     private static partial Regex MainPid();
-}
-
-internal static class ProcessResultAssertions
-{
-    public static void ShouldExit(this ProcessResult result, int code, string what) =>
-        result.ExitCode.Should().Be(code, $"{what} failed:\n{result.Stdout}\n{result.Stderr}");
 }
