@@ -2,7 +2,7 @@ using Vbmc.TestSupport;
 
 namespace Vbmc.Cli.Tests;
 
-/// <summary>The acceptance files of ../shared/acceptance and which of them the current stage must pass.</summary>
+/// <summary>The acceptance files of tests/acceptance and which of them the current stage must pass.</summary>
 public static class AcceptanceCatalog
 {
     /// <summary>
