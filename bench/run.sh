@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # On-demand benchmark (not run in CI):
 #   bash bench/run.sh [RUNS]
-# Prints the median wall time of `vbmc check` on each acceptance file, the start-up time of a
-# trivial .NET console program for comparison (vbmc's floor), the ratio, and the throughput of
-# checking a generated machines file of 10,000 build-machine records.
+# Prints the median wall time of `vbmc check` on each acceptance file (tests/acceptance), the
+# start-up time of a trivial .NET console program for comparison (vbmc's floor), the ratio, and
+# the throughput of checking a generated machines file of 10,000 build-machine records.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-15}"
@@ -49,11 +49,11 @@ trivial_ms=$(median_ms "$work/trivial/out/trivial")
 echo
 echo "trivial .NET program start-up: ${trivial_ms} ms (median of $runs)"
 echo
-printf '%-32s %10s %8s\n' "acceptance file" "median ms" "ratio"
-for f in ../shared/acceptance/*.scm; do
+printf '%-42s %10s %8s\n' "acceptance file" "median ms" "ratio"
+for f in tests/acceptance/*.scm; do
   ms=$(median_ms "$work/vbmc/vbmc" check "$f")
   ratio=$(awk -v a="$ms" -v b="$trivial_ms" 'BEGIN { if (b > 0) printf "%.1f", a / b; else print "-" }')
-  printf '%-32s %10s %8s\n' "$(basename "$f")" "$ms" "${ratio}x"
+  printf '%-42s %10s %8s\n' "$(basename "$f")" "$ms" "${ratio}x"
 done
 
 # 10,000 build-machine records, as one machines file.

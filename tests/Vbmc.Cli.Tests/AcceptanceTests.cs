@@ -4,7 +4,8 @@ using Xunit.Abstractions;
 namespace Vbmc.Cli.Tests;
 
 /// <summary>
-/// Runs every acceptance file through the real `vbmc` program (`check --format json`) and
+/// Runs every acceptance file (tests/acceptance and the folders of VBMC_ACCEPTANCE_DIRS: see
+/// <see cref="AcceptanceCatalog"/>) through the real `vbmc` program (`check --format json`) and
 /// compares the result with the file's header lines.
 /// </summary>
 public class AcceptanceTests(ITestOutputHelper output)
@@ -34,7 +35,8 @@ public class AcceptanceTests(ITestOutputHelper output)
         var outDir = Path.Combine(Path.GetTempPath(), $"vbmc-accept-{Guid.NewGuid():N}");
         try
         {
-            var run = VbmcCli.Run(["compile", name, "-o", outDir, "--no-image"], RepoPaths.Acceptance);
+            var path = AcceptanceCatalog.PathOf(name);
+            var run = VbmcCli.Run(["compile", Path.GetFileName(path), "-o", outDir, "--no-image"], Path.GetDirectoryName(path));
             run.ExitCode.Should().Be(0, "vbmc compile must succeed on {0}:\n{1}{2}", name, run.Stdout, run.Stderr);
             foreach (var expected in file.Qemu)
             {
@@ -49,6 +51,44 @@ public class AcceptanceTests(ITestOutputHelper output)
         {
             if (Directory.Exists(outDir)) Directory.Delete(outDir, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The project's folder and every folder of VBMC_ACCEPTANCE_DIRS must exist and hold
+    /// configurations: a folder that is named but missing or empty fails here rather than
+    /// running nothing. Prints which folders run and how many files each has.
+    /// </summary>
+    [Fact]
+    public void Every_acceptance_folder_exists_and_holds_configurations()
+    {
+        var folders = AcceptanceCatalog.Folders();
+        var variable = Environment.GetEnvironmentVariable(AcceptanceCatalog.ExtraFoldersVariable);
+        output.WriteLine($"{AcceptanceCatalog.ExtraFoldersVariable}={variable ?? "(unset)"}");
+        foreach (var folder in folders)
+            output.WriteLine($"acceptance folder {folder.Label} ({folder.FullPath}): "
+                             + (folder.Exists ? $"{folder.FileNames.Count} files" : "does not exist"));
+
+        folders[0].Label.Should().Be(AcceptanceCatalog.OwnFolderLabel);
+        foreach (var folder in folders)
+        {
+            folder.Exists.Should().BeTrue($"acceptance folder {folder.Label} ({folder.FullPath}) must exist");
+            folder.FileNames.Should().NotBeEmpty($"acceptance folder {folder.Label} ({folder.FullPath}) must hold *.scm files");
+        }
+        AcceptanceCatalog.AllFiles.Should().HaveCount(folders.Sum(f => f.FileNames.Count));
+    }
+
+    [Fact]
+    public void The_variable_adds_folders_after_the_projects_own_and_names_them_as_written()
+    {
+        AcceptanceCatalog.Folders(null).Select(f => f.Label).Should().Equal("tests/acceptance");
+        AcceptanceCatalog.Folders("").Select(f => f.Label).Should().Equal("tests/acceptance");
+
+        var folders = AcceptanceCatalog.Folders("../elsewhere/acceptance/:/no/such/folder::tests/acceptance");
+        folders.Select(f => f.Label).Should().Equal("tests/acceptance", "../elsewhere/acceptance", "/no/such/folder");
+        folders[1].FullPath.Should().Be(Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "elsewhere", "acceptance")),
+            "a relative folder is taken from the repository's top folder");
+        folders[2].Exists.Should().BeFalse("a missing folder is kept, so that the folder test fails on it");
+        folders[2].FileNames.Should().BeEmpty();
     }
 
     [Fact]
@@ -76,7 +116,8 @@ public class AcceptanceTests(ITestOutputHelper output)
     private void CheckFile(string name)
     {
         var file = AcceptanceCatalog.Load(name);
-        var run = VbmcCli.Run(["check", "--format", "json", name], RepoPaths.Acceptance);
+        var path = AcceptanceCatalog.PathOf(name);
+        var run = VbmcCli.Run(["check", "--format", "json", Path.GetFileName(path)], Path.GetDirectoryName(path));
         output.WriteLine($"exit {run.ExitCode}\n{run.Stdout}\n{run.Stderr}");
         if (file.Qemu.Count > 0)
             output.WriteLine($"not checked here: {file.Qemu.Count} expect-qemu line(s) (see Qemu_arguments_appear_in_the_launch_command)");

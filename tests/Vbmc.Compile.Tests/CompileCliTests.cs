@@ -75,7 +75,7 @@ public sealed partial class CompileCliTests : IDisposable
     [Fact]
     public void A_configuration_with_errors_writes_nothing_and_exits_1()
     {
-        var run = VbmcCli.Run(["compile", Path.Combine(RepoPaths.Acceptance, "07-error-typo.scm"), "-o", _temp.Out, "--no-image"]);
+        var run = VbmcCli.Run(["compile", Path.Combine(RepoPaths.Acceptance, "07-error-field-typo.scm"), "-o", _temp.Out, "--no-image"]);
 
         run.ExitCode.Should().Be(1, run.Stdout + run.Stderr);
         run.Stdout.Should().Contain("error:");
@@ -142,13 +142,13 @@ public sealed partial class CompileCliTests : IDisposable
     [Fact]
     public void Json_diagnostics_keep_standard_output_one_document()
     {
-        var run = VbmcCli.Run(["compile", Path.Combine(RepoPaths.Acceptance, "12-before-2006.scm"), "-o", _temp.Out,
+        var run = VbmcCli.Run(["compile", Path.Combine(RepoPaths.Acceptance, "12-before-2006-qemu64.scm"), "-o", _temp.Out,
             "--no-image", "--dry-run", "--format", "json"]);
 
         run.ExitCode.Should().Be(0, run.Stdout + run.Stderr);
         var document = JsonNode.Parse(run.Stdout)!;
         document["diagnostics"]!.AsArray().Should().Contain(d => d!["severity"]!.GetValue<string>() == "warning");
-        Listing(run.Stderr).Should().Contain(l => l.Path == "run-build-vm.sh" && l.Action == "create");
+        Listing(run.Stderr).Should().Contain(l => l.Path == "run-retro.sh" && l.Action == "create");
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class NixMachinesEmitterTests
     [Fact]
     public void The_default_vm_has_an_ssh_ng_uri_with_its_port_and_no_host_key_until_apply()
     {
-        var plan = LoweredPlans.FromFile(Path.Combine(RepoPaths.Acceptance, "01-manual-default.scm"));
+        var plan = LoweredPlans.FromFile(Path.Combine(RepoPaths.Acceptance, "01-os-default-vm.scm"));
 
         var artifact = NixMachinesEmitter.Emit(plan);
 
@@ -30,7 +30,7 @@ public sealed class NixMachinesEmitterTests
     [Fact]
     public void Apply_fills_in_the_vms_host_key_as_base64_of_the_key_line()
     {
-        var plan = LoweredPlans.FromFile(Path.Combine(RepoPaths.Acceptance, "01-manual-default.scm"));
+        var plan = LoweredPlans.FromFile(Path.Combine(RepoPaths.Acceptance, "01-os-default-vm.scm"));
 
         // Keys as apply reads them from the .pub files: trailing line break; a key for another VM is ignored.
         var text = NixMachinesEmitter.Render(plan, new Dictionary<string, string>
@@ -91,7 +91,7 @@ public sealed class NixMachinesEmitterTests
     [Fact]
     public void The_file_is_deterministic_and_every_line_has_eight_fields()
     {
-        var path = Path.Combine(RepoPaths.Acceptance, "06-machines-file.scm");
+        var path = Path.Combine(RepoPaths.Acceptance, "06-machines-file-deprecated-system.scm");
         var keys = new Dictionary<string, string> { ["x"] = BuildVmKey };
 
         var first = NixMachinesEmitter.Emit(LoweredPlans.FromFile(path), keys).Content;
@@ -100,13 +100,14 @@ public sealed class NixMachinesEmitterTests
         first.Should().Equal(second);
         var lines = MachineLines(Encoding.UTF8.GetString(first));
         lines.Should().HaveCount(2).And.OnlyContain(l => l.Split(' ').Length == 8);
-        lines[1].Should().StartWith("ssh-ng://guix@old.example.org:2222 aarch64-linux /root/.ssh/id_rsa 1 1 - - ");
+        lines[0].Should().StartWith("ssh-ng://offload@x86.lab.example.net x86_64-linux,i686-linux /etc/guix/offload/id_ed25519 6 1.5 kvm - ");
+        lines[1].Should().StartWith("ssh-ng://guix-builder@pinebook.lab.example.net:2200 aarch64-linux /root/.ssh/id_rsa 1 0.5 - - ");
     }
 
     [Fact]
     public void A_host_key_from_apply_must_be_one_line()
     {
-        var plan = LoweredPlans.FromFile(Path.Combine(RepoPaths.Acceptance, "01-manual-default.scm"));
+        var plan = LoweredPlans.FromFile(Path.Combine(RepoPaths.Acceptance, "01-os-default-vm.scm"));
 
         var render = () => NixMachinesEmitter.Render(plan, new Dictionary<string, string> { ["build-vm"] = BuildVmKey + "\n* " + BuildVmKey });
 

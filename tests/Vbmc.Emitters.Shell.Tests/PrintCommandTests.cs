@@ -175,9 +175,10 @@ public class PrintCommandTests
     public void Configuration_values_are_written_literally_in_the_script()
     {
         // The acceptance files read the script as text: the fixed arguments must be there.
-        var vm = LoweredPlans.FromFile(Path.Combine(RepoPaths.Acceptance, "02-manual-configured.scm")).Vms.Single();
+        var vm = LoweredPlans.FromFile(Path.Combine(RepoPaths.Acceptance, "02-service-list-configured.scm")).Vms.Single();
         var text = LaunchScriptEmitter.Text(vm);
-        text.Should().Contain("-cpu 'Westmere'\n").And.Contain("-smp 'cpus=8'\n").And.Contain("-m '1024'\n")
-            .And.Contain("-rtc 'base=2020-01-01T00:00:00,clock=vm'\n");
+        text.Should().Contain("-cpu 'Haswell'\n").And.Contain("-smp 'cpus=6'\n").And.Contain("-m '3072'\n")
+            .And.Contain("-rtc 'base=2020-01-01T00:00:00,clock=vm'\n")
+            .And.Contain("-nic 'user,model=virtio-net-pci,hostfwd=tcp:127.0.0.1:10022-:22'\n");
     }
 }

@@ -6,7 +6,8 @@ using Vbmc.TestSupport;
 namespace Vbmc.Evaluator.Tests;
 
 /// <summary>
-/// The shared acceptance files, as far as this stage goes (header format in ../shared/README.md):
+/// The project's acceptance files (tests/acceptance), as far as this stage goes (header format in
+/// tests/acceptance/README.md):
 /// evaluation and record checks must raise no error the header does not list, and every
 /// diagnostic has a location. Errors the header lists may come from later stages (service checks),
 /// so their presence is asserted by the services and CLI acceptance tests, not here.

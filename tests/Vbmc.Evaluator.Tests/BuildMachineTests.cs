@@ -71,21 +71,22 @@ public class BuildMachineTests
     [Fact]
     public void Acceptance_machines_file_checks_with_a_deprecation_warning()
     {
-        var path = Path.Combine(RepoPaths.Acceptance, "06-machines-file.scm");
+        var path = Path.Combine(RepoPaths.Acceptance, "06-machines-file-deprecated-system.scm");
         var diagnostics = ConfigurationChecker.CheckFile(path, new EvaluationOptions()).Diagnostics;
         diagnostics.Where(d => d.Severity == Severity.Error).Should().BeEmpty();
-        diagnostics.Should().Contain(d => d.Severity == Severity.Warning && d.Span.StartLine == 16 && d.Span.StartColumn == 8
+        diagnostics.Should().Contain(d => d.Severity == Severity.Warning && d.Span.StartLine == 22 && d.Span.StartColumn == 8
                                           && d.Message.Contains("deprecated"));
     }
 
     [Fact]
     public void Acceptance_missing_fields_are_reported_at_each_record_form()
     {
-        var path = Path.Combine(RepoPaths.Acceptance, "09-error-missing.scm");
+        var path = Path.Combine(RepoPaths.Acceptance, "09-error-missing-fields.scm");
         var errors = ConfigurationChecker.CheckFile(path, new EvaluationOptions()).Diagnostics
             .Where(d => d.Severity == Severity.Error).ToList();
-        errors.Select(e => (e.Span.StartLine, e.Span.StartColumn)).Should().Equal((3, 7), (4, 7));
-        errors.Should().OnlyContain(e => e.Message.Contains("missing field initializers (user host-key)"));
+        errors.Select(e => (e.Span.StartLine, e.Span.StartColumn)).Should().Equal((7, 7), (10, 7));
+        errors[0].Message.Should().Contain("missing field initializers (host-key)");
+        errors[1].Message.Should().Contain("missing field initializers (name user host-key)");
     }
 
     [Fact]

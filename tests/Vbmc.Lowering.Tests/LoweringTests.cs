@@ -111,7 +111,7 @@ public class LoweringOfBrokenConfigurationsTests
     [Fact]
     public void Missing_fields_give_only_the_analysis_errors()
     {
-        var result = Lowerer.LowerFile(Path.Combine(RepoPaths.Acceptance, "09-error-missing.scm"));
+        var result = Lowerer.LowerFile(Path.Combine(RepoPaths.Acceptance, "09-error-missing-fields.scm"));
         result.Plan.Should().BeNull();
         result.Diagnostics.Should().NotContain(d => d.Id == Vbmc.Diagnostics.DiagnosticIds.InternalError);
         result.Diagnostics.Should().Contain(d => d.Message.Contains("missing field initializers"));

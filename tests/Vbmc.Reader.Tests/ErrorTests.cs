@@ -49,9 +49,9 @@ public class ErrorTests
     [Fact]
     public void Acceptance_13_is_reported_at_the_innermost_unclosed_bracket()
     {
-        var path = Path.Combine(RepoPaths.Acceptance, "13-error-syntax.scm");
+        var path = Path.Combine(RepoPaths.Acceptance, "13-error-unterminated-list.scm");
         var error = SchemeReader.Read(File.ReadAllText(path), path).Diagnostics.Single();
-        (error.Span.StartLine, error.Span.StartColumn).Should().Be((5, 1));
+        (error.Span.StartLine, error.Span.StartColumn).Should().Be((7, 7), "the '(service' form; the record form inside it is closed");
         error.Message.Should().Contain("unterminated");
         error.Id.Should().Be(DiagnosticIds.UnterminatedList);
     }

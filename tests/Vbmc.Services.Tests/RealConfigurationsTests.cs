@@ -8,7 +8,7 @@ namespace Vbmc.Services.Tests;
 /// <summary>
 /// Configurations written the way people write them for Guix System (configurations/real/) and
 /// the README's examples (examples/), checked by the whole services stage. Each real file says in
-/// its header lines (acceptance format, shared/README.md) what vbmc must report; most say
+/// its header lines (acceptance format, tests/acceptance/README.md) what vbmc must report; most say
 /// <c>ok</c>, because the point is that real configurations get no false errors.
 /// The files are read from the source tree, not the output folder, because some of them load
 /// key files (local-file) that sit next to them.

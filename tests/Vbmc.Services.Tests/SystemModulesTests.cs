@@ -173,9 +173,10 @@ public class SystemModulesTests
     }
 
     [Theory]
-    [InlineData("01-manual-default.scm")]
-    [InlineData("03-test-os.scm")]
+    [InlineData("01-os-default-vm.scm")]
+    [InlineData("03-simple-os-test.scm")]
     [InlineData("14-modify-services.scm")]
+    [InlineData("17-guix-configuration-build-machines.scm")]
     public void Acceptance_operating_systems_check_without_errors(string name)
     {
         var r = AnalyzeFile(Path.Combine(Vbmc.TestSupport.RepoPaths.Acceptance, name));

@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Vbmc.TestSupport;
 
 /// <summary>
-/// The expectations written in an acceptance file's header lines (format: shared/README.md):
+/// The expectations written in an acceptance file's header lines (format: tests/acceptance/README.md):
 /// <c>;; expect: ok</c>, <c>;; expect: error L:C words</c>, <c>;; expect: warning L:C words</c>,
 /// <c>;; expect-qemu: VM-NAME ARG...</c>.
 /// </summary>

@@ -4,7 +4,7 @@ namespace Vbmc.TestSupport;
 
 /// <summary>
 /// Compares library diagnostics with a file's header lines, with the acceptance runner's rules
-/// (shared/README.md): the errors must be exactly the listed ones (each listed error matched by a
+/// (tests/acceptance/README.md): the errors must be exactly the listed ones (each listed error matched by a
 /// reported one at its position whose message and hint contain every listed word, and each
 /// reported error matching some listed line); listed warnings must be reported, other warnings
 /// may be. The CLI's runner applies the same rules to `vbmc check --format json` output.

@@ -1,6 +1,6 @@
 namespace Vbmc.TestSupport;
 
-/// <summary>Locations in the repository and beside it, found from the test assembly's folder.</summary>
+/// <summary>Locations in the repository, found from the test assembly's folder.</summary>
 public static class RepoPaths
 {
     private static readonly Lazy<string> RootLazy = new(() =>
@@ -14,8 +14,12 @@ public static class RepoPaths
     /// <summary>The repository's top folder (where vbmc.sln is).</summary>
     public static string Root => RootLazy.Value;
 
-    /// <summary>../shared/acceptance beside the repository.</summary>
-    public static string Acceptance => Path.GetFullPath(Path.Combine(Root, "..", "shared", "acceptance"));
+    /// <summary>
+    /// The project's own acceptance configurations, tests/acceptance (header format:
+    /// tests/acceptance/README.md). Folders outside the repository are added to the CLI's
+    /// acceptance runner only, by the VBMC_ACCEPTANCE_DIRS variable (tests/Vbmc.Cli.Tests/AcceptanceCatalog.cs).
+    /// </summary>
+    public static string Acceptance => Path.Combine(Root, "tests", "acceptance");
 
     public static string Examples => Path.Combine(Root, "examples");
 
