@@ -10,7 +10,7 @@
 #     (guix scripts system) (`load*` in its user module, which compiles the file) and then
 #     `fold-services` of the operating system's services;
 # each a fresh process, start-up included (Guile and Guix's modules for Guix, .NET for vbmc).
-# Inputs: a 2-machine file (../shared/acceptance/06-machines-file.scm), examples/build-vm.scm,
+# Inputs: a 2-machine file (tests/acceptance/06-machines-file-deprecated-system.scm), examples/build-vm.scm,
 # and generated machines files of 1,000 and 10,000 build machines. One untimed run of each side
 # first checks that it reads the input (vbmc exits 0; Guix returns the expected number of
 # machines, or a folded `system` service) and warms the page cache.
@@ -43,7 +43,7 @@ vbmc="$work/vbmc/vbmc"
 inside=/var/tmp/vbmc-bench
 inputs="$work/upper$inside"
 mkdir -p "$inputs" "$work/overlay-work" "$work/root"
-cp ../shared/acceptance/06-machines-file.scm "$inputs/machines-2.scm"
+cp tests/acceptance/06-machines-file-deprecated-system.scm "$inputs/machines-2.scm"
 cp examples/build-vm.scm "$inputs/build-vm.scm"
 generate() { # generate N: a machines file of N build machines (bench/run.sh's records)
   echo "(list"

@@ -4,16 +4,21 @@ using System.Text;
 namespace Vbmc.Host.Apply;
 
 /// <summary>
-/// A guix-daemon signing key pair (Ed25519) in the files Guix reads: /etc/guix/signing-key.pub
-/// and /etc/guix/signing-key.sec, libgcrypt S-expressions with the public point <c>q</c> and the
-/// secret <c>d</c> (the 32-byte seed), as <c>guix archive --generate-key</c> writes them.
+/// A guix-daemon signing key pair in the files Guix reads: /etc/guix/signing-key.pub and
+/// /etc/guix/signing-key.sec, libgcrypt S-expressions of a key on the Ed25519 curve with the
+/// public point <c>q</c> and the secret scalar <c>d</c>, as <c>guix archive --generate-key</c>
+/// writes them.
 /// </summary>
 /// <remarks>
-/// The pair is made by ssh-keygen (already needed for the SSH keys; an Ed25519 OpenSSH key holds
-/// the same seed and public point), then read from OpenSSH's unencrypted private-key format
-/// (PROTOCOL.key: "openssh-key-v1", cipher and KDF "none", one key) into Guix's files. A guest's
-/// daemon signs what it returns to the host with it; the host's guix-daemon accepts that once the
-/// public half is in its /etc/guix/acl (<see cref="GuixAcl"/>).
+/// <para>Guix's keys have no <c>(flags eddsa)</c>: libgcrypt signs with them as ECDSA on the
+/// Ed25519 curve (the signature says <c>(sig-val (ecdsa ...))</c>), where <c>q = d·G</c>. An
+/// EdDSA key's seed is therefore not Guix's <c>d</c>: its scalar is the clamped first half of
+/// SHA-512(seed) (RFC 8032, 5.1.5), whose multiple of G is the EdDSA public key. So <c>d</c> is
+/// that scalar modulo the group order and <c>q</c> the EdDSA public key, unchanged.</para>
+/// <para>The pair is made by ssh-keygen (already needed for the SSH keys), then read from OpenSSH's
+/// unencrypted private-key format (PROTOCOL.key: "openssh-key-v1", cipher and KDF "none", one
+/// key). A guest's daemon signs what it returns to the host with it; the host's guix-daemon
+/// accepts that once the public half is in its /etc/guix/acl (<see cref="GuixAcl"/>).</para>
 /// </remarks>
 public sealed record GuixSigningKey(byte[] Public, byte[] Secret)
 {
@@ -59,7 +64,24 @@ public sealed record GuixSigningKey(byte[] Public, byte[] Secret)
         var secret = section.String();
         if (point.Length != 32 || secret.Length != 64 || !secret.AsSpan(32).SequenceEqual(point))
             throw new FormatException("the OpenSSH Ed25519 key has unexpected sizes");
-        return new GuixSigningKey(point, secret[..32]);
+        return new GuixSigningKey(point, Scalar(secret[..32]));
+    }
+
+    /// <summary>The order of the Ed25519 base point: 2^252 + 27742317777372353535851937790883648493.</summary>
+    private static readonly System.Numerics.BigInteger GroupOrder =
+        System.Numerics.BigInteger.Pow(2, 252) + System.Numerics.BigInteger.Parse("27742317777372353535851937790883648493", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The secret scalar of an EdDSA seed, reduced modulo the group order, as 32 big-endian bytes.</summary>
+    private static byte[] Scalar(byte[] seed)
+    {
+        var hash = System.Security.Cryptography.SHA512.HashData(seed);
+        var a = hash[..32];
+        a[0] &= 248;
+        a[31] &= 127;
+        a[31] |= 64;
+        var d = new System.Numerics.BigInteger(a, isUnsigned: true, isBigEndian: false) % GroupOrder;
+        var bytes = d.ToByteArray(isUnsigned: true, isBigEndian: true);
+        return bytes.Length == 32 ? bytes : [.. new byte[32 - bytes.Length], .. bytes];
     }
 
     /// <summary>The public point of a public key file's text (Guix's <c>(q #HEX#)</c>), or null.</summary>

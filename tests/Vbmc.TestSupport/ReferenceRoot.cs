@@ -114,7 +114,11 @@ public sealed class ReferenceRootSession : IDisposable
         return Process.Start(psi) ?? throw new InvalidOperationException("could not start " + command);
     }
 
-    /// <summary>A path inside the root as a host path.</summary>
+    /// <summary>
+    /// A path inside the root as a host path. /tmp, /run, /proc, /dev and /sys inside are mounted
+    /// in the session's namespace only: the host does not see what processes write there (use
+    /// /var/tmp to exchange files).
+    /// </summary>
     public string HostPath(string inside) => Path.Join(Root, inside);
 
     private IEnumerable<string> ChrootArguments(string command, string? user, IReadOnlyDictionary<string, string>? environment)
