@@ -12,7 +12,7 @@ namespace Vbmc.Host.Apply;
 /// /etc/vbmc/NAME/                      root:root 0755 (every private file has its own mode)
 ///   ssh_host_ed25519_key(.pub)         guest's SSH host key     build-vm-NAME 0600 / 0644
 ///   offload_ed25519(.pub)              key the daemons log in with   root 0600 / 0644, or
-///                                      root:guix-daemon 0640 where Guix's daemon runs unprivileged
+///                                      guix-daemon:root where Guix's daemon runs unprivileged
 ///   guix-signing-key.sec(.pub)         the guest guix-daemon's signing key (VMs that run it)
 ///                                                               root 0600 / 0644
 ///   secrets.tar                        the secrets drive        build-vm-NAME 0600
@@ -25,7 +25,7 @@ namespace Vbmc.Host.Apply;
 /// guest's public signing key when the host has Guix (an ACL or /var/guix), so that the host
 /// imports the results.
 /// Debian's guix-daemon runs as the unprivileged account guix-daemon and runs guix offload as
-/// that account: it must read the offload key, hence the group.
+/// that account: it must read the offload key, hence its owner (<see cref="OffloadKeyOwner"/>).
 /// </summary>
 internal static class Secrets
 {
@@ -35,7 +35,6 @@ internal static class Secrets
     public const string GuixDaemonAccount = "guix-daemon";
 
     private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private const UnixFileMode GroupReadable = Private | UnixFileMode.GroupRead;
     private const UnixFileMode Public = Private | UnixFileMode.GroupRead | UnixFileMode.OtherRead;
     private const UnixFileMode Folder = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
                                         | UnixFileMode.GroupRead | UnixFileMode.GroupExecute
@@ -49,7 +48,7 @@ internal static class Secrets
     public static IReadOnlyList<string> Missing(string root, IEnumerable<ManifestVm> vms)
     {
         var missing = new List<string>();
-        var daemonGroup = Accounts.Group(root, GuixDaemonAccount);
+        var offloadOwner = OffloadKeyOwner(root);
         foreach (var vm in vms)
         {
             var name = vm.Name;
@@ -61,8 +60,8 @@ internal static class Secrets
             else
             {
                 if (!File.Exists(offloadKey + ".pub")) missing.Add(InstallLayout.OffloadPublicKey(name));
-                if (!HasOwnerAndMode(offloadKey, daemonGroup ?? 0, daemonGroup is null ? Private : GroupReadable))
-                    missing.Add(InstallLayout.OffloadKey(name) + " (readable by " + (daemonGroup is null ? "root only)" : "root and guix-daemon)"));
+                if (!HasOwnerAndMode(offloadKey, offloadOwner, 0, Private))
+                    missing.Add(InstallLayout.OffloadKey(name) + OwnerNote(offloadOwner));
             }
             if (ServesGuix(vm))
             {
@@ -88,7 +87,7 @@ internal static class Secrets
     public static IReadOnlyList<string> Make(string root, IEnumerable<ManifestVm> vms)
     {
         var made = new List<string>();
-        var daemonGroup = Accounts.Group(root, GuixDaemonAccount);
+        var offloadOwner = OffloadKeyOwner(root);
         foreach (var vm in vms)
         {
             var name = vm.Name;
@@ -102,15 +101,14 @@ internal static class Secrets
             RemoveLeftovers(folder);
 
             if (MakeKeyPair(root, InstallLayout.GuestHostKey(name), $"vbmc-{name}-host", uid, gid, Private)) made.Add(InstallLayout.GuestHostKey(name));
-            var offloadMode = daemonGroup is null ? Private : GroupReadable;
-            if (MakeKeyPair(root, InstallLayout.OffloadKey(name), $"vbmc-{name}-offload", 0, daemonGroup ?? 0, offloadMode))
+            if (MakeKeyPair(root, InstallLayout.OffloadKey(name), $"vbmc-{name}-offload", offloadOwner, 0, Private))
                 made.Add(InstallLayout.OffloadKey(name));
             var offloadKey = HostPaths.Under(root, InstallLayout.OffloadKey(name));
-            if (!HasOwnerAndMode(offloadKey, daemonGroup ?? 0, offloadMode))
+            if (!HasOwnerAndMode(offloadKey, offloadOwner, 0, Private))
             {
-                Posix.Chown(offloadKey, 0, daemonGroup ?? 0);
-                File.SetUnixFileMode(offloadKey, offloadMode);
-                made.Add(InstallLayout.OffloadKey(name) + " (readable by " + (daemonGroup is null ? "root only)" : "root and guix-daemon)"));
+                Posix.Chown(offloadKey, offloadOwner, 0);
+                File.SetUnixFileMode(offloadKey, Private);
+                made.Add(InstallLayout.OffloadKey(name) + OwnerNote(offloadOwner));
             }
             if (ServesGuix(vm))
             {
@@ -231,8 +229,19 @@ internal static class Secrets
         return true;
     }
 
-    private static bool HasOwnerAndMode(string path, uint gid, UnixFileMode mode) =>
-        File.Exists(path) && Posix.Owner(path) is var (u, g) && u == 0 && g == gid && File.GetUnixFileMode(path) == mode;
+    private static bool HasOwnerAndMode(string path, uint uid, uint gid, UnixFileMode mode) =>
+        File.Exists(path) && Posix.Owner(path) is var (u, g) && u == uid && g == gid && File.GetUnixFileMode(path) == mode;
+
+    /// <summary>
+    /// Who owns the offload key: the guix-daemon account where the host has one (Debian's
+    /// unprivileged daemon runs guix offload as that account), else root. Root reads it anyway,
+    /// and OpenSSH refuses a key that is readable by others than its owner only when the owner is
+    /// the user running ssh: a key of guix-daemon's, mode 0600, serves nix-daemon's ssh (root) too,
+    /// where one readable by a group would not.
+    /// </summary>
+    private static uint OffloadKeyOwner(string root) => Accounts.User(root, GuixDaemonAccount)?.Uid ?? 0;
+
+    private static string OwnerNote(uint owner) => owner == 0 ? " (root's)" : $" (owned by {GuixDaemonAccount}, which runs guix offload)";
 
     /// <summary>
     /// Makes the pair with ssh-keygen under temporary names, sets owners and modes, then renames

@@ -22,12 +22,24 @@ public static class DaemonHandshake
     public const ulong StderrError = 0x63787470;
 
     /// <summary>
-    /// Protocol 1.11: nix-daemon 2.x accepts it (it refuses below 1.10), guix-daemon accepts every
-    /// 1.x client, and it is the first version where the client may ask the daemon not to reserve
-    /// disk space for itself (guix-daemon honours that; Nix 2 ignores it). At 1.11 the greeting
-    /// has no CPU affinity field (1.14) and no daemon version string (Nix, 1.33).
+    /// Protocol 1.11, spoken to guix-daemon (which says 1.99 and accepts every 1.x client) and to
+    /// Nix before 2.15: nix-daemon 2.x accepts it, and it is the first version where the client
+    /// may ask the daemon not to reserve disk space for itself (guix-daemon honours that; Nix 2
+    /// ignores it). At 1.11 the greeting has no CPU affinity field (1.14) and no daemon version
+    /// string (Nix, 1.33).
     /// </summary>
     public const ulong ClientVersion = 0x10b;
+
+    /// <summary>
+    /// Protocol 1.35 (Nix 2.15), spoken to Nix daemons from 1.35 on: current Nix refuses clients
+    /// older than its minimum ("the Nix client version is too old"; Debian sid's 2.34 closes the
+    /// connection on a 1.11 client). From 1.14 the client says it sets no CPU affinity; from 1.33
+    /// the daemon sends its version, from 1.35 whether it trusts the client.
+    /// </summary>
+    public const ulong NixClientVersion = 0x123;
+
+    /// <summary>The client version for a daemon of <paramref name="daemonMinor"/>: Nix's 1.35 to 1.63, else 1.11 (guix-daemon says 1.99).</summary>
+    public static ulong ClientVersionFor(ulong daemonMinor) => daemonMinor is >= 35 and < 64 ? NixClientVersion : ClientVersion;
 
     private const int MaxMessageBytes = 64 * 1024;
     private const int MaxMessages = 1000;
@@ -45,8 +57,13 @@ public static class DaemonHandshake
             var protocol = $"{(version >> 8) & 0xff}.{version & 0xff}";
             if ((version >> 8) != 1)
                 return HandshakeResult.Failed($"the daemon speaks worker protocol {protocol}; vbmc knows major version 1", protocol);
-            if ((version & 0xff) >= 11) await WriteAsync(stream, cancel, ClientVersion, 0 /* do not reserve space */);
-            else await WriteAsync(stream, cancel, ClientVersion);
+            var client = ClientVersionFor(version & 0xff);
+            var minor = Math.Min(version & 0xff, client & 0xff); // what both sides speak
+            await WriteAsync(stream, cancel, client);
+            if ((client & 0xff) >= 14) await WriteAsync(stream, cancel, 0 /* no CPU affinity */);
+            if ((client & 0xff) >= 11) await WriteAsync(stream, cancel, 0 /* do not reserve space */);
+            if (minor >= 33) protocol += $", nix-daemon {(await ReadStringAsync(stream, cancel)).Trim()}";
+            if (minor >= 35) await ReadU64Async(stream, cancel); // whether the daemon trusts this client
             var log = new List<string>();
             for (var i = 0; i < MaxMessages; i++)
             {

@@ -13,8 +13,8 @@ namespace Vbmc.Lowering;
 ///                                     offload reads it, as the unprivileged guix-daemon account)
 /// /etc/vbmc/NAME/                     root:root 0755 (each private file has its own mode)
 ///   ssh_host_ed25519_key(.pub)        the guest's host key pair      (build-vm-NAME 0600 / 0644)
-///   offload_ed25519(.pub)             the key the daemons log in with (root 0600, or
-///                                     root:guix-daemon 0640 / 0644)
+///   offload_ed25519(.pub)             the key the daemons log in with (root 0600, or owned by
+///                                     guix-daemon where Guix's daemon runs unprivileged / 0644)
 ///   guix-signing-key.sec(.pub)        the guest guix-daemon's signing key (root 0600 / 0644)
 ///   secrets.tar                       the secrets drive given to the guest (build-vm-NAME 0600)
 /// /var/log/vbmc/NAME.log              serial console log under Shepherd

@@ -25,6 +25,22 @@ public sealed class DaemonHandshakeTests
         result.Protocol.Should().MatchRegex(@"^1\.\d+$");
     }
 
+    /// <summary>Guix 1.5.0's guix-daemon (the reference root's, run as Debian runs it: its own unprivileged account) says 1.100.</summary>
+    [Fact]
+    public async Task A_real_guix_daemon_completes_the_greeting()
+    {
+        using var session = Vbmc.TestSupport.ReferenceRoot.Enter();
+        using var daemon = session.Start("exec guix-daemon --discover=no", Path.Combine(session.Root, "..", "guix-daemon.log"), user: "guix-daemon");
+        var socket = session.HostPath("/var/guix/daemon-socket/socket");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!File.Exists(socket) && DateTime.UtcNow < deadline) await Task.Delay(100);
+
+        var result = await GreetAsync(socket);
+
+        result.Ok.Should().BeTrue(result.Problem);
+        result.Protocol.Should().Be("1.100");
+    }
+
     /// <summary>A Unix socket peer that is not a daemon (it answers like a web server): clearly named, not called a daemon.</summary>
     [Fact]
     public async Task A_peer_that_is_not_a_build_daemon_is_reported_as_such()
