@@ -2,8 +2,8 @@
 ;;;
 ;;; Its CPU model follows the date: Broadwell, the newest model released before June 2014.  Two
 ;;; CPUs and 1 GiB of memory are enough for the guest's sshd and build daemon, and keep a boot
-;;; without KVM (QEMU's TCG) short.  The guest is the default one: a Debian 12 root with the
-;;; offloading account, sshd and nix-daemon, its clock at the date.
+;;; without KVM (QEMU's TCG) short.  The guest is the default one: a Debian sid root with the
+;;; offloading account, sshd, guix-daemon and nix-daemon, its clock at the date.
 ;;;
 ;;;   vbmc check examples/boot-2014.scm
 ;;;   vbmc compile examples/boot-2014.scm -o out     # out/boot-2014.qcow2, out/run-boot-2014.sh ...
