@@ -25,9 +25,10 @@ public sealed class ImageBaseLoweringTests
         var image = LoweredPlans.Vm("(name 'vm1)").Image;
         image.Base.Should().BeOfType<DebianImageBase>();
         var debian = (DebianImageBase)image.Base;
-        debian.Suite.Should().Be("bookworm");
+        debian.Suite.Should().Be("sid", "only sid packages Guix");
         debian.Mirror.Should().BeNull("the host's apt mirror is read when the image is built");
-        debian.Packages.Should().Equal("nix-bin", "nix-setup-systemd");
+        debian.Packages.Should().Equal("guix", "nix-bin", "nix-setup-systemd");
+        debian.CheckValidUntil.Should().BeFalse();
         image.Format.Should().Be("compressed-qcow2");
     }
 

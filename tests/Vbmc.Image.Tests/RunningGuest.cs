@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using Vbmc.TestSupport;
 
@@ -52,38 +50,9 @@ internal sealed class RunningGuest : IDisposable
         return new RunningGuest(process, serialLog, port);
     }
 
-    /// <summary>
-    /// Waits for sshd's banner: QEMU's user network accepts connections before the guest listens,
-    /// so only reading "SSH-" says that sshd runs.
-    /// </summary>
-    public bool WaitForBanner(TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline && !_process.HasExited)
-        {
-            try
-            {
-                using var client = new TcpClient();
-                client.Connect(IPAddress.Loopback, Port);
-                client.ReceiveTimeout = 5000;
-                var buffer = new byte[4];
-                var read = 0;
-                using var stream = client.GetStream();
-                while (read < 4)
-                {
-                    var n = stream.Read(buffer, read, 4 - read);
-                    if (n == 0) break;
-                    read += n;
-                }
-                if (read == 4 && Encoding.ASCII.GetString(buffer) == "SSH-") return true;
-            }
-            catch (Exception e) when (e is SocketException or IOException)
-            {
-            }
-            Thread.Sleep(1000);
-        }
-        return false;
-    }
+    /// <summary>Waits for sshd's banner (see <see cref="Network.WaitForBanner"/>), while QEMU runs.</summary>
+    public bool WaitForBanner(TimeSpan timeout) =>
+        Network.WaitUntil(() => _process.HasExited || Network.ReadsBanner(Port), timeout) && !_process.HasExited;
 
     /// <summary>Waits for QEMU to exit; its exit code, or null if it still runs.</summary>
     public int? WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout) ? _process.ExitCode : null;
@@ -113,12 +82,5 @@ internal sealed class RunningGuest : IDisposable
         }
     }
 
-    public static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
+    public static int FreePort() => Network.FreePort();
 }

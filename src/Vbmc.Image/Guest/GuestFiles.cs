@@ -16,8 +16,10 @@ internal static class GuestFiles
     /// <summary>
     /// Units that must never run in a build VM: time synchronisation (the clock must stay at the
     /// configured date), apt's timers (the guest must not change itself), the first-boot wizard
-    /// (it waits for answers on the console), and e2scrub (LVM snapshots the guest has none of;
-    /// 15 s of a boot without KVM).
+    /// (it waits for answers on the console), e2scrub (LVM snapshots the guest has none of;
+    /// 15 s of a boot without KVM), and tmp.mount: Debian from trixie on mounts /tmp as a tmpfs
+    /// of half the memory, too small for builds (nix-daemon builds in /tmp), while the image's
+    /// disk is large and thrown away at each start anyway.
     /// </summary>
     public static readonly IReadOnlyList<string> MaskedUnits =
     [
@@ -31,6 +33,7 @@ internal static class GuestFiles
         "systemd-firstboot.service",
         "systemd-time-wait-sync.service",
         "systemd-timesyncd.service",
+        "tmp.mount",
     ];
 
     public static IReadOnlyList<GuestFile> For(VmPlan vm)

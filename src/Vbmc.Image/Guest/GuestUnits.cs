@@ -147,17 +147,13 @@ internal static class GuestUnits
         """;
 
     /// <summary>
-    /// guix-daemon (Debian's unit) starts once its signing key and ACL are in place, and builds
-    /// in /var/tmp: the guest's /tmp is a tmpfs of half its memory. A drop-in for a unit the
-    /// guest lacks does nothing.
+    /// guix-daemon (Debian's unit) starts once its signing key and ACL are in place. A drop-in
+    /// for a unit the guest lacks does nothing.
     /// </summary>
     public const string GuixDaemonDropIn = """
         [Unit]
         Wants=vbmc-secrets.service
         After=vbmc-secrets.service
-
-        [Service]
-        Environment=TMPDIR=/var/tmp
 
         """;
 

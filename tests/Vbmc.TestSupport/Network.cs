@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Vbmc.EndToEnd.Tests.Support;
+namespace Vbmc.TestSupport;
 
 /// <summary>Ports on the host's loopback, where a VM's SSH forward listens.</summary>
 public static class Network
