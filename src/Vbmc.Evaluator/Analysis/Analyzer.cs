@@ -16,6 +16,16 @@ public sealed partial class Analyzer(Module module)
 {
     public Module Module { get; } = module;
 
+    /// <summary>The index of the top-level form being analysed (set by <see cref="TopLevel"/>).</summary>
+    internal int FormIndex { get; set; }
+
+    /// <summary>
+    /// References to names of <see cref="Module"/> that had no value when analysed, in order:
+    /// after the last form, those still unbound are reported once each (see <see cref="TopLevel"/>),
+    /// so that one run names every unbound name of a file, not only the first of each form.
+    /// </summary>
+    internal List<(Cell Cell, SourceSpan Span, int Form)> UnboundAtAnalysis { get; } = [];
+
     private delegate Node SpecialForm(Analyzer a, SyntaxList form, Scope? scope, bool tail);
 
     private static readonly Dictionary<string, SpecialForm> Specials = new(StringComparer.Ordinal);
@@ -59,7 +69,9 @@ public sealed partial class Analyzer(Module module)
         var module = GlobalModuleFor(node, s);
         if (found is not null || IsSyntaxValue(module.ValueOf(s)))
             throw Bad(node, SyntaxValueMessage(s, found ?? module.ValueOf(s)!));
-        return new GlobalRef(module.Lookup(s), module, node.Span);
+        var cell = module.Lookup(s);
+        if (cell.Value is null && ReferenceEquals(module, Module)) UnboundAtAnalysis.Add((cell, node.Span, FormIndex));
+        return new GlobalRef(cell, module, node.Span);
     }
 
     /// <summary>
@@ -93,9 +105,15 @@ public sealed partial class Analyzer(Module module)
             }
             else if (found is IMacro lm) return ApplyMacro(lm, list, scope, tail);
         }
+        var before = UnboundAtAnalysis.Count;
         var function = Analyze(list.Items[0], scope, false);
+        var unboundOperator = UnboundAtAnalysis.Count > before && function is GlobalRef;
         var args = new Node[list.Items.Length - 1];
         for (var i = 1; i < list.Items.Length; i++) args[i - 1] = Analyze(list.Items[i], scope, false);
+        // An operator that is unbound may be a macro of a module the file lacks (a record
+        // constructor such as (hurd-vm-configuration (disk-size ...))): its arguments may not
+        // be expressions, so their names are not reported as unbound on their own.
+        if (unboundOperator) UnboundAtAnalysis.RemoveRange(before + 1, UnboundAtAnalysis.Count - before - 1);
         return new AppNode(function, args, tail, list.Span);
     }
 

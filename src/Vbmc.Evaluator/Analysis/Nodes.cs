@@ -53,8 +53,8 @@ public sealed class GlobalRef(Cell cell, Module module, SourceSpan span) : Node(
         if (v is null)
         {
             // With a module missing, its names would fail at every use: report each name once.
-            if (module.MissingModules.Count > 0 && !EvalContext.Current.ReportedUnbound.Add((module, cell.Name)))
-                throw new SilentError();
+            var first = EvalContext.Current.ReportedUnbound.Add((module, cell.Name));
+            if (module.MissingModules.Count > 0 && !first) throw new SilentError();
             throw module.UnboundError(cell.Name, Span);
         }
         if (v is PoisonedValue) throw new SilentError();

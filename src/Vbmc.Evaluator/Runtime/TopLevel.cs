@@ -8,7 +8,11 @@ namespace Vbmc.Evaluation;
 /// <summary>
 /// Runs the forms of a file or module one at a time: analyse, then evaluate. An error ends only
 /// its own form; the next form still runs so one run reports every problem of a file. A name whose
-/// definition failed is poisoned so later uses do not repeat the same root error.
+/// definition failed is poisoned so later uses do not repeat the same root error. After the last
+/// form, every name the file refers to that is still unbound and was not reported yet is reported
+/// once, at its first use: an error when its form stopped on an error before reaching it (it
+/// would have failed there), a warning when its form ran to the end (the use is in code that did
+/// not run, as Guile's compiler warns "possibly unbound variable").
 /// </summary>
 public static class TopLevel
 {
@@ -16,12 +20,17 @@ public static class TopLevel
     {
         var analyzer = new Analyzer(module);
         object value = Unspecified.Instance;
-        foreach (var form in forms)
+        var failed = new bool[forms.Length];
+        for (var i = 0; i < forms.Length; i++)
         {
+            var form = forms[i];
+            analyzer.FormIndex = i;
+            failed[i] = true;
             try
             {
                 var node = analyzer.Analyze(form, null, false);
                 value = Interpreter.EvalNonTail(node, null);
+                failed[i] = false;
             }
             catch (SilentError)
             {
@@ -41,7 +50,28 @@ public static class TopLevel
                 value = Unspecified.Instance;
             }
         }
+        ReportRemainingUnbound(analyzer, failed, ctx);
         return value;
+    }
+
+    private static void ReportRemainingUnbound(Analyzer analyzer, bool[] failed, EvalContext ctx)
+    {
+        var module = analyzer.Module;
+        foreach (var (cell, span, form) in analyzer.UnboundAtAnalysis)
+        {
+            if (cell.Value is not null || !ctx.ReportedUnbound.Add((module, cell.Name))) continue;
+            if (failed[form])
+            {
+                var error = module.UnboundError(cell.Name, span);
+                ctx.Report(new Diagnostic(error.Id, Severity.Error, span, error.Message, error.Hint));
+            }
+            else
+            {
+                var hint = module.UnboundError(cell.Name, span).Hint;
+                ctx.Report(Diagnostic.Warning(DiagnosticIds.UnboundVariable, span,
+                    $"possibly unbound variable '{cell.Name.Name}': it is used in code that did not run", hint));
+            }
+        }
     }
 
     /// <summary>Marks the names a failed top-level definition would have bound.</summary>

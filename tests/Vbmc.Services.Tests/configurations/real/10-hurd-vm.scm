@@ -1,8 +1,9 @@
-;; expect: error 21:36 hurd-vm-service-type
+;; expect: error 22:36 hurd-vm-service-type
+;; expect: error 23:37 hurd-vm-configuration
 ;; A childhurd next to a build VM, as the manual's "The Hurd in a Virtual Machine" describes.
-;; vbmc does not model GNU/Hurd VMs yet (language.md: "may come later"): the first use of
-;; hurd-vm-service-type must be the one located error, and the build VM beside it must not
-;; cause any other.
+;; vbmc does not model GNU/Hurd VMs yet (language.md: "may come later"): each unbound name is
+;; one located error at its first use (not the record's field names inside the unknown
+;; constructor), and the build VM beside it must not cause any other.
 (use-modules (gnu) (gnu services virtualization))
 (use-service-modules networking ssh)
 
