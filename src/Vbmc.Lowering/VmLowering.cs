@@ -30,7 +30,7 @@ internal static class VmLowering
         if (!QemuValues.IsCpuModel(cpu))
         {
             bag.Error(DiagnosticIds.NotExpressible, vm.PlaceOf("cpu"),
-                $"cpu {Printing.Printer.Write(cpu)} of virtual build machine '{name}' is not a QEMU CPU model: " +
+                $"cpu {Printing.Printer.Brief(cpu)} of virtual build machine '{name}' is not a QEMU CPU model: " +
                 "a model name and optional ',feature' flags of letters, digits and '_', '.', '-', '+', '='",
                 "see 'qemu-system-x86_64 -cpu help' for the models");
             ok = false;
@@ -50,7 +50,7 @@ internal static class VmLowering
         if (program is null)
         {
             bag.Error(DiagnosticIds.UnsupportedForCompile, vm.PlaceOf("systems"),
-                $"unsupported: no QEMU system emulator is known for the systems {Printing.Printer.Write(systemsValue)} of virtual build machine '{name}'",
+                $"unsupported: no QEMU system emulator is known for the systems {Printing.Printer.Brief(systemsValue)} of virtual build machine '{name}'",
                 "use a system type such as \"x86_64-linux\", \"i686-linux\" or \"aarch64-linux\"");
             ok = false;
         }

@@ -59,7 +59,7 @@ public sealed partial class Analyzer
     private static void Expect(SyntaxList f, int min, int max, string name)
     {
         if (f.Items.Length < min || f.Items.Length > max)
-            throw Bad(f, $"Syntax error: bad {name} form: {Printing.Printer.Write(f.ToDatum())}");
+            throw Bad(f, $"Syntax error: bad {name} form: {Printing.Printer.Brief(f.ToDatum())}");
     }
 
     private static List<SyntaxNode> BindingList(SyntaxList form, SyntaxNode bindings, string name)

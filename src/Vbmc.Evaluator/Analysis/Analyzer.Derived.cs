@@ -79,7 +79,7 @@ public sealed partial class Analyzer
                 foreach (var (pn, vn) in bindings)
                 {
                     var p = Interpreter.EvalNonTail(pn, fr) as Parameter
-                            ?? throw new SchemeError($"parameterize: not a parameter: {Printing.Printer.Write(Interpreter.EvalNonTail(pn, fr))}", DiagnosticIds.WrongType);
+                            ?? throw new SchemeError($"parameterize: not a parameter: {Printing.Printer.Brief(Interpreter.EvalNonTail(pn, fr))}", DiagnosticIds.WrongType);
                     var v = Interpreter.EvalNonTail(vn, fr);
                     if (p.Converter is not null) v = Interpreter.Apply(p.Converter, v);
                     pushed.Add((p, v));
@@ -218,7 +218,7 @@ public sealed partial class Analyzer
         {
             Expect(f, 2, 2, "assert");
             var test = a.Analyze(f.Items[1], s, false);
-            var text = Printing.Printer.Write(f.Items[1].ToDatum());
+            var text = Printing.Printer.Brief(f.Items[1].ToDatum());
             return new FuncNode(fr => Interpreter.EvalNonTail(test, fr) is false
                 ? throw new SchemeError($"Assertion failed: {text}", DiagnosticIds.UserError)
                 : Unspecified.Instance, f.Span);
@@ -359,7 +359,7 @@ public sealed class QuasiListNode((Node Node, bool Splice)[] parts, Node? tail, 
         {
             if (!parts[i].Splice) { result = new Pair(values[i], result); continue; }
             var items = Lists.ToListOrNull(values[i])
-                        ?? throw new SchemeError($"In procedure append: Wrong type argument in position 1 (expecting list): {Printing.Printer.Write(values[i])}", DiagnosticIds.WrongType) { Span = parts[i].Node.Span };
+                        ?? throw new SchemeError($"In procedure append: Wrong type argument in position 1 (expecting list): {Printing.Printer.Brief(values[i])}", DiagnosticIds.WrongType) { Span = parts[i].Node.Span };
             if (result is Nil && i == parts.Length - 1) { result = values[i]; continue; }
             for (var j = items.Count - 1; j >= 0; j--) result = new Pair(items[j], result);
         }
@@ -386,6 +386,6 @@ public sealed class CaseLambda(Closure[] clauses) : Procedure, IApplicable
             var i = c.Info;
             if (args.Length >= i.Required && (i.HasRest || args.Length == i.Required)) return new TailCall(c, args);
         }
-        throw new SchemeError($"Wrong number of arguments to {Printing.Printer.Write(this)}", DiagnosticIds.WrongArgumentCount);
+        throw new SchemeError($"Wrong number of arguments to {Printing.Printer.Brief(this)}", DiagnosticIds.WrongArgumentCount);
     }
 }

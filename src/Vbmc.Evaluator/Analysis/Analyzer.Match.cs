@@ -28,7 +28,7 @@ public sealed partial class Analyzer
                     Array.Fill(slots, Unassigned.Instance);
                     if (pattern.Match(v, slots, fr)) return body.Eval(new Frame(slots, fr));
                 }
-                throw new SchemeError($"match: no matching pattern for {Printing.Printer.Write(v)}", DiagnosticIds.RuntimeError);
+                throw new SchemeError($"match: no matching pattern for {Printing.Printer.Brief(v)}", DiagnosticIds.RuntimeError);
             }, f.Span);
         });
         Special("match-lambda", (a, f, s, t) =>

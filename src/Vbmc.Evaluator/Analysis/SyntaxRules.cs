@@ -68,7 +68,7 @@ public sealed class SyntaxRules : IMacro
             var formRest = new SyntaxList(form.Items.RemoveAt(0), form.Tail, form.Span);
             if (Match(patternRest, formRest, b)) return Instantiate(template, b, form.Span);
         }
-        throw Bad(form, $"Syntax error: source expression failed to match any pattern in form {Printing.Printer.Write(form.ToDatum())}");
+        throw Bad(form, $"Syntax error: source expression failed to match any pattern in form {Printing.Printer.Brief(form.ToDatum())}");
     }
 
     private bool IsEllipsis(SyntaxNode n) => Sym(n) == _ellipsis;

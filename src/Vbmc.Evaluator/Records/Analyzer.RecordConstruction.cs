@@ -100,7 +100,7 @@ public sealed class RecordConstructNode(RecordType type, Node? inherit,
         {
             var parent = Interpreter.EvalNonTail(inherit, frame);
             if (parent is not Record r || !ReferenceEquals(r.Type, type))
-                throw new SchemeError($"inherit: expects a {type.Name} record, got {Printing.Printer.Write(parent)}", DiagnosticIds.WrongType);
+                throw new SchemeError($"inherit: expects a {type.Name} record, got {Printing.Printer.Brief(parent)}", DiagnosticIds.WrongType);
             for (var i = 0; i < n; i++)
             {
                 if (type.Fields[i].Innate) continue;

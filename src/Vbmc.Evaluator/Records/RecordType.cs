@@ -194,7 +194,7 @@ public static class RecordChecks
             return;
         }
         if (verdict == Verdict.Ok) return;
-        var message = $"field '{field.Name.Name}' of {type.Name} expects {t.Description}, got {Printing.Printer.Write(value)}";
+        var message = $"field '{field.Name.Name}' of {type.Name} expects {t.Description}, got {Printing.Printer.Brief(value)}";
         EvalContext.Current.Report(verdict == Verdict.Advisory
             ? Diagnostic.Warning(DiagnosticIds.FieldAdvisory, at, message)
             : Diagnostic.Error(DiagnosticIds.FieldTypeMismatch, at, message));

@@ -96,15 +96,15 @@ public sealed class Closure(LambdaInfo info, Frame? frame) : Procedure
                 if (args[i] is not Keyword k)
                 {
                     if (info.HasRest) continue;
-                    throw new SchemeError($"In procedure {Info.Name ?? "#<procedure>"}: Invalid keyword: {Printing.Printer.Write(args[i])}", DiagnosticIds.WrongArgumentCount);
+                    throw new SchemeError($"In procedure {Info.Name ?? "#<procedure>"}: Invalid keyword: {Printing.Printer.Brief(args[i])}", DiagnosticIds.WrongArgumentCount);
                 }
                 var index = Array.IndexOf(info.Keys, k);
                 if (i + 1 >= n)
-                    throw new SchemeError($"In procedure {Info.Name ?? "#<procedure>"}: Keyword argument has no value: {Printing.Printer.Write(k)}", DiagnosticIds.WrongArgumentCount);
+                    throw new SchemeError($"In procedure {Info.Name ?? "#<procedure>"}: Keyword argument has no value: {Printing.Printer.Brief(k)}", DiagnosticIds.WrongArgumentCount);
                 if (index < 0)
                 {
                     if (!info.AllowOtherKeys && !info.HasRest)
-                        throw new SchemeError($"In procedure {Info.Name ?? "#<procedure>"}: Unrecognized keyword: {Printing.Printer.Write(k)}", DiagnosticIds.WrongArgumentCount);
+                        throw new SchemeError($"In procedure {Info.Name ?? "#<procedure>"}: Unrecognized keyword: {Printing.Printer.Brief(k)}", DiagnosticIds.WrongArgumentCount);
                 }
                 else given[index] = args[i + 1];
                 i++;
@@ -119,5 +119,5 @@ public sealed class Closure(LambdaInfo info, Frame? frame) : Procedure
     }
 
     private SchemeError ArityError() =>
-        new($"Wrong number of arguments to {Printing.Printer.Write(this)}", DiagnosticIds.WrongArgumentCount);
+        new($"Wrong number of arguments to {Printing.Printer.Brief(this)}", DiagnosticIds.WrongArgumentCount);
 }

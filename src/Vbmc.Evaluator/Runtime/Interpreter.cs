@@ -41,18 +41,18 @@ public static class Interpreter
                         break;
                     case Builtin b:
                         if (!b.Accepts(args.Length))
-                            throw new SchemeError($"Wrong number of arguments to {Printer.Write(b)}", DiagnosticIds.WrongArgumentCount);
+                            throw new SchemeError($"Wrong number of arguments to {Printer.Brief(b)}", DiagnosticIds.WrongArgumentCount);
                         result = CallBuiltin(b, args);
                         break;
                     case Parameter p:
                         if (args.Length != 0)
-                            throw new SchemeError($"Wrong number of arguments to {Printer.Write(p)}", DiagnosticIds.WrongArgumentCount);
+                            throw new SchemeError($"Wrong number of arguments to {Printer.Brief(p)}", DiagnosticIds.WrongArgumentCount);
                         return p.Value;
                     case IApplicable a:
                         result = a.Apply(args);
                         break;
                     default:
-                        throw new SchemeError($"Wrong type to apply: {Printer.Write(procedure)}", DiagnosticIds.NotAProcedure);
+                        throw new SchemeError($"Wrong type to apply: {Printer.Brief(procedure)}", DiagnosticIds.NotAProcedure);
                 }
                 if (result is TailCall tc)
                 {
@@ -79,7 +79,7 @@ public static class Interpreter
         if (++ctx.Steps > ctx.Options.StepBudget)
             throw new SchemeError($"evaluation exceeded {ctx.Options.StepBudget} steps", DiagnosticIds.StepBudgetExceeded);
         if (!b.Accepts(args.Length))
-            throw new SchemeError($"Wrong number of arguments to {Printer.Write(b)}", DiagnosticIds.WrongArgumentCount);
+            throw new SchemeError($"Wrong number of arguments to {Printer.Brief(b)}", DiagnosticIds.WrongArgumentCount);
         var result = CallBuiltin(b, args);
         return !tail && result is TailCall tc ? Apply(tc.Procedure, tc.Arguments) : result;
     }

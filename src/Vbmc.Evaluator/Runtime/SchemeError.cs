@@ -19,6 +19,6 @@ public class SchemeError(string message, string id = DiagnosticIds.RuntimeError,
 
     /// <summary>Guile's wording: "In procedure car: Wrong type argument in position 1 (expecting pair): 5".</summary>
     public static SchemeError WrongType(string procedure, int position, string expected, object value) =>
-        new($"In procedure {procedure}: Wrong type argument in position {position} (expecting {expected}): {Vbmc.Printing.Printer.Write(value)}",
+        new($"In procedure {procedure}: Wrong type argument in position {position} (expecting {expected}): {Vbmc.Printing.Printer.Brief(value)}",
             DiagnosticIds.WrongType);
 }

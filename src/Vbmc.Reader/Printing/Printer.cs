@@ -22,6 +22,23 @@ public static class Printer
 
     public static string Display(object value) => Print(value, write: false);
 
+    /// <summary>The longest printed value a diagnostic message shows whole (see <see cref="Brief"/>).</summary>
+    public const int BriefLength = 160;
+
+    /// <summary>
+    /// <see cref="Write"/> for messages: a value whose printed form is longer than
+    /// <see cref="BriefLength"/> shows its beginning and its end with " … " between, so that a
+    /// message about a whole operating-system record stays readable.
+    /// </summary>
+    public static string Brief(object value)
+    {
+        var text = Write(value);
+        if (text.Length <= BriefLength) return text;
+        var head = text[..(BriefLength - 40)];
+        var tail = text[^30..];
+        return $"{head} … {tail} ({text.Length} characters)";
+    }
+
     public static string Print(object value, bool write)
     {
         var sb = new StringBuilder();

@@ -36,7 +36,7 @@ public sealed class CpuModelCheck : IServiceCheck
                 case NonX86Model:
                     // Not a list of strings: a type error of 'systems' already.
                     if (vm.TryGet("systems") is not { } s || Lists.ToListOrNull(s) is not { } list || !list.All(x => x is string)) break;
-                    var systems = Printing.Printer.Write(s);
+                    var systems = Printing.Printer.Brief(s);
                     diagnostics.Note(DiagnosticIds.CpuModelFallback, vm.PlaceOf("systems"),
                         $"vbmc's CPU table only covers x86_64 and i686: virtual build machine '{vm.DisplayName}' for {systems} " +
                         $"gets QEMU's {NonX86Model} model",

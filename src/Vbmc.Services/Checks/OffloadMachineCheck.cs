@@ -28,7 +28,7 @@ public sealed class OffloadMachineCheck : IServiceCheck
                 if (machine is not Record { Type.Name: "<build-machine>" } record)
                 {
                     diagnostics.Error(DiagnosticIds.InvalidOffloadMachine, at,
-                        $"service '{from.TypeName}' gives guix-service-type an offload machine that is not a build-machine record: {Printing.Printer.Write(machine)}");
+                        $"service '{from.TypeName}' gives guix-service-type an offload machine that is not a build-machine record: {Printing.Printer.Brief(machine)}");
                     continue;
                 }
                 object? key;
@@ -43,7 +43,7 @@ public sealed class OffloadMachineCheck : IServiceCheck
                 if (key is string text && OpenSshPublicKey.IsValid(text)) continue;
                 if (key is string) continue; // a string that is not a key: the field's type check reported it
                 diagnostics.Error(DiagnosticIds.InvalidOffloadMachine, record.ValueSpans[record.Type.IndexOf("host-key")] ?? at,
-                    $"offload machine '{Printing.Printer.Display(SafeName(record))}' has a host-key that is not an OpenSSH public key: {Printing.Printer.Write(key ?? Unspecified.Instance)}");
+                    $"offload machine '{Printing.Printer.Display(SafeName(record))}' has a host-key that is not an OpenSSH public key: {Printing.Printer.Brief(key ?? Unspecified.Instance)}");
             }
         }
     }
