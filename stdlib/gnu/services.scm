@@ -214,14 +214,16 @@ on.")))
    (description "Delete files from @file{/tmp}, @file{/var/run}, and other temporary
 locations at boot time.")))
 
+;; Each extension contributes one gexp; the folded value is the list of them (Guix composes
+;; with identity and keeps the extensions' list, whatever the service's own value).
 (define activation-service-type
   (service-type
    (name 'activate)
    (extensions (list (service-extension boot-service-type
                                         (lambda (gexps) (list (cons 'activation gexps))))))
-   (compose concatenate)
-   (extend append)
-   (default-value '())
+   (compose (lambda (gexps) gexps))
+   (extend (lambda (value gexps) gexps))
+   (default-value #f)
    (description "Run @dfn{gexps} upon activation of the operating system.")))
 
 (define etc-service-type

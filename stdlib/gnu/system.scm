@@ -74,6 +74,11 @@
             <mapped-device>
             mapped-device
             mapped-device?
+            mapped-device-source
+            mapped-device-targets
+            mapped-device-target
+            mapped-device-type
+            mapped-device-arguments
             luks-device-mapping
             raid-device-mapping
             lvm-device-mapping
@@ -146,12 +151,34 @@
   (discard?     swap-space-discard? (default #f) (type boolean)))
 
 (define-record-type* <mapped-device>
-  mapped-device make-mapped-device
+  %mapped-device make-mapped-device
   mapped-device?
-  (source  mapped-device-source)
-  (targets mapped-device-targets (default #f))
-  (target  mapped-device-target (default #f) (type (maybe string)))
-  (type    mapped-device-type))
+  ;; A device name, a list of them (RAID), or a UUID.
+  (source    mapped-device-source)
+  (targets   mapped-device-targets (type (non-empty-list-of non-empty-string)))
+  (type      mapped-device-type)
+  ;; Passed to the mapping's open, close and check procedures.
+  (arguments mapped-device-arguments (default '()) (type list)))
+
+;; (mapped-device ... (target "x") ...) is the older spelling of (targets (list "x")), which
+;; Guix still accepts: the constructor turns one into the other, wherever it is written.
+(define-syntax mapped-device
+  (syntax-rules ()
+    ((_ field ...)
+     (%mapped-device-with-targets (field ...) ()))))
+
+(define-syntax %mapped-device-with-targets
+  (syntax-rules (target)
+    ((_ () (done ...))
+     (%mapped-device done ...))
+    ((_ ((target value) rest ...) (done ...))
+     (%mapped-device-with-targets (rest ...) (done ... (targets (list value)))))
+    ((_ (other rest ...) (done ...))
+     (%mapped-device-with-targets (rest ...) (done ... other)))))
+
+;; Deprecated in Guix for mapped-device-targets.
+(define (mapped-device-target device)
+  (car (mapped-device-targets device)))
 
 (define luks-device-mapping 'luks-device-mapping)
 (define raid-device-mapping 'raid-device-mapping)

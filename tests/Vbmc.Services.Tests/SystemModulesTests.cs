@@ -164,12 +164,12 @@ public class SystemModulesTests
     }
 
     [Fact]
-    public void Avahi_without_the_system_bus_reports_the_missing_requirement()
+    public void Avahi_brings_the_system_bus_it_requires_as_guix_does()
     {
         var r = Analyze(OperatingSystem(services: "(cons (service avahi-service-type) %base-services)")
-            .Replace("(use-modules (gnu)", "(use-modules (gnu) (gnu services networking)"));
-        Errors(r).Should().ContainSingle(Describe(r)).Which.Message
-            .Should().Contain("requires 'dbus-system'", "avahi needs D-Bus, which only %desktop-services provides");
+            .Replace("(use-modules (gnu)", "(use-modules (gnu) (gnu services avahi)"));
+        Errors(r).Should().BeEmpty(Describe(r));
+        r.Fold.Services.Should().Contain(s => s.TypeName == "dbus", "avahi extends the system bus, which the fold then instantiates");
     }
 
     [Theory]

@@ -300,6 +300,30 @@ public sealed partial class Analyzer
         var unquote = gexp ? "ungexp" : "unquote";
         switch (template)
         {
+            // #$output and (ungexp output "lib"): the derivation's own output, as Guix's gexp
+            // macro treats the identifier 'output' (unless the file binds it locally).
+            case SyntaxList { Items.Length: 2 or 3 } o when gexp && depth == 1 && Head(o) is { Name: "ungexp" }
+                                                          && Sym(o.Items[1]) is { Name: "output" } outputName
+                                                          && Scope.Resolve(s, outputName, out _, out _) is null:
+            {
+                var name = o.Items.Length == 3 ? Analyze(o.Items[2], s, false) : null;
+                return new FuncNode(fr => new Ungexp(new GexpOutput(
+                    name is null ? "out" : Interpreter.EvalNonTail(name, fr) as string
+                        ?? throw new SchemeError("ungexp: an output name is a string", DiagnosticIds.WrongType) { Span = o.Items[2].Span }), false), o.Span);
+            }
+            // (ungexp package "lib"), (ungexp-native package "out"): a package's other output.
+            case SyntaxList { Items.Length: 3 } po when gexp && depth == 1 && Head(po) is { } ph && ph.Name is "ungexp" or "ungexp-native":
+            {
+                var thing = Analyze(po.Items[1], s, false);
+                var output = Analyze(po.Items[2], s, false);
+                return new FuncNode(fr =>
+                {
+                    var value = Interpreter.EvalNonTail(thing, fr);
+                    if (Interpreter.EvalNonTail(output, fr) is not string)
+                        throw new SchemeError("ungexp: an output name is a string", DiagnosticIds.WrongType) { Span = po.Items[2].Span };
+                    return new Ungexp(value, ph.Name == "ungexp-native");
+                }, po.Span);
+            }
             case SyntaxList { Items.Length: 2 } u when Head(u) is { } h && (h.Name == unquote || (gexp && h.Name == "ungexp-native")):
                 if (depth == 1)
                 {

@@ -95,3 +95,15 @@ public sealed class Ungexp(object value, bool native) : ISchemeWritable
 
     public void WriteTo(StringBuilder output, bool write, Action<object> printElement) => printElement(Value);
 }
+
+/// <summary>
+/// <c>#$output</c> in a gexp: the output of the derivation the gexp builds (named "out" unless
+/// given, as in <c>(ungexp output "lib")</c>), known only when Guix builds it.
+/// </summary>
+public sealed class GexpOutput(string name) : ISchemeWritable
+{
+    public string Name { get; } = name;
+
+    public void WriteTo(StringBuilder output, bool write, Action<object> printElement) =>
+        output.Append(Name == "out" ? "#$output" : $"#$output:{Name}");
+}

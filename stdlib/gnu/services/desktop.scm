@@ -11,6 +11,7 @@
   #:use-module (gnu services base)
   #:use-module (gnu services dbus)
   #:use-module (gnu services networking)
+  #:use-module (gnu services avahi)
   #:use-module (gnu services xorg)
   #:re-export (dbus-root-service-type polkit-service-type)
   #:export (%desktop-services

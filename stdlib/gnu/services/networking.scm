@@ -45,8 +45,6 @@
             iptables-configuration
             nftables-service-type
             nftables-configuration
-            avahi-service-type
-            avahi-configuration
             opendht-service-type
             yggdrasil-service-type
             ipfs-service-type
@@ -66,7 +64,6 @@
 (define-opaque-configuration tor-configuration)
 (define-opaque-configuration iptables-configuration)
 (define-opaque-configuration nftables-configuration)
-(define-opaque-configuration avahi-configuration)
 
 (define %ntp-servers
   '("0.guix.pool.ntp.org" "1.guix.pool.ntp.org" "2.guix.pool.ntp.org" "3.guix.pool.ntp.org"))
@@ -97,10 +94,6 @@
 (define openntpd-service-type
   (daemon-service-type 'openntpd '(ntpd) '(user-processes networking) (openntpd-configuration)
                "Run OpenNTPD, the OpenBSD NTP daemon."))
-
-(define avahi-service-type
-  (daemon-service-type 'avahi '(avahi-daemon) '(user-processes dbus-system networking) (avahi-configuration)
-               "Run the Avahi mDNS/DNS-SD daemon."))
 
 (define tor-service-type
   (daemon-service-type 'tor '(tor) '(user-processes loopback syslogd) (tor-configuration)

@@ -94,5 +94,21 @@
    (description "Run the GNU Shepherd as PID 1---i.e., the operating system's service manager,
 which starts, stops and tracks all other services.")))
 
-;; Older name people still use in configurations.
-(define shepherd-service-type shepherd-root-service-type)
+;; (shepherd-service-type 'NAME PROC [DEFAULT] (description TEXT)): the type of a service whose
+;; only extension gives shepherd-root-service-type the one Shepherd service PROC makes of the
+;; value, as Guix's macro of the same name builds it; with DEFAULT, the type has that default.
+(define-syntax shepherd-service-type
+  (syntax-rules (description)
+    ((_ type-name proc default (description text))
+     (service-type
+      (name type-name)
+      (extensions (list (service-extension shepherd-root-service-type
+                                           (lambda (value) (list (proc value))))))
+      (default-value default)
+      (description text)))
+    ((_ type-name proc (description text))
+     (service-type
+      (name type-name)
+      (extensions (list (service-extension shepherd-root-service-type
+                                           (lambda (value) (list (proc value))))))
+      (description text)))))

@@ -5,6 +5,11 @@
   #:re-export (<mapped-device>
                mapped-device
                mapped-device?
+               mapped-device-source
+               mapped-device-targets
+               mapped-device-target
+               mapped-device-type
+               mapped-device-arguments
                luks-device-mapping
                raid-device-mapping
                lvm-device-mapping))
