@@ -144,13 +144,6 @@ public sealed partial record CorpusEntry(
         return string.Join('/', parts);
     }
 
-    /// <summary>
-    /// Whether vbmc must check this file in a process of its own: it loads or includes other
-    /// files (diagnostics in those could not be told apart between two files that share them),
-    /// or needs its own <c>-L</c> folders.
-    /// </summary>
-    public bool NeedsOwnVbmcProcess =>
-        LoadPath.Count > 0 || (!IsTemplate && LoadsOtherFiles().IsMatch(File.ReadAllText(HostPath)));
 
     private static FormatException Malformed(string file, int line, string text) =>
         new($"tests/corpus/{file}:{line}: malformed header line (see tests/corpus/README.md): {text.Trim()}");
@@ -160,7 +153,4 @@ public sealed partial record CorpusEntry(
 
     [GeneratedRegex(@"^(?<line>\d+)\s+(?<words>.+?)\s+--\s+(?<reason>.+)$")]
     private static partial Regex StricterRegex();
-
-    [GeneratedRegex(@"\((load|include|include-ci|primitive-load|add-to-load-path)\s")]
-    private static partial Regex LoadsOtherFiles();
 }

@@ -67,7 +67,7 @@ public static class Differential
         if (guix.Message?.StartsWith("missing closing parenthesis", StringComparison.Ordinal) == true
             && vbmc.Errors.Any(d => d.File == at.File && d.Id.StartsWith("VBM1", StringComparison.Ordinal)))
             return new Comparison(entry, guix, vbmc, Outcome.Agree, "unclosed list: Guix reports the end of the file, vbmc the open bracket");
-        var note = LocationMatch(entry, at, vbmc);
+        var note = LocationMatch(entry, at, guix.Message ?? "", vbmc);
         return note is null
             ? new Comparison(entry, guix, vbmc, Outcome.Location, $"no vbmc error on {at.File} line {at.Line}")
             : new Comparison(entry, guix, vbmc, Outcome.Agree, note);
@@ -77,7 +77,7 @@ public static class Differential
     /// Why vbmc's errors agree with Guix's location: one is on that line (or has a related
     /// location there), or lies inside the form Guix points at; null when none does.
     /// </summary>
-    private static string? LocationMatch(CorpusEntry entry, GuixLocation at, VbmcVerdict vbmc)
+    private static string? LocationMatch(CorpusEntry entry, GuixLocation at, string guixMessage, VbmcVerdict vbmc)
     {
         var errors = vbmc.Errors;
         if (errors.Any(d => d.File == at.File && d.Line == at.Line)) return "same line";
@@ -87,9 +87,19 @@ public static class Differential
             path = Path.Combine(CorpusEntry.CorpusFolder, at.File["tests/corpus/".Length..]);
         if (path is null || !File.Exists(path)) return null;
         if (SourceExtent.Datum(File.ReadAllText(path), at.Line, at.Column) is not var (first, last)) return null;
-        var inside = errors.FirstOrDefault(d => d.File == at.File && d.Line >= first && d.Line <= last);
-        return inside is null ? null : $"inside Guix's form (lines {first}-{last})";
+        // Inside the form, and about the same thing: a word of Guix's message (past the form it
+        // prints) in vbmc's, so that an unrelated error elsewhere in a big form does not count.
+        var words = Words(guixMessage.Contains("): ", StringComparison.Ordinal) ? guixMessage[(guixMessage.LastIndexOf("): ", StringComparison.Ordinal) + 3)..] : guixMessage);
+        var inside = errors.FirstOrDefault(d => d.File == at.File && d.Line >= first && d.Line <= last
+                                                && Words(d.Text).Overlaps(words));
+        return inside is null ? null : $"inside Guix's form (lines {first}-{last}), about the same thing";
     }
+
+    private static HashSet<string> Words(string text) =>
+        text.Split([' ', '\t', '\n', '(', ')', '\'', '"', ',', ';', ':', '`'], StringSplitOptions.RemoveEmptyEntries)
+            .Where(w => w.Length >= 4)
+            .Select(w => w.ToLowerInvariant())
+            .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>
     /// The causes of the false errors, most frequent first: every distinct vbmc error (its id and

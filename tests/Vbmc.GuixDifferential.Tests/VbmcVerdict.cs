@@ -34,30 +34,26 @@ public sealed record VbmcVerdict(IReadOnlyList<VbmcDiagnostic> Diagnostics)
 }
 
 /// <summary>
-/// Runs the real vbmc program, <c>vbmc check --format json FILE...</c>: one process for every
-/// self-contained file, and one per file that loads other files or needs <c>-L</c> folders.
-/// vbmc sorts its diagnostics by file, so a diagnostic in a file that is none of those given
-/// (one of vbmc's own standard modules, where an error surfaced) cannot be told apart between
-/// the files of one process: such diagnostics are attributed by bisection, running the first
-/// half of the files again (vbmc checks each file on its own, so the second half holds the
-/// rest), which costs about one more run of the files when a single file is concerned.
+/// Runs the real vbmc program, <c>vbmc check --format json FILE...</c>: one process for all the
+/// files, and one more for each set of <c>-L</c> folders that files need. vbmc sorts its
+/// diagnostics by file, so a diagnostic in a file that is none of those given (a file one of them
+/// loads or includes, or one of vbmc's own standard modules where an error surfaced) cannot be
+/// told apart between the files of one process: such diagnostics are attributed by bisection,
+/// running the first half of the files again (vbmc checks each file on its own, so the second
+/// half holds the rest), which costs about one more run of the files per file concerned.
 /// </summary>
 public static class VbmcRunner
 {
     public static IReadOnlyDictionary<string, VbmcVerdict> Run(IReadOnlyList<CorpusEntry> entries)
     {
         var results = new Dictionary<string, List<VbmcDiagnostic>>(StringComparer.Ordinal);
-        var shared = entries.Where(e => !e.NeedsOwnVbmcProcess).ToList();
-        if (shared.Count > 0)
+        foreach (var group in entries.GroupBy(e => string.Join('\n', e.LoadPath)))
         {
-            var run = Check(shared, []);
+            var batch = group.ToList();
+            var loadPath = batch[0].LoadPath;
+            var run = Check(batch, loadPath);
             foreach (var (name, list) in run.Attributed) results[name] = list;
-            Attribute(shared, run.Unattributed, results);
-        }
-        foreach (var e in entries.Where(e => e.NeedsOwnVbmcProcess))
-        {
-            var run = Check([e], e.LoadPath);
-            results[e.Name] = run.Attributed[e.Name].Concat(run.Unattributed.Select(u => u.Diagnostic)).ToList();
+            Attribute(batch, loadPath, run.Unattributed, results);
         }
         return results.ToDictionary(kv => kv.Key, kv => new VbmcVerdict(kv.Value), StringComparer.Ordinal);
     }
@@ -67,8 +63,8 @@ public static class VbmcRunner
         List<(string Key, VbmcDiagnostic Diagnostic)> Unattributed);
 
     /// <summary>Gives each of <paramref name="unattributed"/> (the diagnostics in other files that BATCH's files caused) to its file.</summary>
-    private static void Attribute(IReadOnlyList<CorpusEntry> batch, List<(string Key, VbmcDiagnostic Diagnostic)> unattributed,
-        Dictionary<string, List<VbmcDiagnostic>> results)
+    private static void Attribute(IReadOnlyList<CorpusEntry> batch, IReadOnlyList<string> loadPath,
+        List<(string Key, VbmcDiagnostic Diagnostic)> unattributed, Dictionary<string, List<VbmcDiagnostic>> results)
     {
         if (unattributed.Count == 0) return;
         if (batch.Count == 1)
@@ -78,7 +74,7 @@ public static class VbmcRunner
         }
         var first = batch.Take(batch.Count / 2).ToList();
         var second = batch.Skip(batch.Count / 2).ToList();
-        var inFirst = Check(first, []).Unattributed;
+        var inFirst = Check(first, loadPath).Unattributed;
         var rest = unattributed.ToList();
         foreach (var (key, _) in inFirst)
         {
@@ -86,8 +82,8 @@ public static class VbmcRunner
             if (i < 0) throw new InvalidOperationException($"vbmc checked these files differently on its own: {key}");
             rest.RemoveAt(i);
         }
-        Attribute(first, inFirst, results);
-        Attribute(second, rest, results);
+        Attribute(first, loadPath, inFirst, results);
+        Attribute(second, loadPath, rest, results);
     }
 
     private static RunResult Check(IReadOnlyList<CorpusEntry> batch, IReadOnlyList<string> loadPath)
