@@ -1,0 +1,18 @@
+;; guix-differential: guix-rejects
+;; A user account with no group.
+(use-modules (gnu))
+
+(operating-system
+  (host-name "oops")
+  (timezone "Etc/UTC")
+  (bootloader (bootloader-configuration
+               (bootloader grub-bootloader)
+               (targets (quote ("/dev/sda")))))
+  (file-systems (cons (file-system
+                        (device (file-system-label "oops"))
+                        (mount-point "/")
+                        (type "ext4"))
+                      %base-file-systems))
+  (users (cons (user-account
+                (name "nogroup"))
+               %base-user-accounts)))

@@ -1,0 +1,16 @@
+;; guix-differential: guix-rejects
+;; A list never closed: the operating-system form lacks its last parenthesis.
+(use-modules (gnu))
+
+(operating-system
+  (host-name "oops")
+  (timezone "Etc/UTC")
+  (bootloader (bootloader-configuration
+               (bootloader grub-bootloader)
+               (targets (quote ("/dev/sda")))))
+  (file-systems (cons (file-system
+                        (device (file-system-label "oops"))
+                        (mount-point "/")
+                        (type "ext4"))
+                      %base-file-systems))
+  (services %base-services)
