@@ -6,12 +6,12 @@ using Vbmc.Services;
 namespace Vbmc.Cli;
 
 /// <summary>
-/// `vbmc check FILE... [--format text|json|sarif] [--system SYSTEM]`: evaluate, type-check every
+/// `vbmc check FILE... [--format text|json|sarif] [--system SYSTEM] [-L DIR]... [--env NAME=VALUE]...`: evaluate, type-check every
 /// record, fold the services and run every service check pass (<see cref="ConfigurationAnalyzer"/>).
 /// </summary>
 public static class CheckCommand
 {
-    public static Command Create(CliEnvironment env, Option<string> systemOption)
+    public static Command Create(CliEnvironment env, EvaluationSettings evaluation)
     {
         var files = new Argument<string[]>("FILE")
         {
@@ -28,8 +28,9 @@ public static class CheckCommand
 
         var command = new Command("check", "Check configurations and report every problem with its location.")
         {
-            files, format, systemOption,
+            files, format,
         };
+        foreach (var option in evaluation.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
             var paths = parse.GetValue(files) ?? [];
@@ -39,7 +40,12 @@ public static class CheckCommand
                 DiagnosticWriter.WriteToError(usage, env);
                 return ExitCodes.UsageOrIo;
             }
-            var options = new EvaluationOptions { System = parse.GetValue(systemOption) ?? CliEnvironment.HostSystem };
+            var (options, problems) = evaluation.Read(parse);
+            if (options is null)
+            {
+                DiagnosticWriter.WriteToError(problems, env);
+                return ExitCodes.UsageOrIo;
+            }
             var diagnostics = CheckFiles(paths, options);
             var outputFormat = Enum.Parse<OutputFormat>(parse.GetValue(format) ?? "text", ignoreCase: true);
             DiagnosticWriter.Write(diagnostics, outputFormat, env, summary: true);

@@ -12,17 +12,11 @@ public static class CliApp
 {
     public static RootCommand Build(CliEnvironment env)
     {
-        var system = new Option<string>("--system")
-        {
-            Description = "The value of %current-system (Guix system type).",
-            DefaultValueFactory = _ => CliEnvironment.HostSystem,
-            HelpName = "SYSTEM",
-        };
         var root = new RootCommand("vbmc: compiler for Guix-style configurations of virtual build machines.")
         {
-            CheckCommand.Create(env, system),
-            EvalCommand.Create(env, system),
-            CompileCommand.Create(env, system),
+            CheckCommand.Create(env, new EvaluationSettings()),
+            EvalCommand.Create(env, new EvaluationSettings()),
+            CompileCommand.Create(env, new EvaluationSettings()),
             ApplyCommand.Create(env),
             GenerationsCommand.Create(env),
             RollbackCommand.Create(env),

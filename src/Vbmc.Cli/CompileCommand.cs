@@ -16,7 +16,7 @@ namespace Vbmc.Cli;
 /// </summary>
 public static class CompileCommand
 {
-    public static Command Create(CliEnvironment env, Option<string> systemOption)
+    public static Command Create(CliEnvironment env, EvaluationSettings evaluation)
     {
         var file = new Argument<string>("FILE") { Description = "The configuration file to compile." };
         var output = new Option<string>("--output", "-o")
@@ -47,20 +47,30 @@ public static class CompileCommand
             "Compile a configuration into a folder: launch scripts, systemd and Shepherd units, accounts, "
             + "offload machine files, guest images and manifest.json.")
         {
-            file, output, noImage, dryRun, quiet, format, systemOption,
+            file, output, noImage, dryRun, quiet, format,
         };
-        command.SetAction(parse => Run(new Invocation(
+        foreach (var option in evaluation.All) command.Options.Add(option);
+        command.SetAction(parse =>
+        {
+            var (options, problems) = evaluation.Read(parse);
+            if (options is null)
+            {
+                DiagnosticWriter.WriteToError(problems, env);
+                return ExitCodes.UsageOrIo;
+            }
+            return Run(new Invocation(
             parse.GetValue(file)!,
             parse.GetValue(output)!,
-            parse.GetValue(systemOption) ?? CliEnvironment.HostSystem,
+            options,
             !parse.GetValue(noImage),
             parse.GetValue(dryRun),
             parse.GetValue(quiet),
-            Enum.Parse<OutputFormat>(parse.GetValue(format) ?? "text", ignoreCase: true)), env));
+            Enum.Parse<OutputFormat>(parse.GetValue(format) ?? "text", ignoreCase: true)), env);
+        });
         return command;
     }
 
-    private sealed record Invocation(string File, string Output, string System, bool Images, bool DryRun, bool Quiet, OutputFormat Format);
+    private sealed record Invocation(string File, string Output, EvaluationOptions Evaluation, bool Images, bool DryRun, bool Quiet, OutputFormat Format);
 
     private static int Run(Invocation call, CliEnvironment env)
     {
@@ -75,7 +85,7 @@ public static class CompileCommand
             SourcePath = call.File,
             OutputDirectory = call.Output,
             VbmcVersion = DiagnosticWriter.Version,
-            Evaluation = new EvaluationOptions { System = call.System },
+            Evaluation = call.Evaluation,
             BuildImages = call.Images,
             DryRun = call.DryRun,
             ImageSettings = new ImageBuildSettings

@@ -25,17 +25,23 @@ public static class EvalCommand
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static Command Create(CliEnvironment env, Option<string> systemOption)
+    public static Command Create(CliEnvironment env, EvaluationSettings evaluation)
     {
         var file = new Argument<string>("FILE") { Description = "The configuration file to evaluate." };
         var json = new Option<bool>("--json") { Description = "Print the value as JSON instead of Scheme." };
         var command = new Command("eval", "Evaluate a configuration and print its value, with every record field resolved.")
         {
-            file, json, systemOption,
+            file, json,
         };
+        foreach (var option in evaluation.All) command.Options.Add(option);
         command.SetAction(parse =>
         {
-            var options = new EvaluationOptions { System = parse.GetValue(systemOption) ?? CliEnvironment.HostSystem };
+            var (options, problems) = evaluation.Read(parse);
+            if (options is null)
+            {
+                DiagnosticWriter.WriteToError(problems, env);
+                return ExitCodes.UsageOrIo;
+            }
             return Run(parse.GetValue(file)!, parse.GetValue(json), options, env);
         });
         return command;

@@ -93,6 +93,8 @@ public static class CompileRunner
             {
                 Vbmc = request.VbmcVersion,
                 Source = new ManifestSource(Path.GetFileName(plan.SourcePath), plan.SourceSha256),
+                Inputs = plan.Inputs.Count == 0 ? null : plan.Inputs.Select(f => new ManifestInput(
+                    Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(plan.SourcePath))!, f.Path).Replace('\\', '/'), f.Sha256)).ToList(),
                 Vms = plan.Vms.Select(ManifestVm.From).ToList(),
                 Artifacts = [],
             },

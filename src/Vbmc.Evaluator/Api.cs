@@ -13,7 +13,24 @@ public sealed record EvaluationOptions
 
     /// <summary>Nested (non-tail) evaluation depth allowed before "nesting deeper than N".</summary>
     public int MaxDepth { get; init; } = 10_000;
+
+    /// <summary>
+    /// Folders searched for user modules, first to last, before vbmc's own modules (CLI: -L,
+    /// --load-path, as <c>guix system -L</c>); absolute. The configuration may read files only
+    /// below its own folder and these.
+    /// </summary>
+    public IReadOnlyList<string> LoadPath { get; init; } = [];
+
+    /// <summary>
+    /// What <c>getenv</c> and <c>gethostname</c> (HOSTNAME) answer (CLI: --env NAME=VALUE). A name
+    /// not given here gets a documented value and a warning: check results never depend on the
+    /// host vbmc runs on.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
 }
+
+/// <summary>A file the evaluation read (a loaded, included or module file), with its sha256.</summary>
+public sealed record ReadFile(string Path, string Sha256);
 
 /// <summary>The top-level value of a file (the value of its last form) and every diagnostic.</summary>
 public sealed record EvaluationResult(object? Value, IReadOnlyList<Diagnostic> Diagnostics)
@@ -22,4 +39,7 @@ public sealed record EvaluationResult(object? Value, IReadOnlyList<Diagnostic> D
 
     /// <summary>What display/write/format #t printed (configurations never write to the console).</summary>
     public string Output { get; init; } = "";
+
+    /// <summary>Every file read besides the configuration itself (load, include, user modules), in reading order.</summary>
+    public IReadOnlyList<ReadFile> ReadFiles { get; init; } = [];
 }

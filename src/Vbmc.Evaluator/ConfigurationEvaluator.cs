@@ -87,6 +87,6 @@ public static class ConfigurationEvaluator
                 ctx.Report(Diagnostic.Error(DiagnosticIds.RuntimeError, SourceSpan.FileOnly(fileName), "internal evaluator error: " + e.Message));
             }
         }
-        return new EvaluationResult(value, ctx.Diagnostics.Items.ToList()) { Output = ctx.Output.ToString() };
+        return new EvaluationResult(value, ctx.Diagnostics.Items.ToList()) { Output = ctx.Output.ToString(), ReadFiles = ctx.ReadFiles.ToList() };
     }
 }

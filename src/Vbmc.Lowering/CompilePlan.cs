@@ -16,7 +16,11 @@ public sealed record CompilePlan(
     string SourcePath,
     string SourceSha256,
     IReadOnlyList<VmPlan> Vms,
-    IReadOnlyList<BuildMachinePlan> BuildMachines);
+    IReadOnlyList<BuildMachinePlan> BuildMachines)
+{
+    /// <summary>The other files the evaluation read (load, include, user modules), absolute, in order.</summary>
+    public IReadOnlyList<Vbmc.Evaluation.ReadFile> Inputs { get; init; } = [];
+}
 
 /// <summary>One virtual build machine, lowered.</summary>
 public sealed record VmPlan

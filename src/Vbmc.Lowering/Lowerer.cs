@@ -71,6 +71,7 @@ public static class Lowerer
             .Concat(bag.Items.Where(d => !(analysisFailed && d.Id == DiagnosticIds.InternalError)))
             .ToList();
         var failed = all.Any(d => d.Severity == Severity.Error);
+        if (plan is not null) plan = plan with { Inputs = analysis.Evaluation.ReadFiles };
         return new LoweringResult(all, failed ? null : plan);
     }
 }

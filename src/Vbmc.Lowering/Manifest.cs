@@ -19,6 +19,12 @@ public sealed record Manifest
 
     public required ManifestSource Source { get; init; }
 
+    /// <summary>
+    /// The other files the configuration read (load, include, user modules from the load path),
+    /// in reading order, relative to the configuration's folder; null when there are none.
+    /// </summary>
+    public IReadOnlyList<ManifestInput>? Inputs { get; init; }
+
     public required IReadOnlyList<ManifestVm> Vms { get; init; }
 
     public required IReadOnlyList<ManifestArtifact> Artifacts { get; init; }
@@ -40,6 +46,9 @@ public sealed record Manifest
 
 /// <param name="File">The configuration's file name (not its folder: the same file compiled from two places gives the same manifest).</param>
 public sealed record ManifestSource(string File, string Sha256);
+
+/// <param name="Path">Relative to the configuration's folder, '/' separated (may start with ../).</param>
+public sealed record ManifestInput(string Path, string Sha256);
 
 /// <summary>What apply and test need to know of a VM.</summary>
 public sealed record ManifestVm(

@@ -83,6 +83,59 @@ public sealed partial class Analyzer
             }
             return new ConstNode(Unspecified.Instance, f.Span);
         });
+        // (load "file"): the file's forms run in this module, now; its value is the last one's.
+        // A relative name is relative to the folder of the file that names it.
+        Special("load", (a, f, s, t) =>
+        {
+            Expect(f, 2, 2, "load");
+            var name = a.Analyze(f.Items[1], s, false);
+            var module = a.Module;
+            return new FuncNode(fr =>
+            {
+                if (Interpreter.EvalNonTail(name, fr) is not string file)
+                    throw new SchemeError("load: expects a file name (a string)", Vbmc.Diagnostics.DiagnosticIds.WrongType) { Span = f.Items[1].Span };
+                var ctx = EvalContext.Current;
+                return SourceFiles.ReadForms(file, f.Span, ctx) is { } read
+                    ? TopLevel.RunForms([.. read.Forms], module, ctx)
+                    : Unspecified.Instance;
+            }, f.Span);
+        });
+        // (include "file"): the file's forms in place of this one, as if written here.
+        Special("include", (a, f, s, t) =>
+        {
+            Expect(f, 2, 2, "include");
+            if (f.Items[1] is not SyntaxAtom { Value: string file })
+                throw Bad(f, "include: expects a file name (a string literal)");
+            if (SourceFiles.ReadForms(file, f.Span, EvalContext.Current) is not { } read || read.Forms.Length == 0)
+                return new ConstNode(Unspecified.Instance, f.Span);
+            return a.Analyze(L(f.Span, [S("begin", f.Span), .. read.Forms]), s, t);
+        });
+        // (add-to-load-path DIR): later use-modules find user modules below DIR too.
+        Special("add-to-load-path", (a, f, s, t) =>
+        {
+            Expect(f, 2, 2, "add-to-load-path");
+            var dir = a.Analyze(f.Items[1], s, false);
+            return new FuncNode(fr =>
+            {
+                if (Interpreter.EvalNonTail(dir, fr) is not string folder)
+                    throw new SchemeError("add-to-load-path: expects a folder name (a string)", Vbmc.Diagnostics.DiagnosticIds.WrongType) { Span = f.Items[1].Span };
+                var ctx = EvalContext.Current;
+                var full = SourceFiles.Resolve(folder, f.Span, ctx);
+                if (!SourceFiles.IsReadable(full, ctx))
+                    throw new SchemeError($"add-to-load-path: {full} is outside the configuration's folder and the load path: vbmc reads no other file",
+                        Vbmc.Diagnostics.DiagnosticIds.FileNotFound, "give its folder with -L DIR instead") { Span = f.Span };
+                ctx.AddedLoadPath.Remove(full);
+                ctx.AddedLoadPath.Insert(0, full);
+                return Unspecified.Instance;
+            }, f.Span);
+        });
+        // (current-filename): the file this form is written in.
+        Special("current-filename", (a, f, s, t) =>
+        {
+            Expect(f, 1, 1, "current-filename");
+            object name = f.Span.HasPosition && !string.IsNullOrEmpty(f.Span.File) ? Path.GetFullPath(f.Span.File) : false;
+            return new ConstNode(name, f.Span);
+        });
         Special("re-export", (a, f, s, t) =>
         {
             a.Module.ReExports.AddRange(f.Items.Skip(1).Select(Sym).OfType<Symbol>());

@@ -26,6 +26,12 @@ public sealed partial class Analyzer(Module module)
     /// </summary>
     internal List<(Cell Cell, SourceSpan Span, int Form)> UnboundAtAnalysis { get; } = [];
 
+    /// <summary>
+    /// The module's cells the current top-level form defines, wherever the definitions stand
+    /// (inside begin, an include, a macro's expansion): poisoned when the form fails.
+    /// </summary>
+    internal List<Cell> DefinedAtTopLevel { get; } = [];
+
     private delegate Node SpecialForm(Analyzer a, SyntaxList form, Scope? scope, bool tail);
 
     private static readonly Dictionary<string, SpecialForm> Specials = new(StringComparer.Ordinal);
@@ -215,7 +221,12 @@ public sealed partial class Analyzer(Module module)
     private Node DefineNode(Symbol name, Node value, Scope? scope, SyntaxNode at)
     {
         if (value is LambdaNode ln && ln.Info.Name is null) ln.Info.Name = name.Name;
-        if (scope is null) return new GlobalSet(Module.DefineCell(name), value, true, Module, at.Span);
+        if (scope is null)
+        {
+            var cell = Module.DefineCell(name);
+            DefinedAtTopLevel.Add(cell);
+            return new GlobalSet(cell, value, true, Module, at.Span);
+        }
         var found = Scope.Resolve(scope, name, out var depth, out var index);
         if (found is not Scope) throw Bad(at, $"definition of '{name.Name}' in expression context, where definitions are not allowed");
         return new LocalSet(depth, index, value, at.Span);

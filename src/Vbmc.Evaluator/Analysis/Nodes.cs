@@ -110,7 +110,11 @@ public sealed class AppNode(Node function, Node[] args, bool tail, SourceSpan sp
             var f = Interpreter.EvalNonTail(function, frame);
             var values = new object[args.Length];
             for (var i = 0; i < args.Length; i++) values[i] = Interpreter.EvalNonTail(args[i], frame);
-            if (f is Builtin b) return Interpreter.CallBuiltinDirect(b, values, tail);
+            if (f is Builtin b)
+            {
+                EvalContext.Current.CallSpan = Span;
+                return Interpreter.CallBuiltinDirect(b, values, tail);
+            }
             return tail ? new TailCall(f, values) : Interpreter.Apply(f, values);
         }
         catch (SchemeError e) when (e.Span is null)

@@ -76,12 +76,12 @@ public sealed class Module(string name, Module? core)
 
     private static readonly Dictionary<string, string> Impure = new()
     {
-        ["getenv"] = "the environment", ["setenv"] = "the environment", ["current-date"] = "the clock",
+        ["setenv"] = "the environment", ["current-date"] = "the clock",
         ["current-time"] = "the clock", ["gettimeofday"] = "the clock", ["open-input-file"] = "files",
         ["open-output-file"] = "files", ["call-with-input-file"] = "files", ["call-with-output-file"] = "files",
         ["with-input-from-file"] = "files", ["read-line"] = "files", ["system"] = "processes", ["system*"] = "processes",
-        ["load"] = "files", ["primitive-load"] = "files", ["random"] = "randomness", ["getcwd"] = "the file system",
-        ["file-exists?"] = "the file system", ["getpw"] = "the host", ["gethostname"] = "the host",
+        ["primitive-load"] = "files", ["random"] = "randomness", ["getcwd"] = "the file system",
+        ["getpw"] = "the host",
     };
 
     /// <summary>Guile features vbmc deliberately does not offer (a clear "unsupported", not a typo hint).</summary>

@@ -110,7 +110,8 @@ public static class ModuleRegistry
         if (nameList is null || nameList.Items.Any(i => Stx.Sym(i) is null))
             throw new SchemeError("use-modules: bad module name", DiagnosticIds.BadSyntax) { Span = spec.Span };
         var parts = nameList.Items.Select(i => Stx.Sym(i)!.Name).ToList();
-        var module = Get(parts);
+        // A module on the load path (-L, add-to-load-path) comes first, as with `guix system -L`.
+        var module = SourceFiles.UserModule(parts, ctx, nameList.Span) ?? Get(parts);
         if (module is null)
         {
             var display = DisplayName(parts);

@@ -42,6 +42,21 @@ public sealed class EvalContext
     /// <summary>Unbound names already reported when a module was missing (one error per name).</summary>
     internal readonly HashSet<(Module, Data.Symbol)> ReportedUnbound = [];
 
+    /// <summary>Folders added by add-to-load-path, newest first (searched before <see cref="EvaluationOptions.LoadPath"/>).</summary>
+    internal readonly List<string> AddedLoadPath = [];
+
+    /// <summary>User modules loaded from the load path, by file: per evaluation, never shared.</summary>
+    internal readonly Dictionary<string, Module> UserModules = new(StringComparer.Ordinal);
+
+    /// <summary>Files read, in order (see <see cref="EvaluationResult.ReadFiles"/>).</summary>
+    internal readonly List<ReadFile> ReadFiles = [];
+
+    /// <summary>Warnings about host-dependent calls already given (one per call and argument).</summary>
+    internal readonly HashSet<string> HostWarnings = new(StringComparer.Ordinal);
+
+    /// <summary>Where the builtin being called was called from (set just before the call), for its warnings.</summary>
+    internal SourceSpan CallSpan;
+
     public void Report(Diagnostic d)
     {
         if (Reported.Add((d.Message, d.Span))) Diagnostics.Add(d);

@@ -25,6 +25,7 @@ public static class TopLevel
         {
             var form = forms[i];
             analyzer.FormIndex = i;
+            analyzer.DefinedAtTopLevel.Clear();
             failed[i] = true;
             try
             {
@@ -34,19 +35,19 @@ public static class TopLevel
             }
             catch (SilentError)
             {
-                Poison(form, module);
+                Poison(form, module, analyzer);
                 value = Unspecified.Instance;
             }
             catch (SchemeError e)
             {
                 ctx.Report(new Diagnostic(e.Id, Severity.Error, e.Span ?? form.Span, e.Message, e.Hint));
-                Poison(form, module);
+                Poison(form, module, analyzer);
                 value = Unspecified.Instance;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 ctx.Report(Diagnostic.Error(DiagnosticIds.RuntimeError, form.Span, "internal evaluator error: " + e.Message));
-                Poison(form, module);
+                Poison(form, module, analyzer);
                 value = Unspecified.Instance;
             }
         }
@@ -74,9 +75,13 @@ public static class TopLevel
         }
     }
 
-    /// <summary>Marks the names a failed top-level definition would have bound.</summary>
-    private static void Poison(SyntaxNode form, Module module)
+    /// <summary>Marks the names a failed top-level form would have bound.</summary>
+    private static void Poison(SyntaxNode form, Module module, Analyzer analyzer)
     {
+        // Definitions the analysis saw (also inside begin, include and macro expansions)...
+        foreach (var defined in analyzer.DefinedAtTopLevel)
+            if (defined.Value is null) defined.Value = PoisonedValue.Instance;
+        // ...and, when the analysis itself failed, the name the form's head says it defines.
         if (form is not SyntaxList { Items.Length: >= 2 } l || Stx.Head(l) is not { } head) return;
         if (head.Name is not ("define" or "define*" or "define-public" or "define-values")) return;
         var target = l.Items[1];
