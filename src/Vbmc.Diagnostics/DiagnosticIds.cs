@@ -66,6 +66,8 @@ public static class DiagnosticIds
     public const string CpuModelFallback = "VBM4105";
     public const string InvalidOffloadMachine = "VBM4106";
     public const string GuestLacksDaemon = "VBM4107";
+    public const string UndeclaredGroup = "VBM4108";
+    public const string ConfigurationValue = "VBM4109";
 
     // Lowering and compile (VBM5xxx)
     public const string UnsupportedForCompile = "VBM5001";
@@ -139,6 +141,8 @@ public static class DiagnosticIds
         [CpuModelFallback] = "cpu-model-fallback",
         [InvalidOffloadMachine] = "invalid-offload-machine",
         [GuestLacksDaemon] = "guest-lacks-daemon",
+        [UndeclaredGroup] = "undeclared-group",
+        [ConfigurationValue] = "configuration-value",
         [UnsupportedForCompile] = "unsupported-for-compile",
         [NotExpressible] = "not-expressible",
         [OutputFolderConflict] = "output-folder-conflict",

@@ -54,6 +54,12 @@ public sealed class EvalContext
     /// <summary>Warnings about host-dependent calls already given (one per call and argument).</summary>
     internal readonly HashSet<string> HostWarnings = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// The last top-level form run (the configuration's own last form once its file has run),
+    /// or null when it failed.
+    /// </summary>
+    public SourceSpan? LastTopLevelSpan { get; internal set; }
+
     /// <summary>Where the builtin being called was called from (set just before the call), for its warnings.</summary>
     internal SourceSpan CallSpan;
 

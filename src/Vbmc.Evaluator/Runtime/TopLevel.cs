@@ -52,6 +52,8 @@ public static class TopLevel
             }
         }
         ReportRemainingUnbound(analyzer, failed, ctx);
+        // The last form's place when it ran to its end (a failed one gives no value for its own reason).
+        ctx.LastTopLevelSpan = forms.Length > 0 && !failed[^1] ? forms[^1].Span : null;
         return value;
     }
 

@@ -50,8 +50,8 @@
   (uid                     user-account-uid
                            (default #f)
                            (type (maybe natural)))
+  ;; No default, as upstream: every account names its primary group.
   (group                   user-account-group
-                           (default "users")
                            (type (or non-empty-string natural)))
   (supplementary-groups    user-account-supplementary-groups
                            (default '())
