@@ -17,12 +17,20 @@ namespace Vbmc.Evaluation;
 /// exact rationals as strings ("1/3"); reals as numbers (non-finite ones as strings); dates as
 /// ISO-8601 strings; packages <c>{"$package": name, "version": v}</c>; file-like objects
 /// <c>{"$file-like": kind, "name": .., "parameters": [..]}</c>; gexps <c>{"$gexp": "#~..."}</c>;
-/// procedures <c>{"$procedure": name}</c>; unspecified as null; a field whose value fails to
+/// procedures <c>{"$procedure": name}</c>; service types <c>{"$service-type": name}</c> (as Guix
+/// prints them, by name: a type's extensions hold other types, so printing them whole repeats the
+/// service graph at every service); unspecified as null; a field whose value fails to
 /// compute <c>{"$error": message}</c>; a value that contains itself <c>{"$cycle": true}</c>.
 /// </summary>
 public static class ValueJson
 {
     public static JsonNode? ToJson(object? value) => Convert(value, new HashSet<object>(ReferenceEqualityComparer.Instance));
+
+    private static JsonNode? SafeName(Record type)
+    {
+        try { return type.Get("name") is Symbol s ? JsonValue.Create(s.Name) : JsonValue.Create(Printer.Brief(type.Get("name"))); }
+        catch (Exception e) when (e is SchemeError or SilentError) { return null; }
+    }
 
     private static JsonNode? Convert(object? value, HashSet<object> active)
     {
@@ -57,6 +65,8 @@ public static class ValueJson
                     return DottedOrCircular(p, active);
                 case object[] v:
                     return new JsonObject { ["$vector"] = new JsonArray(v.Select(x => Convert(x, active)).ToArray()) };
+                case Record { Type.Name: "<service-type>" } type when type.Type.IndexOf("name") >= 0:
+                    return new JsonObject { ["$service-type"] = SafeName(type) };
                 case Record r:
                 {
                     var o = new JsonObject { ["$record"] = r.Type.Name };
