@@ -7,7 +7,8 @@ namespace Vbmc.Cli;
 
 /// <summary>
 /// `vbmc check FILE... [--format text|json|sarif] [--system SYSTEM] [-L DIR]... [--env NAME=VALUE]...`: evaluate, type-check every
-/// record, fold the services and run every service check pass (<see cref="ConfigurationAnalyzer"/>).
+/// record, fold the services, run every service check pass (<see cref="ConfigurationAnalyzer"/>),
+/// lower and validate the targets: compile's gate, without writing anything.
 /// </summary>
 public static class CheckCommand
 {
@@ -69,7 +70,7 @@ public static class CheckCommand
             }
             try
             {
-                all.AddRange(ConfigurationAnalyzer.CheckFile(file, options).Diagnostics);
+                all.AddRange(Vbmc.Compile.CompileRunner.Check(file, options));
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {

@@ -43,6 +43,17 @@ public sealed record CompileResult(IReadOnlyList<Diagnostic> Diagnostics, Output
 /// </summary>
 public static class CompileRunner
 {
+    /// <summary>
+    /// `vbmc check`: everything compile does before it writes (analysis, lowering, the values each
+    /// target cannot express), so that check gives every diagnostic compile can.
+    /// </summary>
+    public static IReadOnlyList<Diagnostic> Check(string sourcePath, EvaluationOptions options)
+    {
+        var lowering = Lowerer.LowerFile(sourcePath, options);
+        if (lowering.Plan is not { } plan || lowering.HasErrors) return lowering.Diagnostics;
+        return [.. lowering.Diagnostics, .. ArtifactEmitters.Problems(plan)];
+    }
+
     public static CompileResult Run(CompileRequest request)
     {
         var diagnostics = new DiagnosticBag();

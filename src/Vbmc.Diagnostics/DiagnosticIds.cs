@@ -68,6 +68,8 @@ public static class DiagnosticIds
     public const string GuestLacksDaemon = "VBM4107";
     public const string UndeclaredGroup = "VBM4108";
     public const string ConfigurationValue = "VBM4109";
+    public const string UnknownCpuModel = "VBM4110";
+    public const string QemuLimit = "VBM4111";
 
     // Lowering and compile (VBM5xxx)
     public const string UnsupportedForCompile = "VBM5001";
@@ -143,6 +145,8 @@ public static class DiagnosticIds
         [GuestLacksDaemon] = "guest-lacks-daemon",
         [UndeclaredGroup] = "undeclared-group",
         [ConfigurationValue] = "configuration-value",
+        [UnknownCpuModel] = "unknown-cpu-model",
+        [QemuLimit] = "qemu-limit",
         [UnsupportedForCompile] = "unsupported-for-compile",
         [NotExpressible] = "not-expressible",
         [OutputFolderConflict] = "output-folder-conflict",

@@ -5,11 +5,8 @@ namespace Vbmc.Lowering;
 /// <summary>What QEMU accepts, for values that become its arguments.</summary>
 public static partial class QemuValues
 {
-    // A model name, then ",feature" / ",+feature" / ",feature=value" items: what -cpu parses.
-    [GeneratedRegex(@"^[A-Za-z0-9_.-]+(,[A-Za-z0-9_.+=-]+)*$")]
-    private static partial Regex CpuModel();
-
-    public static bool IsCpuModel(string cpu) => cpu.Length <= 256 && CpuModel().IsMatch(cpu);
+    /// <summary>Whether -cpu can take it (see <see cref="Vbmc.Services.Checks.QemuCpuModelCheck"/>, which reports it at check).</summary>
+    public static bool IsCpuModel(string cpu) => Vbmc.Services.Checks.QemuCpuModelCheck.IsCpuSyntax(cpu);
 
     /// <summary>qemu-system-ARCH for a Guix system type, or null when vbmc knows none.</summary>
     public static string? ProgramFor(string system) => system.Split('-', 2)[0] switch

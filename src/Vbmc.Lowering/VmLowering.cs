@@ -26,25 +26,9 @@ internal static class VmLowering
             || vm.TryGet("image") is not Record image)
             return null;
 
-        var ok = true;
-        if (!QemuValues.IsCpuModel(cpu))
-        {
-            bag.Error(DiagnosticIds.NotExpressible, vm.PlaceOf("cpu"),
-                $"cpu {Printing.Printer.Brief(cpu)} of virtual build machine '{name}' is not a QEMU CPU model: " +
-                "a model name and optional ',feature' flags of letters, digits and '_', '.', '-', '+', '='",
-                "see 'qemu-system-x86_64 -cpu help' for the models");
-            ok = false;
-        }
-        if (cpuCount > 1024)
-        {
-            bag.Error(DiagnosticIds.NotExpressible, vm.PlaceOf("cpu-count"), $"cpu-count {cpuCount} is more than QEMU's limit of 1024 CPUs");
-            ok = false;
-        }
-        if (memory > 16L * 1024 * 1024 * 1024)
-        {
-            bag.Error(DiagnosticIds.NotExpressible, vm.PlaceOf("memory-size"), $"memory-size {memory} MiB is more than 16 TiB");
-            ok = false;
-        }
+        // The model, cpu-count and memory-size against QEMU: QemuCpuModelCheck, at check.
+        var ok = QemuValues.IsCpuModel(cpu) && cpuCount <= Vbmc.Services.Checks.QemuCpuModelCheck.MaxCpus
+                 && memory <= Vbmc.Services.Checks.QemuCpuModelCheck.MaxMemoryMiB;
         var systems = systemList.OfType<string>().ToList();
         var program = systems.Count == 0 ? null : QemuValues.ProgramFor(systems[0]);
         if (program is null)

@@ -68,16 +68,16 @@ public class HostileValueTests
     [InlineData("a\nb")]
     [InlineData("Westmere,+aes;reboot")]
     [InlineData("")]
-    public void A_hostile_cpu_is_refused_by_lowering_at_its_value(string cpu)
+    public void A_hostile_cpu_is_refused_at_its_value(string cpu)
     {
         var literal = "\"" + cpu.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal) + "\"";
         var text = "(use-modules (gnu services virtualization))\n" +
                    "(list (service virtual-build-machine-service-type\n" +
                    "  (virtual-build-machine\n" +
                    "    (cpu " + literal + "))))\n";
-        var result = Lowerer.Lower(text, "hostile-cpu.scm", new string('0', 64));
+        var result = Lowerer.Lower(text, "hostile-cpu.scm", new string('0', 64)); // analysis (QemuCpuModelCheck) refuses it before lowering
         result.Plan.Should().BeNull();
-        var error = result.Diagnostics.Should().ContainSingle(d => d.Id == DiagnosticIds.NotExpressible).Subject;
+        var error = result.Diagnostics.Should().ContainSingle(d => d.Id == DiagnosticIds.UnknownCpuModel).Subject;
         error.Severity.Should().Be(Severity.Error);
         error.Message.Should().Contain("is not a QEMU CPU model");
         (error.Span.StartLine, error.Span.StartColumn).Should().Be((4, 10), "the error points at the cpu value");

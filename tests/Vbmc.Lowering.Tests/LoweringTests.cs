@@ -84,7 +84,7 @@ public class LoweringTests
         var result = Lowerer.Lower("(use-modules (gnu services virtualization))\n(list (service virtual-build-machine-service-type (virtual-build-machine (cpu \"Broadwell; rm -rf /\"))))",
             "bad.scm", "00");
         result.Plan.Should().BeNull();
-        result.Diagnostics.Should().ContainSingle(d => d.Id == Vbmc.Diagnostics.DiagnosticIds.NotExpressible)
+        result.Diagnostics.Should().ContainSingle(d => d.Id == Vbmc.Diagnostics.DiagnosticIds.UnknownCpuModel)
             .Which.Span.StartLine.Should().Be(2);
     }
 
