@@ -46,10 +46,22 @@ public sealed class SarifDiagnosticFormatter
             {
                 w.WriteStartObject();
                 w.WriteString("id", id);
-                var title = DiagnosticIds.TitleOf(id);
-                w.WriteString("name", title);
+                var descriptor = DiagnosticDescriptors.Of(id);
+                w.WriteString("name", descriptor.Title);
                 w.WriteStartObject("shortDescription");
-                w.WriteString("text", title.Replace('-', ' '));
+                w.WriteString("text", descriptor.Title.Replace('-', ' '));
+                w.WriteEndObject();
+                w.WriteStartObject("fullDescription");
+                w.WriteString("text", descriptor.Description);
+                w.WriteEndObject();
+                if (descriptor.Help.Length > 0)
+                {
+                    w.WriteStartObject("help");
+                    w.WriteString("text", descriptor.Help);
+                    w.WriteEndObject();
+                }
+                w.WriteStartObject("defaultConfiguration");
+                w.WriteString("level", Level(descriptor.DefaultSeverity));
                 w.WriteEndObject();
                 w.WriteEndObject();
             }
