@@ -34,6 +34,7 @@ public static class DiagnosticIds
     public const string UnknownModule = "VBM2009";
     public const string Unsupported = "VBM2010";
     public const string FileNotFound = "VBM2011";
+    public const string DeprecatedName = "VBM2012";
     public const string RuntimeError = "VBM2099";
 
     // Records and field types
@@ -112,6 +113,7 @@ public static class DiagnosticIds
         [UnknownModule] = "unknown-module",
         [Unsupported] = "unsupported",
         [FileNotFound] = "file-not-found",
+        [DeprecatedName] = "deprecated-name",
         [RuntimeError] = "runtime-error",
         [MissingFieldInitializers] = "missing-field-initializers",
         [ExtraneousFieldInitializers] = "extraneous-field-initializers",
