@@ -58,38 +58,39 @@ public static class GuixRecords
     }
 
     /// <summary>
-    /// The raw field values <c>(inherit parent)</c> gives a generated record when the parent is a
-    /// value vbmc knows only as opaque: a package of the catalogue (its name, version and outputs
-    /// are kept) or an opaque value; null for anything else (a wrong value, reported by the caller).
+    /// The raw field values <c>(inherit parent)</c> gives when the parent is a value vbmc knows
+    /// only as opaque: an opaque value (of this record type, or of an unknown type) for any record
+    /// type, and for a generated type also a package of the catalogue (its name, version and
+    /// outputs are kept) or a record of the same type name. Fields the parent does not tell are
+    /// opaque; innate ones are left null (their defaults apply). Null for any other parent (a
+    /// wrong value, reported by the caller).
     /// </summary>
-    public static object[]? InheritedValues(RecordType type, object parent)
+    public static object?[]? InheritedValues(RecordType type, object parent)
     {
-        if (parent is not (OpaqueValue or Package) && !(parent is Record pr && pr.Type.Name == type.Name)) return null;
-        var values = new object[type.Fields.Length];
+        var accepted = parent is OpaqueValue o && (o.TypeName is null || o.TypeName == type.Name)
+                       || type.IsGenerated && (parent is Package || parent is Record pr && pr.Type.Name == type.Name);
+        if (!accepted) return null;
+        var values = new object?[type.Fields.Length];
+        var span = SourceSpan.FileOnly(type.Module.Name);
         for (var i = 0; i < values.Length; i++)
         {
-            var field = type.Fields[i].Name.Name;
-            object? known = parent switch
+            var spec = type.Fields[i];
+            var field = spec.Name.Name;
+            if (spec.Innate) continue;
+            if (parent is Record r && r.Type.IndexOf(field) is var j and >= 0)
+            {
+                values[i] = r.Values[j];
+                continue;
+            }
+            object known = parent switch
             {
                 Package p when field == "name" => p.Name,
                 Package p when field == "version" => p.Version,
                 Package p when field == "outputs" => Lists.FromEnumerable(p.Outputs),
-                Record r when r.Type.IndexOf(field) is var j and >= 0 => r.Values[j],
-                _ => null,
+                _ => new OpaqueValue($"{field} of {Printing.Printer.Write(parent)}"),
             };
-            if (known is null)
-            {
-                values[i] = RawDefault(type, i) switch
-                {
-                    OpaqueValue => new OpaqueValue($"{field} of {Printing.Printer.Write(parent)}"),
-                    var other => other,
-                };
-                continue;
-            }
-            var spec = type.Fields[i];
-            values[i] = spec.Thunked && parent is not Record
-                ? new Closure(ConstantThunk(known, type.ThisId, SourceSpan.FileOnly(type.Module.Name), field), null)
-                : spec.Delayed && parent is not Record ? new Promise(known) : known;
+            values[i] = spec.Thunked ? new Closure(ConstantThunk(known, type.ThisId, span, field), null)
+                : spec.Delayed ? new Promise(known) : known;
         }
         return values;
     }

@@ -108,7 +108,7 @@ public sealed class RecordConstructNode(RecordType type, Node? inherit,
                     spans[i] = r.ValueSpans[i];
                 }
             }
-            else if (type.IsGenerated && Guix.GuixRecords.InheritedValues(type, parent) is { } inherited)
+            else if (Guix.GuixRecords.InheritedValues(type, parent) is { } inherited)
             {
                 for (var i = 0; i < n; i++) values[i] = inherited[i];
             }
