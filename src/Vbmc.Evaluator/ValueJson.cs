@@ -17,7 +17,8 @@ namespace Vbmc.Evaluation;
 /// exact rationals as strings ("1/3"); reals as numbers (non-finite ones as strings); dates as
 /// ISO-8601 strings; packages <c>{"$package": name, "version": v}</c>; file-like objects
 /// <c>{"$file-like": kind, "name": .., "parameters": [..]}</c>; gexps <c>{"$gexp": "#~..."}</c>;
-/// procedures <c>{"$procedure": name}</c>; unspecified as null; a field whose value fails to
+/// procedures <c>{"$procedure": name}</c>; values vbmc knows only by where they come from
+/// (Guix's, see Guix/GuixValues.cs) <c>{"$opaque": description}</c>; unspecified as null; a field whose value fails to
 /// compute <c>{"$error": message}</c>; a value that contains itself <c>{"$cycle": true}</c>.
 /// </summary>
 public static class ValueJson
@@ -44,6 +45,7 @@ public static class ValueJson
             case SrfiDate date: return JsonValue.Create(Iso8601(date));
             case Package p: return new JsonObject { ["$package"] = p.Name, ["version"] = p.Version };
             case Gexp g: return new JsonObject { ["$gexp"] = Printer.Write(g) };
+            case Guix.OpaqueValue o: return new JsonObject { ["$opaque"] = o.Description };
             case Procedure proc: return new JsonObject { ["$procedure"] = proc.Name };
         }
         if (!active.Add(value)) return new JsonObject { ["$cycle"] = true };

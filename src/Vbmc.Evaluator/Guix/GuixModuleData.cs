@@ -155,6 +155,15 @@ public static class GuixData
         return reader.ReadToEnd();
     }
 
+    public static byte[] ReadBytes(string resource)
+    {
+        using var stream = Self.GetManifestResourceStream(resource)
+            ?? throw new InvalidOperationException($"missing resource {resource}");
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
+    }
+
     public static GuixModuleData Parse(string text)
     {
         if (GuixDataReader.ReadDatum(text) is not List<object> { Count: >= 2 } top || top[0] is not Symbol { Name: "guix-module" }

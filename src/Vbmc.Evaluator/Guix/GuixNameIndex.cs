@@ -1,3 +1,4 @@
+using System.Text;
 using Vbmc.Data;
 
 namespace Vbmc.Evaluation.Guix;
@@ -12,127 +13,124 @@ public sealed record GuixDefinition(string[] Module, GuixEntryKind Kind, bool Re
 public sealed record GuixPackageInfo(string Name, string Version, string[] Module, string Binding, bool Hidden, bool Superseded);
 
 /// <summary>
-/// Every public name of every Guix module, and every package by package name, built the first
-/// time it is needed (an unbound name's hint, <c>specification->package</c> of an unknown
-/// version...) by scanning the data files line by line: one entry per line, so the kind and the
-/// name are the first two tokens and full parsing is not needed.
+/// Which Guix modules export a name, and which packages have a package name, over the data of
+/// every module. A question is answered by searching the data files' bytes for the entry (one
+/// entry per line: <c>  (KIND NAME ...</c>), a vectorised search over 2.6 MB, and the answer is
+/// kept; nothing is read before the first question (an unbound name's hint, the version of
+/// <c>specification->package</c>'s package), so configurations without one pay nothing.
 /// </summary>
 public static class GuixNameIndex
 {
-    private sealed class Index
-    {
-        public readonly Dictionary<string, List<GuixDefinition>> Names = new(StringComparer.Ordinal);
-        public readonly Dictionary<string, List<GuixPackageInfo>> Packages = new(StringComparer.Ordinal);
-        public readonly HashSet<string> LoadErrors = new(StringComparer.Ordinal);
-    }
+    private sealed record DataFile(string[] Module, byte[] Bytes);
 
-    private static readonly Lazy<Index> IndexLazy = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<DataFile[]> Files = new(() =>
+        [.. GuixData.ResourceNames.Select(r => new DataFile(GuixData.PartsOf(r), GuixData.ReadBytes(r)))],
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>Whether the index was built in this process (for tests of laziness).</summary>
-    public static bool IsBuilt => IndexLazy.IsValueCreated;
+    private static readonly object Gate = new();
+    private static readonly Dictionary<string, IReadOnlyList<GuixDefinition>> DefinitionCache = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, IReadOnlyList<GuixPackageInfo>> PackageCache = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the data files were read for a question in this process (for tests of laziness).</summary>
+    public static bool IsLoaded => Files.IsValueCreated;
 
     /// <summary>
-    /// The modules that export <paramref name="name"/> as their own definition (re-exports last),
-    /// leaving out modules Guix cannot load and names exported but never defined.
+    /// The modules that export <paramref name="name"/>: those that define it first, then those
+    /// that only pass it on; leaving out modules Guix cannot load and names exported but never
+    /// defined (Guix says "unbound variable" for those too).
     /// </summary>
-    public static IReadOnlyList<GuixDefinition> Definitions(string name) =>
-        IndexLazy.Value.Names.TryGetValue(name, out var list) ? list : [];
+    public static IReadOnlyList<GuixDefinition> Definitions(string name)
+    {
+        lock (Gate)
+        {
+            if (DefinitionCache.TryGetValue(name, out var known)) return known;
+            var written = Encoding.UTF8.GetBytes(" " + Printing.Printer.Write(Symbol.Intern(name)));
+            var found = new List<GuixDefinition>();
+            foreach (var file in Files.Value)
+                foreach (var line in EntryLines(file.Bytes, written))
+                    if (DefinitionOf(line, written.Length, file.Module) is { } d) found.Add(d);
+            IReadOnlyList<GuixDefinition> ordered = [.. found.OrderBy(d => d.ReExport)];
+            DefinitionCache[name] = ordered;
+            return ordered;
+        }
+    }
 
     /// <summary>The packages whose <c>package-name</c> is <paramref name="name"/>.</summary>
-    public static IReadOnlyList<GuixPackageInfo> PackagesNamed(string name) =>
-        IndexLazy.Value.Packages.TryGetValue(name, out var list) ? list : [];
-
-    /// <summary>Every package name (for did-you-mean on specifications).</summary>
-    public static IEnumerable<string> PackageNames => IndexLazy.Value.Packages.Keys;
-
-    private static Index Build()
+    public static IReadOnlyList<GuixPackageInfo> PackagesNamed(string name)
     {
-        var index = new Index();
-        foreach (var resource in GuixData.ResourceNames)
+        lock (Gate)
         {
-            var text = GuixData.ReadText(resource);
-            var module = GuixData.PartsOf(resource);
-            Scan(text, module, index);
-        }
-        foreach (var list in index.Names.Values)
-            if (list.Count > 1) list.Sort((a, b) => a.ReExport.CompareTo(b.ReExport));
-        return index;
-    }
-
-    private static void Scan(string text, string[] module, Index index)
-    {
-        var pos = 0;
-        while (pos < text.Length)
-        {
-            var end = text.IndexOf('\n', pos);
-            if (end < 0) end = text.Length;
-            // An entry line: two spaces, then (KIND NAME ...
-            if (end - pos > 4 && text[pos] == ' ' && text[pos + 1] == ' ' && text[pos + 2] == '(')
-                ScanEntry(text, pos + 3, end, module, index);
-            else if (text.AsSpan(pos, end - pos).Contains("#:load-error", StringComparison.Ordinal))
+            if (PackageCache.TryGetValue(name, out var known)) return known;
+            var found = new List<GuixPackageInfo>();
+            // Either the binding has the package's name (96%), or #:name says it.
+            var byBinding = Encoding.UTF8.GetBytes(" " + Printing.Printer.Write(Symbol.Intern(name)));
+            var byProperty = Encoding.UTF8.GetBytes("#:name " + Printing.Printer.Write(name));
+            foreach (var file in Files.Value)
             {
-                index.LoadErrors.Add(string.Join(' ', module));
-                return;
+                foreach (var line in EntryLines(file.Bytes, byBinding))
+                    if (PackageOf(line, file.Module) is { } p && p.Name == name) found.Add(p);
+                foreach (var line in EntryLines(file.Bytes, byProperty))
+                    if (PackageOf(line, file.Module) is { } p && p.Name == name && !found.Contains(p)) found.Add(p);
             }
-            pos = end + 1;
+            PackageCache[name] = found;
+            return found;
         }
     }
 
-    private static void ScanEntry(string text, int start, int end, string[] module, Index index)
+    /// <summary>The entry lines (from their KIND) of a file that contain <paramref name="pattern"/>.</summary>
+    private static IEnumerable<(int Start, int Length, byte[] Bytes, int Hit)> EntryLines(byte[] bytes, byte[] pattern)
     {
-        var space = text.IndexOf(' ', start, end - start);
-        if (space < 0) return;
-        var kind = text.AsSpan(start, space - start);
-        GuixEntryKind k;
-        switch (kind)
+        var from = 0;
+        while (from < bytes.Length)
         {
-            case "package": k = GuixEntryKind.Package; break;
-            case "service-type": k = GuixEntryKind.ServiceType; break;
-            case "record-type": k = GuixEntryKind.RecordType; break;
-            case "record-constructor": k = GuixEntryKind.RecordConstructor; break;
-            case "procedure": k = GuixEntryKind.Procedure; break;
-            case "syntax": k = GuixEntryKind.Syntax; break;
-            case "variable": k = GuixEntryKind.Variable; break;
-            case "deprecated": k = GuixEntryKind.Deprecated; break;
-            case "re-export": k = GuixEntryKind.ReExport; break;
-            default: return;
+            var i = bytes.AsSpan(from).IndexOf(pattern);
+            if (i < 0) yield break;
+            var hit = from + i;
+            var lineStart = bytes.AsSpan(0, hit).LastIndexOf((byte)'\n') + 1;
+            var lineLength = bytes.AsSpan(lineStart).IndexOf((byte)'\n');
+            if (lineLength < 0) lineLength = bytes.Length - lineStart;
+            from = lineStart + lineLength + 1;
+            if (lineLength > 3 && bytes[lineStart] == ' ' && bytes[lineStart + 1] == ' ' && bytes[lineStart + 2] == '(')
+                yield return (lineStart + 3, lineLength - 3, bytes, hit);
         }
-        var nameStart = space + 1;
-        string name;
-        if (text[nameStart] == '#')
-        {
-            if (GuixDataReader.ReadAt(text, nameStart) is not Symbol s) return;
-            name = s.Name;
-        }
-        else
-        {
-            var nameEnd = nameStart;
-            while (nameEnd < end && text[nameEnd] != ' ' && text[nameEnd] != ')') nameEnd++;
-            name = text[nameStart..nameEnd];
-        }
-        var line = text.AsSpan(start, end - start);
-        // Exported but never defined: Guix says "unbound variable" too, so it is no hint.
-        if (k == GuixEntryKind.Variable && line.Contains("#:value-kind unbound", StringComparison.Ordinal)) return;
-        if (!index.Names.TryGetValue(name, out var list)) index.Names[name] = list = [];
-        list.Add(new GuixDefinition(module, k, k == GuixEntryKind.ReExport));
-        if (k == GuixEntryKind.Package) AddPackage(text, start, end, module, name, index);
     }
 
-    private static void AddPackage(string text, int start, int end, string[] module, string binding, Index index)
+    private static GuixDefinition? DefinitionOf((int Start, int Length, byte[] Bytes, int Hit) line, int patternLength, string[] module)
     {
-        var line = text[start..end];
-        var packageName = StringProperty(line, "#:name ") ?? binding;
-        var version = StringProperty(line, "#:version ") ?? "";
-        var info = new GuixPackageInfo(packageName, version, module, binding,
-            line.Contains("#:hidden? #t", StringComparison.Ordinal), line.Contains("#:superseded-by ", StringComparison.Ordinal));
-        if (!index.Packages.TryGetValue(packageName, out var list)) index.Packages[packageName] = list = [];
-        list.Add(info);
+        var text = line.Bytes.AsSpan(line.Start, line.Length);
+        var space = text.IndexOf((byte)' ');
+        // The name must be the entry's second token: right after KIND, and followed by a delimiter.
+        if (space < 0 || line.Start + space != line.Hit) return null;
+        var after = space + patternLength;
+        if (after < text.Length && text[after] != ' ' && text[after] != ')') return null;
+        if (KindOf(text[..space]) is not { } kind) return null;
+        if (kind == GuixEntryKind.Variable && text.IndexOf("#:value-kind unbound"u8) >= 0) return null;
+        return new GuixDefinition(module, kind, kind == GuixEntryKind.ReExport);
     }
 
-    private static string? StringProperty(string line, string key)
+    private static GuixPackageInfo? PackageOf((int Start, int Length, byte[] Bytes, int Hit) line, string[] module)
     {
-        var i = line.IndexOf(key, StringComparison.Ordinal);
-        if (i < 0 || i + key.Length >= line.Length || line[i + key.Length] != '"') return null;
-        return GuixDataReader.ReadAt(line, i + key.Length) as string;
+        var text = line.Bytes.AsSpan(line.Start, line.Length);
+        if (!text.StartsWith("package "u8)) return null;
+        if (GuixDataReader.ReadAt("(" + Encoding.UTF8.GetString(text), 0) is not List<object> datum
+            || GuixEntry.FromDatum(datum) is not { } entry)
+            return null;
+        return new GuixPackageInfo(entry.String("name") ?? entry.Name, entry.String("version") ?? "", module, entry.Name,
+            entry.Flag("hidden?"), entry.String("superseded-by") is not null);
     }
+
+    private static GuixEntryKind? KindOf(ReadOnlySpan<byte> kind) =>
+        kind switch
+        {
+            _ when kind.SequenceEqual("package"u8) => GuixEntryKind.Package,
+            _ when kind.SequenceEqual("procedure"u8) => GuixEntryKind.Procedure,
+            _ when kind.SequenceEqual("variable"u8) => GuixEntryKind.Variable,
+            _ when kind.SequenceEqual("service-type"u8) => GuixEntryKind.ServiceType,
+            _ when kind.SequenceEqual("record-constructor"u8) => GuixEntryKind.RecordConstructor,
+            _ when kind.SequenceEqual("record-type"u8) => GuixEntryKind.RecordType,
+            _ when kind.SequenceEqual("syntax"u8) => GuixEntryKind.Syntax,
+            _ when kind.SequenceEqual("deprecated"u8) => GuixEntryKind.Deprecated,
+            _ when kind.SequenceEqual("re-export"u8) => GuixEntryKind.ReExport,
+            _ => null,
+        };
 }

@@ -142,6 +142,10 @@ public sealed class Module(string name, Module? core)
         if (definitions.Count == 0) return null;
         var defining = definitions.Where(d => !d.ReExport).ToList();
         var modules = (defining.Count > 0 ? defining : definitions.ToList()).Select(d => d.Module).ToList();
+        // Modules for the build side, importers, commands and the installer are not what a
+        // configuration uses: named only when nothing else has the name.
+        var forConfigurations = modules.Where(m => !IsInternalModule(m)).ToList();
+        if (forConfigurations.Count > 0) modules = forConfigurations;
         if (modules.Count == 1)
         {
             var m = modules[0];
@@ -160,6 +164,10 @@ public sealed class Module(string name, Module? core)
             : string.Join(", ", shown.Take(shown.Count - 1)) + " and " + shown[^1];
         return $"'{name}' is defined in Guix's modules {list}: add the one you mean to use-modules";
     }
+
+    private static bool IsInternalModule(string[] m) =>
+        m.Length > 1 && (m[0], m[1]) is ("guix", "build") or ("guix", "import") or ("guix", "scripts")
+            or ("gnu", "build") or ("gnu", "installer");
 
     public SchemeError UnboundError(Symbol name, SourceSpan span)
     {
