@@ -101,6 +101,8 @@ public sealed class Module(string name, Module? core)
     /// <summary>The cell this module exports under <paramref name="name"/>, or null.</summary>
     public Cell? FindExport(Symbol name)
     {
+        // A module built from the data exports every variable it defines.
+        if (IsGenerated && Table.TryGetValue(name, out var own) && ReferenceEquals(own.Owner, this)) return own;
         if (Exports.Contains(name)) return Table.TryGetValue(name, out var c) ? c : DefineCell(name);
         if (ReExports.Contains(name)) return Lookup(name);
         foreach (var link in LinkedExports)

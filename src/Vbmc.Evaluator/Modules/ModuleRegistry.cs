@@ -43,7 +43,10 @@ public static class ModuleRegistry
             if (Loaded.TryGetValue(key, out var m)) return m;
             if (parts.Count > 1 && parts[0] == GeneratedPrefix)
             {
-                if (GuixData.Find([.. parts.Skip(1)]) is not { LoadError: null } alone) return null;
+                var guixParts = parts.Skip(1).ToList();
+                // A Guix module without a hand-written file is its data alone: the same module.
+                if (!Resources.Contains(ResourceName(guixParts))) return Get(guixParts);
+                if (GuixData.Find(guixParts) is not { LoadError: null } alone) return null;
                 var generated = new Module(alone.DisplayName, Core) { IsGenerated = true };
                 Loaded[key] = generated;
                 GuixModuleBuilder.Populate(generated, alone);
@@ -66,6 +69,12 @@ public static class ModuleRegistry
             if (data is not null) Complete(module, parts, data);
             return module;
         }
+    }
+
+    /// <summary>Whether the module was loaded (or built from the data) in this process (for tests of laziness).</summary>
+    public static bool IsLoaded(IReadOnlyList<string> parts)
+    {
+        lock (Gate) return Loaded.ContainsKey(string.Join(' ', parts));
     }
 
     /// <summary>The first name of the pseudo-modules that hold a Guix module's generated data alone.</summary>
