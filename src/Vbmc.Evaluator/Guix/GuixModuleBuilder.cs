@@ -272,7 +272,9 @@ public sealed class GuixModuleBuilder
             }
             if (target is null) return null;
             var symbol = Symbol.Intern(target);
-            if (_module.FindExport(symbol) is { } here) return here;
+            // This module's own name first: the public module's cell (a hand-written model wins).
+            if (ResolveExport(_data.Parts, symbol) is { } here) return here;
+            if (_module.FindExport(symbol) is { } generated) return generated;
             foreach (var definition in GuixNameIndex.Definitions(target))
                 if (ResolveExport(definition.Module, symbol) is { } cell) return cell;
             return ModuleRegistry.Core.Table.TryGetValue(symbol, out var core) ? core : null;
