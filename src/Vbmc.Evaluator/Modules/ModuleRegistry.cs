@@ -25,6 +25,7 @@ public static class ModuleRegistry
 
     public static string DisplayName(IReadOnlyList<string> parts) => "(" + string.Join(' ', parts) + ")";
 
+    /// <summary>Whether vbmc has a hand-written stdlib file for the module (Guix's data aside).</summary>
     public static bool IsProvided(IReadOnlyList<string> parts) => Resources.Contains(ResourceName(parts));
 
     /// <summary>
