@@ -39,6 +39,7 @@ public static class DiagnosticDescriptors
         E(DiagnosticIds.Unsupported, "A Guile feature vbmc deliberately does not evaluate.", "Configurations rarely need it; write the value without it."),
         E(DiagnosticIds.FileNotFound, "A file the configuration names does not exist or may not be read.", "vbmc reads only below the configuration's folder and the load path (-L DIR)."),
         W(DiagnosticIds.HostDependent, "A call that asks about the host (environment, host name, files) got vbmc's fixed answer.", "Give the value with --env NAME=VALUE, or keep the file below the configuration's folder."),
+        W(DiagnosticIds.DeprecatedName, "A name Guix still accepts but has replaced (it warns too).", "Use the replacement the message names."),
         E(DiagnosticIds.RuntimeError, "An error while evaluating.", "Read the message; report it if it looks like a bug of vbmc."),
         E(DiagnosticIds.MissingFieldInitializers, "A record is built without fields that have no default.", "Add the fields the message lists."),
         E(DiagnosticIds.ExtraneousFieldInitializers, "A record is given a field its type does not have.", "Fix the field's name (the hint gives the closest one) or remove it."),

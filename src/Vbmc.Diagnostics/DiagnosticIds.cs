@@ -35,6 +35,7 @@ public static class DiagnosticIds
     public const string Unsupported = "VBM2010";
     public const string FileNotFound = "VBM2011";
     public const string HostDependent = "VBM2012";
+    public const string DeprecatedName = "VBM2013";
     public const string RuntimeError = "VBM2099";
 
     // Records and field types
@@ -118,6 +119,7 @@ public static class DiagnosticIds
         [Unsupported] = "unsupported",
         [FileNotFound] = "file-not-found",
         [HostDependent] = "host-dependent",
+        [DeprecatedName] = "deprecated-name",
         [RuntimeError] = "runtime-error",
         [MissingFieldInitializers] = "missing-field-initializers",
         [ExtraneousFieldInitializers] = "extraneous-field-initializers",

@@ -19,7 +19,8 @@ namespace Vbmc.Evaluation;
 /// <c>{"$file-like": kind, "name": .., "parameters": [..]}</c>; gexps <c>{"$gexp": "#~..."}</c>;
 /// procedures <c>{"$procedure": name}</c>; service types <c>{"$service-type": name}</c> (as Guix
 /// prints them, by name: a type's extensions hold other types, so printing them whole repeats the
-/// service graph at every service); unspecified as null; a field whose value fails to
+/// service graph at every service); values vbmc knows only by where they come from (Guix's, see
+/// Guix/GuixValues.cs) <c>{"$opaque": description}</c>; unspecified as null; a field whose value fails to
 /// compute <c>{"$error": message}</c>; a value that contains itself <c>{"$cycle": true}</c>.
 /// </summary>
 public static class ValueJson
@@ -52,6 +53,7 @@ public static class ValueJson
             case SrfiDate date: return JsonValue.Create(Iso8601(date));
             case Package p: return new JsonObject { ["$package"] = p.Name, ["version"] = p.Version };
             case Gexp g: return new JsonObject { ["$gexp"] = Printer.Write(g) };
+            case Guix.OpaqueValue o: return new JsonObject { ["$opaque"] = o.Description };
             case Procedure proc: return new JsonObject { ["$procedure"] = proc.Name };
         }
         if (!active.Add(value)) return new JsonObject { ["$cycle"] = true };

@@ -31,11 +31,15 @@ public static class ServiceCollector
         }
     }
 
-    /// <summary>The list's services when it is a proper list of services only; else null.</summary>
+    /// <summary>
+    /// The list's services when it is a proper list of services only; else null. Opaque values
+    /// (services Guix's procedures make that vbmc does not model, such as a deprecated
+    /// procedure's result) are left out: vbmc cannot fold what it does not know.
+    /// </summary>
     private static List<Record>? ServicesIn(object value)
     {
         if (value is Nil) return [];
-        var items = Lists.ToListOrNull(value);
+        var items = Lists.ToListOrNull(value)?.Where(x => x is not Vbmc.Evaluation.Guix.OpaqueValue).ToList();
         if (items is null || !items.All(ServiceRecords.IsService)) return null;
         return items.Cast<Record>().ToList();
     }

@@ -20,7 +20,7 @@ public static class ServiceRecords
 
     public static bool IsServiceType(object? value) => value is Record { Type.Name: "<service-type>" } r && IsOurs(r);
 
-    private static bool IsOurs(Record r) => r.Type.Module.Name == "(gnu services)";
+    private static bool IsOurs(Record r) => ReferenceEquals(r.Type.Module, Module);
 
     public static Record Kind(Record service) => (Record)Call("service-kind", service);
 

@@ -88,7 +88,7 @@ public class ApiTests
             """);
         r.Errors().Should().BeEmpty();
         var json = ValueJson.ToJson(r.Value)!.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-        json.Should().Be("""[{"$record":"<j>","name":{"$symbol":"vm"},"n":"1/3","twice":[{"$symbol":"vm"},{"$symbol":"vm"}]},{"car":1,"cdr":2},{"$vector":[1]},"s",2.5,"2020-01-01T00:00:00Z",{"$package":"qemu","version":"9.1.3"}]""");
+        json.Should().Be("""[{"$record":"<j>","name":{"$symbol":"vm"},"n":"1/3","twice":[{"$symbol":"vm"},{"$symbol":"vm"}]},{"car":1,"cdr":2},{"$vector":[1]},"s",2.5,"2020-01-01T00:00:00Z",{"$package":"qemu","version":"10.1.0"}]""");
     }
 
 }

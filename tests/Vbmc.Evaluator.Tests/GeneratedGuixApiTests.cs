@@ -141,7 +141,7 @@ public class GeneratedGuixApiTests
         names.Where(n => n.StartsWith("generated/", StringComparison.Ordinal)).Should().HaveCount(files.Count,
             "only the data files are embedded, not describe-guix.scm");
         names.Should().NotContain(n => n.StartsWith("stdlib/generated/", StringComparison.Ordinal));
-        // Module resolution is unchanged: (generated gnu) is no module, (gnu services) is the hand-written one.
+        // Hand-written files keep their "stdlib/" names: the data is no hand-written module.
         ModuleRegistry.IsProvided(["generated", "gnu"]).Should().BeFalse();
         ModuleRegistry.ResourceName(["gnu", "services"]).Should().Be("stdlib/gnu/services.scm");
     }

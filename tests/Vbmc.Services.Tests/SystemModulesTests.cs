@@ -164,12 +164,24 @@ public class SystemModulesTests
     }
 
     [Fact]
-    public void Avahi_brings_the_system_bus_it_requires_as_guix_does()
+    public void Avahi_comes_from_its_own_module_as_in_guix_1_5()
     {
+        var r = Analyze(OperatingSystem(services: "(cons (service avahi-service-type) %base-services)")
+            .Replace("(use-modules (gnu)", "(use-modules (gnu) (gnu services networking)"));
+        var e = Errors(r).Should().ContainSingle(Describe(r)).Subject;
+        e.Message.Should().Be("Unbound variable: avahi-service-type");
+        e.Hint.Should().Contain("(gnu services avahi)");
+    }
+
+    [Fact]
+    public void Avahi_gets_the_system_bus_it_extends_as_in_guix()
+    {
+        // Guix's avahi-service-type extends dbus-root-service-type, so the fold adds the D-Bus
+        // service (with its default value) that provides the 'dbus-system' avahi requires.
         var r = Analyze(OperatingSystem(services: "(cons (service avahi-service-type) %base-services)")
             .Replace("(use-modules (gnu)", "(use-modules (gnu) (gnu services avahi)"));
         Errors(r).Should().BeEmpty(Describe(r));
-        r.Fold.Services.Should().Contain(s => s.TypeName == "dbus", "avahi extends the system bus, which the fold then instantiates");
+        r.Fold.Services.Should().Contain(s => s.TypeName == "dbus");
     }
 
     [Theory]

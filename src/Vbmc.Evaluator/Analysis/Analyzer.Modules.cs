@@ -136,6 +136,20 @@ public sealed partial class Analyzer
             object name = f.Span.HasPosition && !string.IsNullOrEmpty(f.Span.File) ? Path.GetFullPath(f.Span.File) : false;
             return new ConstNode(name, f.Span);
         });
+        // (define-deprecated/alias NAME TARGET [REPLACEMENT]): as Guix's (guix deprecation), NAME
+        // stands for TARGET and each use warns "'NAME' is deprecated, use 'TARGET' instead". vbmc's
+        // third element names the recommended replacement when TARGET is a private compatibility form.
+        Special("define-deprecated/alias", (a, f, s, t) =>
+        {
+            if (f.Items.Length is not (3 or 4) || Sym(f.Items[1]) is not { } name || Sym(f.Items[2]) is not { } target
+                || (f.Items.Length == 4 && Sym(f.Items[3]) is null))
+                throw Bad(f, "define-deprecated/alias: expected (define-deprecated/alias NAME TARGET)");
+            var replacement = f.Items.Length == 4 ? Sym(f.Items[3])!.Name : target.Name;
+            var module = a.Module;
+            var cell = module.Lookup(target);
+            module.DefineCell(name).Value = new Guix.DeprecatedAlias(name.Name, replacement, () => cell);
+            return new ConstNode(Unspecified.Instance, f.Span);
+        });
         Special("re-export", (a, f, s, t) =>
         {
             a.Module.ReExports.AddRange(f.Items.Skip(1).Select(Sym).OfType<Symbol>());

@@ -47,6 +47,9 @@ public sealed partial class Analyzer(Module module)
 
     private static void Special(string name, SpecialForm f) => Specials[name] = f;
 
+    /// <summary>Whether <paramref name="name"/> is one of the analyser's special forms (quote, define, use-modules...).</summary>
+    public static bool IsSpecialForm(string name) => Specials.ContainsKey(name);
+
     public Node Analyze(SyntaxNode node, Scope? scope, bool tail)
     {
         if (!RuntimeHelpers.TryEnsureSufficientExecutionStack())
@@ -73,6 +76,17 @@ public sealed partial class Analyzer(Module module)
         var found = Scope.Resolve(scope, s, out var depth, out var index);
         if (found is Scope) return new LocalRef(s, depth, index, node.Span);
         var module = GlobalModuleFor(node, s);
+        if (found is null)
+        {
+            switch (module.ValueOf(s))
+            {
+                case Guix.DeprecatedAlias alias:
+                    return DeprecatedReference(alias, node, module);
+                case Guix.GuixSyntax syntax:
+                    // An identifier macro such as %default-xorg-modules: a value vbmc does not know.
+                    return new ConstNode(new Guix.OpaqueValue($"{syntax.Module} {syntax.Name}"), node.Span);
+            }
+        }
         if (found is not null || IsSyntaxValue(module.ValueOf(s)))
             throw Bad(node, SyntaxValueMessage(s, found ?? module.ValueOf(s)!));
         var cell = module.Lookup(s);
@@ -133,6 +147,8 @@ public sealed partial class Analyzer(Module module)
             SyntaxRules rules => Analyze(CountExpansion(rules.Expand(form)), scope, tail),
             Records.RecordConstructorSyntax ctor => AnalyzeRecordConstruction(ctor, form, scope),
             ThisRecordSyntax => throw Bad(form, $"'{Sym(form.Items[0])!.Name}' cannot be used outside of a record instantiation"),
+            Guix.GuixSyntax syntax => AnalyzeGuixSyntax(syntax, form, scope),
+            Guix.DeprecatedAlias alias => AnalyzeDeprecatedCall(alias, form, scope, tail),
             _ => throw Bad(form, "unsupported macro"),
         };
 

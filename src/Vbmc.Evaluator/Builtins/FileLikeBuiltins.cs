@@ -12,28 +12,32 @@ public static class FileLikeBuiltins
 {
     private const int V = Builtin.Variadic;
 
-    /// <summary>Packages the stdlib catalogue knows (name, version as in Guix at the time of writing).</summary>
+    /// <summary>
+    /// Packages visible without an import (a leniency, like the builtins), with the Guix module
+    /// that defines each: their version is Guix 1.5.0's, read from that module's data when first needed.
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Catalogue = new Dictionary<string, string>
     {
-        ["qemu"] = "9.1.3", ["qemu-minimal"] = "9.1.3", ["openssh"] = "9.9p1", ["openssh-sans-x"] = "9.9p1",
-        ["shadow"] = "4.16.0", ["guix"] = "1.4.0", ["bash"] = "5.2.37", ["coreutils"] = "9.1", ["nss-certs"] = "3.101",
+        ["qemu"] = "virtualization", ["qemu-minimal"] = "virtualization", ["openssh"] = "ssh", ["openssh-sans-x"] = "ssh",
+        ["shadow"] = "admin", ["guix"] = "package-management", ["bash"] = "bash", ["coreutils"] = "base", ["nss-certs"] = "nss",
     };
 
     public static void Register(BuiltinTable t)
     {
-        foreach (var (name, version) in Catalogue) t.DefineValue(name, new Package(name, version));
+        foreach (var (name, module) in Catalogue)
+            t.DefineValue(name, new Package(name, () => Guix.GuixData.Find(["gnu", "packages", module])?.ByName.GetValueOrDefault(name)?.String("version") ?? "unknown"));
         t.Define("specification->package", 1, 1, a =>
         {
             var spec = Args.Str(a[0], "specification->package", 1);
             var at = spec.IndexOf('@');
             var name = at < 0 ? spec : spec[..at];
-            var version = at < 0 ? Catalogue.GetValueOrDefault(name, "unknown") : spec[(at + 1)..];
-            return new Package(name, version);
+            var version = at < 0 ? null : spec[(at + 1)..];
+            return new Package(name, () => SpecificationVersion(name, version));
         });
-        t.Define("package?", 1, 1, a => a[0] is Package);
-        t.Define("package-name", 1, 1, a => a[0] is Package p ? p.Name : throw SchemeError.WrongType("package-name", 1, "package", a[0]));
-        t.Define("package-version", 1, 1, a => a[0] is Package p ? p.Version : throw SchemeError.WrongType("package-version", 1, "package", a[0]));
-        t.Define("file-like?", 1, 1, a => a[0] is FileLike or Package);
+        t.Define("package?", 1, 1, a => Guix.GuixLike.IsPackage(a[0]));
+        t.Define("package-name", 1, 1, a => PackageField(a[0], "package-name", "name"));
+        t.Define("package-version", 1, 1, a => PackageField(a[0], "package-version", "version"));
+        t.Define("file-like?", 1, 1, a => Guix.GuixLike.IsFileLike(a[0]));
         t.Define("gexp?", 1, 1, a => a[0] is Gexp);
         t.Define("local-file", 1, V, a =>
         {
@@ -50,14 +54,37 @@ public static class FileLikeBuiltins
         t.Define("mixed-text-file", 1, V, a => new FileLike("mixed-text-file", Args.Str(a[0], "mixed-text-file", 1), [.. a.Skip(1)]));
         t.Define("file-append", 1, V, a =>
         {
-            if (a[0] is not (FileLike or Package)) throw SchemeError.WrongType("file-append", 1, "file-like object", a[0]);
-            var name = a[0] is Package p ? p.Name : ((FileLike)a[0]).Name;
+            if (!Guix.GuixLike.IsFileLike(a[0])) throw SchemeError.WrongType("file-append", 1, "file-like object", a[0]);
+            var name = a[0] switch { Package p => p.Name, FileLike f => f.Name, _ => Printing.Printer.Display(PackageField(a[0], "file-append", "name")) };
             return new FileLike("file-append", name, [a[0], .. a.Skip(1).Select((x, i) => (object)Args.Str(x, "file-append", i + 2))]);
         });
         t.Define("computed-file", 2, V, a => new FileLike("computed-file", Args.Str(a[0], "computed-file", 1), [a[1]]));
         t.Define("program-file", 2, V, a => new FileLike("program-file", Args.Str(a[0], "program-file", 1), [a[1]]));
         t.Define("scheme-file", 2, V, a => new FileLike("scheme-file", Args.Str(a[0], "scheme-file", 1), [a[1]]));
     }
+
+    /// <summary>
+    /// The version <c>specification->package</c> finds for NAME (and an optional version
+    /// prefix): the newest of Guix's visible packages of that name; "unknown" when Guix has none.
+    /// </summary>
+    private static string SpecificationVersion(string name, string? prefix)
+    {
+        var visible = Guix.GuixNameIndex.PackagesNamed(name).Where(p => !p.Hidden).ToList();
+        var candidates = visible.Any(p => !p.Superseded) ? visible.Where(p => !p.Superseded).ToList() : visible;
+        if (prefix is not null)
+            candidates = candidates.Where(p => p.Version == prefix || p.Version.StartsWith(prefix + ".", StringComparison.Ordinal)).ToList();
+        if (candidates.Count == 0) return prefix ?? "unknown";
+        return candidates.Select(p => p.Version).Max(Comparer<string>.Create(Guix.GuixVersions.Compare))!;
+    }
+
+    /// <summary>A field of a package: vbmc's opaque package or a package record built with Guix's constructor.</summary>
+    private static object PackageField(object value, string procedure, string field) =>
+        value switch
+        {
+            Package p => field == "name" ? p.Name : p.Version,
+            Records.Record { Type: { IsGenerated: true, Name: "<package>" } } r => r.Get(field),
+            _ => throw SchemeError.WrongType(procedure, 1, "package", value),
+        };
 
     /// <summary>The arguments before the first keyword (#:recursive? and friends are accepted and ignored).</summary>
     private static List<object> Positional(object[] a)

@@ -12,6 +12,9 @@ public static class StringBuiltins
 
     public static void Register(BuiltinTable t)
     {
+        // Guile's crypt: computed for the SHA-crypt schemes; other schemes give an opaque string.
+        t.Define("crypt", 2, 2, a => Crypt.Hash(Args.Str(a[0], "crypt", 1), Args.Str(a[1], "crypt", 2))
+            ?? (object)new Guix.OpaqueValue("(crypt ...)"));
         t.Define("string-length", 1, 1, a => (BigInteger)Args.Str(a[0], "string-length", 1).Length);
         t.Define("string-ref", 2, 2, a =>
         {

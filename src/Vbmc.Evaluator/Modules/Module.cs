@@ -18,8 +18,17 @@ public sealed class Module(string name, Module? core)
     /// <summary>Modules whose whole public interface this one passes on (<c>re-export-modules</c>).</summary>
     public List<Module> ReExportedModules { get; } = [];
 
+    /// <summary>
+    /// Names this module passes on from another module's cell, found when first imported (the
+    /// generated data's re-exports, and a hand-written module's completion by its Guix data).
+    /// </summary>
+    public List<LinkedExport> LinkedExports { get; } = [];
+
     /// <summary>Modules this one asked for that vbmc does not provide (for unbound-name hints).</summary>
     public List<string> MissingModules { get; } = [];
+
+    /// <summary>True for a module built from Guix's generated data alone.</summary>
+    public bool IsGenerated { get; init; }
 
     /// <summary>The cell a reference to <paramref name="name"/> uses (created unbound if new).</summary>
     public Cell Lookup(Symbol name)
@@ -65,13 +74,42 @@ public sealed class Module(string name, Module? core)
         Table[name] = cell;
     }
 
-    /// <summary>The cells this module offers to importers, by exported name.</summary>
+    /// <summary>
+    /// The cells this module offers to importers, by exported name, each name once: its own
+    /// exports and re-exports first, then linked names, then the modules it passes on in order
+    /// (the first module that exports a name gives it, as in Guile's module lookup).
+    /// </summary>
     public IEnumerable<(Symbol Name, Cell Cell)> ExportedCells()
     {
-        foreach (var s in Exports) yield return (s, Table.TryGetValue(s, out var c) ? c : DefineCell(s));
-        foreach (var s in ReExports) yield return (s, Lookup(s));
+        var seen = new HashSet<Symbol>();
+        foreach (var s in Exports)
+            if (seen.Add(s)) yield return (s, Table.TryGetValue(s, out var c) ? c : DefineCell(s));
+        foreach (var s in ReExports)
+            if (seen.Add(s)) yield return (s, Lookup(s));
+        for (var i = 0; i < LinkedExports.Count; i++)
+        {
+            var link = LinkedExports[i];
+            if (seen.Contains(link.Name) || link.Cell is not { } cell) continue;
+            seen.Add(link.Name);
+            yield return (link.Name, cell);
+        }
         foreach (var m in ReExportedModules)
-            foreach (var exported in m.ExportedCells()) yield return exported;
+            foreach (var exported in m.ExportedCells())
+                if (seen.Add(exported.Name)) yield return exported;
+    }
+
+    /// <summary>The cell this module exports under <paramref name="name"/>, or null.</summary>
+    public Cell? FindExport(Symbol name)
+    {
+        // A module built from the data exports every variable it defines.
+        if (IsGenerated && Table.TryGetValue(name, out var own) && ReferenceEquals(own.Owner, this)) return own;
+        if (Exports.Contains(name)) return Table.TryGetValue(name, out var c) ? c : DefineCell(name);
+        if (ReExports.Contains(name)) return Lookup(name);
+        foreach (var link in LinkedExports)
+            if (ReferenceEquals(link.Name, name) && link.Cell is { } linked) return linked;
+        foreach (var m in ReExportedModules)
+            if (m.FindExport(name) is { } cell) return cell;
+        return null;
     }
 
     private static readonly Dictionary<string, string> Impure = new()
@@ -96,6 +134,43 @@ public sealed class Module(string name, Module? core)
         "resolve-module", "module-ref", "false-if-exception",
     ];
 
+    /// <summary>
+    /// "add (gnu services networking) to use-modules..." when a Guix 1.5.0 module exports the name
+    /// (its own definition first; a module that only passes it on when no module defines it).
+    /// </summary>
+    public static string? GuixModuleHint(string name)
+    {
+        var definitions = Guix.GuixNameIndex.Definitions(name);
+        if (definitions.Count == 0) return null;
+        var defining = definitions.Where(d => !d.ReExport).ToList();
+        var modules = (defining.Count > 0 ? defining : definitions.ToList()).Select(d => d.Module).ToList();
+        // Modules for the build side, importers, commands and the installer are not what a
+        // configuration uses: named only when nothing else has the name.
+        var forConfigurations = modules.Where(m => !IsInternalModule(m)).ToList();
+        if (forConfigurations.Count > 0) modules = forConfigurations;
+        if (modules.Count == 1)
+        {
+            var m = modules[0];
+            var display = "(" + string.Join(' ', m) + ")";
+            var shorthand = m.Length == 3 ? m[1] switch
+            {
+                "services" when m[0] == "gnu" => $", or {m[2]} to use-service-modules",
+                "packages" when m[0] == "gnu" => $", or {m[2]} to use-package-modules",
+                "system" when m[0] == "gnu" => $", or {m[2]} to use-system-modules",
+                _ => "",
+            } : "";
+            return $"'{name}' is defined in Guix's module {display}: add {display} to use-modules{shorthand}";
+        }
+        var shown = modules.Take(3).Select(m => "(" + string.Join(' ', m) + ")").ToList();
+        var list = modules.Count > 3 ? string.Join(", ", shown) + $" and {modules.Count - 3} more"
+            : string.Join(", ", shown.Take(shown.Count - 1)) + " and " + shown[^1];
+        return $"'{name}' is defined in Guix's modules {list}: add the one you mean to use-modules";
+    }
+
+    private static bool IsInternalModule(string[] m) =>
+        m.Length > 1 && (m[0], m[1]) is ("guix", "build") or ("guix", "import") or ("guix", "scripts")
+            or ("gnu", "build") or ("gnu", "installer");
+
     public SchemeError UnboundError(Symbol name, SourceSpan span)
     {
         if (Unsupported.Contains(name.Name))
@@ -104,6 +179,8 @@ public sealed class Module(string name, Module? core)
         string? hint = null;
         if (Impure.TryGetValue(name.Name, out var what))
             hint = $"configurations are pure: vbmc offers no access to {what}, so '{name.Name}' is not available";
+        else if (GuixModuleHint(name.Name) is { } guix)
+            hint = guix;
         else if (MissingModules.Count > 0)
             hint = MissingModules.Count == 1
                 ? $"it may come from module {MissingModules[0]}, which vbmc does not provide"
@@ -117,4 +194,15 @@ public sealed class Module(string name, Module? core)
         }
         return new SchemeError($"Unbound variable: {name.Name}", DiagnosticIds.UnboundVariable, hint) { Span = span };
     }
+}
+
+/// <summary>A name a module passes on from another module's cell, found once, when first needed.</summary>
+public sealed class LinkedExport(Symbol name, Func<Cell?> resolve)
+{
+    private Cell? _cell;
+
+    public Symbol Name { get; } = name;
+
+    /// <summary>The cell; null while it cannot be found (e.g. its module is still loading).</summary>
+    public Cell? Cell => _cell ??= resolve();
 }

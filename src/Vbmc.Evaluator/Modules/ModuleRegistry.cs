@@ -1,6 +1,7 @@
 using System.Reflection;
 using Vbmc.Data;
 using Vbmc.Diagnostics;
+using Vbmc.Evaluation.Guix;
 using Vbmc.Reading;
 
 namespace Vbmc.Evaluation;
@@ -24,22 +25,81 @@ public static class ModuleRegistry
 
     public static string DisplayName(IReadOnlyList<string> parts) => "(" + string.Join(' ', parts) + ")";
 
+    /// <summary>Whether vbmc has a hand-written stdlib file for the module (Guix's data aside).</summary>
     public static bool IsProvided(IReadOnlyList<string> parts) => Resources.Contains(ResourceName(parts));
 
-    /// <summary>The module, loaded on first use; null when vbmc does not provide it.</summary>
+    /// <summary>
+    /// The module, loaded on first use; null when neither vbmc's stdlib nor Guix 1.5.0's data has
+    /// it (or Guix itself cannot load it). A hand-written stdlib module is completed by the
+    /// generated data of the same Guix module: every name Guix exports that the hand-written
+    /// module does not is exported too, with the value built from its entry. A Guix module with no
+    /// hand-written file is built from its data alone. <c>(generated a b)</c> is the data alone
+    /// of <c>(a b)</c>, for hand-written modules that build on it.
+    /// </summary>
     public static Module? Get(IReadOnlyList<string> parts)
     {
-        var resource = ResourceName(parts);
-        if (!Resources.Contains(resource)) return null;
+        var key = string.Join(' ', parts);
         lock (Gate)
         {
-            if (Loaded.TryGetValue(resource, out var m)) return m;
-            var module = new Module(DisplayName(parts), Core);
+            if (Loaded.TryGetValue(key, out var m)) return m;
+            if (parts.Count > 1 && parts[0] == GeneratedPrefix)
+            {
+                var guixParts = parts.Skip(1).ToList();
+                // A Guix module without a hand-written file is its data alone: the same module.
+                if (!Resources.Contains(ResourceName(guixParts))) return Get(guixParts);
+                if (GuixData.Find(guixParts) is not { LoadError: null } alone) return null;
+                var generated = new Module(alone.DisplayName, Core) { IsGenerated = true };
+                Loaded[key] = generated;
+                GuixModuleBuilder.Populate(generated, alone);
+                return generated;
+            }
+            var resource = ResourceName(parts);
+            var handWritten = Resources.Contains(resource);
+            var data = GuixData.Find(parts);
+            if (data is not null && data.LoadError is not null) data = null;
+            if (!handWritten && data is null) return null;
+            var module = new Module(DisplayName(parts), Core) { IsGenerated = !handWritten };
             // Registered before its body runs, so an import cycle sees the partial module.
-            Loaded[resource] = module;
+            Loaded[key] = module;
+            if (!handWritten)
+            {
+                GuixModuleBuilder.Populate(module, data!);
+                return module;
+            }
             Load(module, resource);
+            if (data is not null) Complete(module, parts, data);
             return module;
         }
+    }
+
+    /// <summary>Whether the module was loaded (or built from the data) in this process (for tests of laziness).</summary>
+    public static bool IsLoaded(IReadOnlyList<string> parts)
+    {
+        lock (Gate) return Loaded.ContainsKey(string.Join(' ', parts));
+    }
+
+    /// <summary>The first name of the pseudo-modules that hold a Guix module's generated data alone.</summary>
+    public const string GeneratedPrefix = "generated";
+
+    /// <summary>The first line of the error Guix 1.5.0 itself gives loading the module, when it cannot.</summary>
+    public static string? GuixLoadError(IReadOnlyList<string> parts) => GuixData.Find(parts)?.LoadError;
+
+    /// <summary>Exports the names of the Guix module that the hand-written one lacks (their cells are the data module's).</summary>
+    private static void Complete(Module module, IReadOnlyList<string> parts, GuixModuleData data)
+    {
+        var own = new HashSet<Symbol>(module.ExportedCells().Select(e => e.Name));
+        Module? generated = null;
+        foreach (var entry in data.Entries)
+        {
+            var name = Symbol.Intern(entry.Name);
+            if (own.Contains(name) || GuixModuleBuilder.IsVbmcOwn(entry.Name, entry.Kind)) continue;
+            generated ??= Get([GeneratedPrefix, .. parts])!;
+            var from = generated;
+            module.LinkedExports.Add(new LinkedExport(name, () => from.FindExport(name)));
+        }
+        foreach (var reExported in data.ReExportedModules)
+            if (Get(reExported) is { } m && !module.ReExportedModules.Contains(m))
+                module.ReExportedModules.Add(m);
     }
 
     private static void Load(Module module, string resource)
@@ -115,7 +175,9 @@ public static class ModuleRegistry
         if (module is null)
         {
             var display = DisplayName(parts);
-            ctx.Report(Diagnostic.Warning(DiagnosticIds.UnknownModule, nameList.Span, $"module {display} is not provided by vbmc"));
+            var loadError = GuixLoadError(parts);
+            ctx.Report(Diagnostic.Warning(DiagnosticIds.UnknownModule, nameList.Span, $"module {display} is not provided by vbmc",
+                loadError is null ? null : $"GNU Guix 1.5.0 itself cannot load this module: {loadError}"));
             if (!into.MissingModules.Contains(display)) into.MissingModules.Add(display);
             return;
         }

@@ -99,14 +99,21 @@ public sealed class RecordConstructNode(RecordType type, Node? inherit,
         if (inherit is not null)
         {
             var parent = Interpreter.EvalNonTail(inherit, frame);
-            if (parent is not Record r || !ReferenceEquals(r.Type, type))
-                throw new SchemeError($"inherit: expects a {type.Name} record, got {Printing.Printer.Brief(parent)}", DiagnosticIds.WrongType);
-            for (var i = 0; i < n; i++)
+            if (parent is Record r && ReferenceEquals(r.Type, type))
             {
-                if (type.Fields[i].Innate) continue;
-                values[i] = r.Values[i];
-                spans[i] = r.ValueSpans[i];
+                for (var i = 0; i < n; i++)
+                {
+                    if (type.Fields[i].Innate) continue;
+                    values[i] = r.Values[i];
+                    spans[i] = r.ValueSpans[i];
+                }
             }
+            else if (Guix.GuixRecords.InheritedValues(type, parent) is { } inherited)
+            {
+                for (var i = 0; i < n; i++) values[i] = inherited[i];
+            }
+            else
+                throw new SchemeError($"inherit: expects a {type.Name} record, got {Printing.Printer.Brief(parent)}", DiagnosticIds.WrongType);
         }
         var current = frame;
         foreach (var (field, valueNode, thunk, valueSpan) in initializers)
@@ -147,10 +154,13 @@ public sealed class RecordConstructNode(RecordType type, Node? inherit,
                     values[i] = value;
                 }
             }
-            else values[i] = Unspecified.Instance; // missing: already reported; keep the record usable
+            // Missing: already reported; keep the record usable (a thunked slot holds a procedure).
+            else values[i] = spec.Thunked ? MissingThunk : Unspecified.Instance;
         }
         return new Record(type, values!, spans, Span) { Context = ctx };
     }
+
+    private static readonly Builtin MissingThunk = new("missing-field", 1, 1, _ => Unspecified.Instance);
 
     private static object Sanitize(FieldSpec spec, object value) =>
         spec.Sanitize is null || spec.Thunked ? value : Interpreter.Apply(spec.Sanitize, value);

@@ -118,7 +118,7 @@ public sealed partial class Analyzer
                 return Unspecified.Instance;
             }, f.Span),
             DefineNode(typeName, new ConstNode(type, f.Span), s, f),
-            DefineNode(predName, new ConstNode(new Builtin(predName.Name, 1, 1, args => args[0] is Record r && ReferenceEquals(r.Type, type)), f.Span), s, f),
+            DefineNode(predName, new ConstNode(new Builtin(predName.Name, 1, 1, args => IsRecordOf(type, args[0])), f.Span), s, f),
             DefineNode(makeName, new ConstNode(new Builtin(makeName.Name, type.Fields.Length, type.Fields.Length,
                 args => new Record(type, (object[])args.Clone(), new SourceSpan?[args.Length], f.Span) { Context = EvalContext.Current }), f.Span), s, f),
         };
@@ -135,6 +135,14 @@ public sealed partial class Analyzer
         }
         return new SeqNode([.. defines, new ConstNode(Unspecified.Instance, f.Span)], f.Span);
     }
+
+    /// <summary>
+    /// A record type's predicate: its records, and an opaque value (a Guix value vbmc does not
+    /// model, e.g. an element of a Guix list) of that type or of a type the data does not tell.
+    /// </summary>
+    private static bool IsRecordOf(RecordType type, object value) =>
+        value is Record r ? ReferenceEquals(r.Type, type)
+        : value is Guix.OpaqueValue o && (o.TypeName is null || o.TypeName == type.Name);
 
     /// <summary>(lambda (this-id) expr), the form of thunked values.</summary>
     private LambdaInfo ThisLambda(SyntaxNode expr, Symbol? thisId, Scope? s, string name)

@@ -13,8 +13,14 @@ public abstract class FieldType
     /// <summary>"a positive integer", "a list of strings", ...</summary>
     public abstract string Description { get; }
 
-    /// <summary>Whether the value fits; <see cref="Verdict.Advisory"/> when it only fails warn-unless parts.</summary>
-    public abstract Verdict Test(object value);
+    /// <summary>
+    /// Whether the value fits; <see cref="Verdict.Advisory"/> when it only fails warn-unless parts.
+    /// An opaque value (a Guix value vbmc does not model) fits every type: vbmc cannot know.
+    /// </summary>
+    public Verdict Test(object value) => value is Guix.OpaqueValue ? Verdict.Ok : Check(value);
+
+    /// <summary>The test of this type for a value that is not opaque.</summary>
+    protected abstract Verdict Check(object value);
 
     public bool Accepts(object value) => Test(value) != Verdict.Bad;
 
@@ -55,7 +61,7 @@ public enum Verdict
 public sealed class SimpleType(string description, Func<object, bool> accepts) : FieldType
 {
     public override string Description => description;
-    public override Verdict Test(object value) => Of(accepts(value));
+    protected override Verdict Check(object value) => Of(accepts(value));
 }
 
 /// <summary>A type whose predicate is a procedure of the language (date?, (predicate p "..."), records).</summary>
@@ -64,7 +70,7 @@ public sealed class ProcedureType(string description, Func<object?> resolve, boo
     public override string Description => description;
     public override bool IsPurelyAdvisory => advisory;
 
-    public override Verdict Test(object value)
+    protected override Verdict Check(object value)
     {
         var p = resolve();
         if (p is null || Interpreter.Apply(p, value) is not false) return Verdict.Ok;
@@ -75,33 +81,49 @@ public sealed class ProcedureType(string description, Func<object?> resolve, boo
 public sealed class RecordTypeRef(string name, Func<RecordType?> resolve) : FieldType
 {
     public override string Description => Article(name + " record");
-    public override Verdict Test(object value) => Of(value is Record r && (resolve() is not { } t ? r.Type.Name == name : ReferenceEquals(r.Type, t)));
+    protected override Verdict Check(object value) => Of(value is Record r && (resolve() is not { } t ? r.Type.Name == name : ReferenceEquals(r.Type, t)));
 }
 
 public sealed class ListOfType(FieldType element, bool nonEmpty) : FieldType
 {
     public override string Description => (nonEmpty ? "a non-empty list of " : "a list of ") + Plural(element.Description);
 
-    public override Verdict Test(object value)
+    protected override Verdict Check(object value)
     {
-        var items = Lists.ToListOrNull(value);
+        var items = Lists.ToListOrNull(value) ?? WithOpaqueTail(value);
         if (items is null || (nonEmpty && items.Count == 0)) return Verdict.Bad;
         var verdict = Verdict.Ok;
         foreach (var item in items) verdict = Worst(verdict, element.Test(item));
         return verdict;
+    }
+
+    /// <summary>
+    /// The known elements of a list whose rest vbmc cannot know (<c>(cons* a b opaque)</c>, an
+    /// append onto a Guix list vbmc has no value of): its rest is accepted as unknown.
+    /// </summary>
+    private static List<object>? WithOpaqueTail(object value)
+    {
+        var items = new List<object>();
+        var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
+        while (value is Pair p && seen.Add(p))
+        {
+            items.Add(p.Car);
+            value = p.Cdr;
+        }
+        return value is Guix.OpaqueValue ? items : null;
     }
 }
 
 public sealed class PairOfType(FieldType car, FieldType cdr) : FieldType
 {
     public override string Description => $"a pair of {car.Description} and {cdr.Description}";
-    public override Verdict Test(object value) => value is Pair p ? Worst(car.Test(p.Car), cdr.Test(p.Cdr)) : Verdict.Bad;
+    protected override Verdict Check(object value) => value is Pair p ? Worst(car.Test(p.Car), cdr.Test(p.Cdr)) : Verdict.Bad;
 }
 
 public sealed class OneOfType(object[] choices) : FieldType
 {
     public override string Description => "one of " + string.Join(", ", choices.Select(Printer.Write));
-    public override Verdict Test(object value) => Of(choices.Any(c => Equality.IsEqual(c, value)));
+    protected override Verdict Check(object value) => Of(choices.Any(c => Equality.IsEqual(c, value)));
 }
 
 /// <summary>
@@ -112,7 +134,7 @@ public sealed class WarnIfType(object tolerated, string description) : FieldType
 {
     public override string Description { get; } = description;
     public override bool IsPurelyAdvisory => true;
-    public override Verdict Test(object value) => Equality.IsEqual(tolerated, value) ? Verdict.Advisory : Verdict.Bad;
+    protected override Verdict Check(object value) => Equality.IsEqual(tolerated, value) ? Verdict.Advisory : Verdict.Bad;
 }
 
 public sealed class OrType(FieldType[] alternatives) : FieldType
@@ -121,7 +143,7 @@ public sealed class OrType(FieldType[] alternatives) : FieldType
     // the message when a real alternative exists.
     public override string Description => string.Join(" or ",
         (alternatives.Any(a => !a.IsPurelyAdvisory) ? alternatives.Where(a => !a.IsPurelyAdvisory) : alternatives).Select(a => a.Description));
-    public override Verdict Test(object value)
+    protected override Verdict Check(object value)
     {
         var best = Verdict.Bad;
         foreach (var a in alternatives)
@@ -154,8 +176,8 @@ public static class FieldTypes
         "keyword" => new SimpleType("a keyword", v => v is Keyword),
         "char" => new SimpleType("a character", v => v is SChar),
         "list" => new SimpleType("a list", Lists.IsProperList),
-        "file-like" => new SimpleType("a file-like object", v => v is FileLike or Package),
-        "package" => new SimpleType("a package", v => v is Package),
+        "file-like" => new SimpleType("a file-like object", Guix.GuixLike.IsFileLike),
+        "package" => new SimpleType("a package", Guix.GuixLike.IsPackage),
         "gexp" => new SimpleType("a G-expression", v => v is Gexp),
         "procedure" => new SimpleType("a procedure", Interpreter.IsProcedure),
         "any" => new SimpleType("anything", _ => true),

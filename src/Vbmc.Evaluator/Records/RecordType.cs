@@ -34,6 +34,12 @@ public sealed class RecordType : ISchemeWritable
     public Frame? DefinitionFrame { get; set; }
     /// <summary>True once the definition form has run (the constructor may be used).</summary>
     public bool IsReady { get; set; }
+    /// <summary>
+    /// A type built from Guix's generated data (stdlib/generated), not modelled by hand: its fields
+    /// have no types, their defaults are opaque, and <c>(inherit x)</c> accepts a value vbmc only
+    /// knows as opaque (a package of the catalogue for <c>&lt;package&gt;</c>).
+    /// </summary>
+    public bool IsGenerated { get; init; }
 
     public int IndexOf(string field)
     {

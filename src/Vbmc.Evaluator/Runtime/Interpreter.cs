@@ -90,6 +90,12 @@ public static class Interpreter
         {
             return b.Body(args);
         }
+        catch (SchemeError e) when (e.Id == DiagnosticIds.WrongType && args.Any(Guix.OpaqueValue.Involves))
+        {
+            // An argument is (or holds) a Guix value vbmc does not model: what Guix would compute
+            // is unknown, so is the result; no error vbmc cannot be sure of.
+            return new Guix.OpaqueValue($"({b.Name} ...)");
+        }
         catch (Exception e) when (e is not SchemeError and not SilentError and not OutOfMemoryException)
         {
             // Builtins validate their arguments; anything else is still reported, never leaked.

@@ -43,14 +43,33 @@ public sealed class ShepherdChecks : IServiceCheck
                 }
             }
         }
+        // Services whose type comes from Guix's data run Shepherd services vbmc does not know. A
+        // requirement no modelled service provides may be theirs when it has the name of one of
+        // them (Guix names most Shepherd services after the service type: 'cups', 'postgres' for
+        // postgresql, 'dockerd' for docker): then it is only a warning.
+        var unmodelled = graph.Services
+            .Where(n => Evaluation.Guix.GuixModuleBuilder.GeneratedServiceTypes.TryGetValue(n.Type, out var info)
+                        && info.Extends.Contains(ShepherdGraph.RootTypeName))
+            .Select(n => n.TypeName).Distinct().Order(StringComparer.Ordinal).ToList();
         foreach (var entry in entries)
         {
             foreach (var requirement in entry.Requirement)
             {
                 if (providers.ContainsKey(requirement) || BaseSystemProvisions.Contains(requirement)) continue;
-                diagnostics.Error(DiagnosticIds.ShepherdMissingRequirement, entry.Span,
-                    $"service '{entry.Name}' requires '{requirement}', which is not provided by any service");
+                var message = $"service '{entry.Name}' requires '{requirement}', which is not provided by any service";
+                var candidates = unmodelled.Where(n => MayProvide(n, requirement)).ToList();
+                if (candidates.Count == 0)
+                    diagnostics.Error(DiagnosticIds.ShepherdMissingRequirement, entry.Span, message);
+                else
+                    diagnostics.Add(Diagnostic.Warning(DiagnosticIds.ShepherdMissingRequirement, entry.Span,
+                        message + " vbmc models",
+                        $"vbmc does not know the Shepherd services of {string.Join(", ", candidates.Select(n => $"'{n}'"))} (from Guix's data), which may provide it"));
             }
         }
     }
+
+    private static bool MayProvide(string serviceType, string requirement) =>
+        serviceType == requirement
+        || (Math.Min(serviceType.Length, requirement.Length) >= 4
+            && (serviceType.StartsWith(requirement, StringComparison.Ordinal) || requirement.StartsWith(serviceType, StringComparison.Ordinal)));
 }

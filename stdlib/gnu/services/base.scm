@@ -9,11 +9,21 @@
 (define-module (gnu services base)
   #:use-module (gnu services)
   #:use-module (gnu services shepherd)
-  #:use-module (gnu services catalogue)
   #:use-module (gnu system accounts)
   #:use-module (gnu system shadow)
   #:use-module (gnu system file-systems)
   #:use-module (guix scripts offload)
+  ;; Services and configurations vbmc does not model: Guix's own, from the generated data
+  ;; (real field names and defaults; no extensions).  The completion of this module by that
+  ;; data exports them under the same cells.
+  #:use-module ((generated gnu services base)
+                #:select (guix-publish-configuration login-service-type login-configuration
+                          virtual-terminal-service-type pam-limits-service-type hosts-service-type
+                          agetty-configuration nscd-configuration udev-configuration gpm-configuration
+                          kmscon-service-type kmscon-configuration greetd-service-type greetd-configuration))
+  #:use-module ((gnu services admin) #:select (log-rotation-service-type log-cleanup-service-type
+                                               log-cleanup-configuration))
+  #:use-module ((gnu services sysctl) #:select (sysctl-service-type))
   #:export (%base-services
             %default-substitute-urls
             %default-authorized-guix-keys
@@ -57,13 +67,9 @@
             guix-build-accounts
 
             guix-publish-service-type
-            guix-publish-configuration
 
             user-processes-service-type
             host-name-service-type
-            login-service-type
-            login-configuration
-            virtual-terminal-service-type
             console-font-service-type
             %default-console-font
             syslog-service-type
@@ -79,26 +85,12 @@
             mingetty-configuration
             mingetty-configuration?
             agetty-service-type
-            agetty-configuration
             urandom-seed-service-type
             nscd-service-type
-            nscd-configuration
             udev-service-type
-            udev-configuration
             udev-rule
             file->udev-rule
-            log-rotation-service-type
-            log-cleanup-service-type
-            sysctl-service-type
-            sysctl-configuration
             gpm-service-type
-            gpm-configuration
-            pam-limits-service-type
-            kmscon-service-type
-            kmscon-configuration
-            greetd-service-type
-            greetd-configuration
-            hosts-service-type
             host
 
             static-networking-service-type
@@ -350,8 +342,6 @@
    (default-value (guix-configuration))
    (description "Run the build daemon of GNU Guix, aka. guix-daemon.")))
 
-(define-opaque-configuration guix-publish-configuration)
-
 (define guix-publish-service-type
   (service-type
    (name 'guix-publish)
@@ -423,24 +413,6 @@
                                       (start #~(lambda _ (sethostname #$name)))))))))
    (description "Set the host name of the machine.")))
 
-(define-opaque-configuration login-configuration)
-(define-opaque-configuration agetty-configuration)
-(define-opaque-configuration nscd-configuration)
-(define-opaque-configuration udev-configuration)
-(define-opaque-configuration sysctl-configuration)
-(define-opaque-configuration gpm-configuration)
-(define-opaque-configuration kmscon-configuration)
-(define-opaque-configuration greetd-configuration)
-
-(define-opaque-service-types
-  (login-service-type 'login (login-configuration))
-  (virtual-terminal-service-type 'virtual-terminal #t)
-  (log-rotation-service-type 'log-rotation '())
-  (log-cleanup-service-type 'log-cleanup '())
-  (sysctl-service-type 'sysctl (sysctl-configuration))
-  (pam-limits-service-type 'limits '())
-  (hosts-service-type 'hosts '()))
-
 (define %default-console-font "LatGrkCyr-8x16")
 
 (define console-font-service-type
@@ -494,12 +466,6 @@
                                       (start #~(make-forkexec-constructor '("agetty")))
                                       (stop #~(make-kill-destructor))))))))
    (description "Provide console login using the agetty program.")))
-
-(define kmscon-service-type
-  (opaque-service-type 'kmscon (kmscon-configuration)))
-
-(define greetd-service-type
-  (opaque-service-type 'greetd (greetd-configuration)))
 
 ;;;
 ;;; Syslog.
@@ -708,7 +674,8 @@ address, gateway, netmask, and so on.")))
         (service guix-service-type)
         (service nscd-service-type)
         (service log-rotation-service-type)
-        (service log-cleanup-service-type)
+        (service log-cleanup-service-type
+                 (log-cleanup-configuration (directory "/var/log/guix/drvs")))
         (service sysctl-service-type)
         (service special-files-service-type
                  `(("/bin/sh" ,(file-append bash "/bin/sh"))

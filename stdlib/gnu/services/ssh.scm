@@ -3,7 +3,6 @@
 (define-module (gnu services ssh)
   #:use-module (gnu services)
   #:use-module (gnu services shepherd)
-  #:use-module (gnu services catalogue)
   #:use-module (gnu system accounts)
   #:use-module (gnu system shadow)
   #:export (openssh-service-type
@@ -30,14 +29,7 @@
             openssh-configuration-log-level
             openssh-configuration-authorized-keys
             openssh-configuration-generate-host-keys?
-            openssh-configuration-extra-content
-
-            dropbear-service-type
-            dropbear-configuration
-            autossh-service-type
-            autossh-configuration
-            webssh-service-type
-            webssh-configuration))
+            openssh-configuration-extra-content))
 
 ;; (USER KEY ...) where each key is a file-like object holding an OpenSSH public key.
 (define (authorized-keys-entry? x)
@@ -153,12 +145,3 @@
    (extend extend-openssh-authorized-keys)
    (default-value (openssh-configuration))
    (description "Run the OpenSSH secure shell (SSH) server, sshd.")))
-
-(define-opaque-configuration dropbear-configuration)
-(define-opaque-configuration autossh-configuration)
-(define-opaque-configuration webssh-configuration)
-
-(define-opaque-service-types
-  (dropbear-service-type 'dropbear (dropbear-configuration))
-  (autossh-service-type 'autossh (autossh-configuration))
-  (webssh-service-type 'webssh (webssh-configuration)))

@@ -1,9 +1,0 @@
-;;; (gnu packages lsof): lsof, from vbmc's catalogue (opaque packages).
-;;;
-;;; Packages are opaque named values: vbmc only needs their names; specification->package
-;;; returns the same kind of value for any name.
-
-(define-module (gnu packages lsof)
-  #:export (lsof))
-
-(define lsof (specification->package "lsof"))

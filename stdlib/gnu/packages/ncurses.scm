@@ -1,9 +1,0 @@
-;;; (gnu packages ncurses): ncurses, from vbmc's catalogue (opaque packages).
-;;;
-;;; Packages are opaque named values: vbmc only needs their names; specification->package
-;;; returns the same kind of value for any name.
-
-(define-module (gnu packages ncurses)
-  #:export (ncurses))
-
-(define ncurses (specification->package "ncurses"))
