@@ -88,6 +88,9 @@
             <locale-definition>
             locale-definition
             locale-definition?
+            locale-definition-name
+            locale-definition-source
+            locale-definition-charset
             <name-service-switch>
             name-service-switch
             name-service-switch?
@@ -370,6 +373,7 @@
                                  (operating-system-groups os))
                          (operating-system-skeletons os))
         (service host-name-service-type (operating-system-host-name os))
+        (service hosts-service-type '())
         (service profile-service-type (operating-system-packages os))))
 
 ;; Every service of the system, essential ones last, as upstream.

@@ -105,4 +105,23 @@ public sealed class LoadPathTests : IDisposable
         VbmcCli.Run(["eval", "--env", "NOEQUALS", file]).ExitCode.Should().Be(2);
         VbmcCli.Run(["check", "-L", Path.Combine(_top, "no-such-folder"), file]).ExitCode.Should().Be(2);
     }
+
+    [Fact]
+    public void Files_beside_the_configuration_are_read_through_ports_and_others_are_unknown_with_a_warning()
+    {
+        Write("conf/key.pub", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHRMBWGa1XkprVAcTU8jY30AEiGt0G3OhT5mEyfS3UBb\nsecond line\n");
+        Write("outside/other.txt", "x\n");
+        var file = Write("conf/ports.scm", """
+            (use-modules (ice-9 rdelim) (rnrs io ports))
+            (list (call-with-input-file "key.pub" read-line)
+                  (let ((port (open-input-file "key.pub"))) (list (read-line port) (read-line port) (eof-object? (read-line port))))
+                  (call-with-input-file "key.pub" get-string-all)
+                  (call-with-input-file "../outside/other.txt" read-line))
+            """);
+        var run = VbmcCli.Run(["eval", file]);
+        run.ExitCode.Should().Be(0, run.Stderr);
+        run.Stdout.Should().StartWith("(\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIHRMBWGa1XkprVAcTU8jY30AEiGt0G3OhT5mEyfS3UBb\" (\"ssh-ed25519 ")
+            .And.Contain("\"second line\" #t)").And.Contain("#<opaque");
+        run.Stderr.Should().Contain("reads a file outside the configuration's folder and the load path");
+    }
 }

@@ -115,9 +115,9 @@ public sealed class Module(string name, Module? core)
     private static readonly Dictionary<string, string> Impure = new()
     {
         ["setenv"] = "the environment", ["current-date"] = "the clock",
-        ["current-time"] = "the clock", ["gettimeofday"] = "the clock", ["open-input-file"] = "files",
-        ["open-output-file"] = "files", ["call-with-input-file"] = "files", ["call-with-output-file"] = "files",
-        ["with-input-from-file"] = "files", ["read-line"] = "files", ["system"] = "processes", ["system*"] = "processes",
+        ["current-time"] = "the clock", ["gettimeofday"] = "the clock", 
+        ["open-output-file"] = "files", ["call-with-output-file"] = "files",
+        ["with-input-from-file"] = "files", ["system"] = "processes", ["system*"] = "processes",
         ["primitive-load"] = "files", ["random"] = "randomness", ["getcwd"] = "the file system",
         ["getpw"] = "the host",
     };

@@ -138,12 +138,17 @@ public static class ModuleRegistry
         return core;
     }
 
-    /// <summary>The environment of a user's file: core + (guix scripts offload) when vbmc has it.</summary>
+    /// <summary>
+    /// The environment of a user's file: core, then what each Guix command that loads such a file
+    /// gives it: (guix scripts offload) for machines files, (guix channels) for channels files
+    /// (`guix pull -C`, `guix time-machine -C`), and `guix system`'s modules.
+    /// </summary>
     public static Module NewUserModule()
     {
         var user = new Module("(guile-user)", Core);
-        if (Get(["guix", "scripts", "offload"]) is { } offload)
-            foreach (var (name, cell) in offload.ExportedCells()) user.Import(name, cell);
+        foreach (string[] parts in new[] { new[] { "guix", "scripts", "offload" }, ["guix", "channels"] })
+            if (Get(parts) is { } commandModule)
+                foreach (var (name, cell) in commandModule.ExportedCells()) user.Import(name, cell);
         // `guix system` loads a configuration in a user module that already uses (gnu system),
         // (gnu services) and (gnu system shadow), so files that import only
         // (gnu services virtualization) may still call 'service' and 'operating-system'.

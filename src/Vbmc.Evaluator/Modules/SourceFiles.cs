@@ -59,6 +59,9 @@ public static partial class SourceFiles
         return read.HasErrors ? null : (path, read.Data.ToArray());
     }
 
+    /// <summary>The text of a file the configuration opens itself (call-with-input-file...), confined and recorded as every read.</summary>
+    public static string? ReadInputFile(string path, SourceSpan at, EvalContext ctx) => ReadText(Confine(path, at, ctx), at, ctx);
+
     /// <summary>A file name as written in the file at <paramref name="at"/>: relative to that file's folder.</summary>
     public static string Resolve(string name, SourceSpan at, EvalContext ctx)
     {

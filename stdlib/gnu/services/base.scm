@@ -25,6 +25,7 @@
                                                log-cleanup-configuration))
   #:use-module ((gnu services sysctl) #:select (sysctl-service-type))
   #:export (%base-services
+            hosts-service-type
             %default-substitute-urls
             %default-authorized-guix-keys
             %default-nss
@@ -681,3 +682,13 @@ address, gateway, netmask, and so on.")))
                  `(("/bin/sh" ,(file-append bash "/bin/sh"))
                    ("/usr/bin/env" ,(file-append coreutils "/bin/env"))))
         (service udev-service-type)))
+
+;; /etc/hosts: the operating system gives the local entries (an essential service, as Guix 1.5.0
+;; has it), and services add theirs (simple-service ... hosts-service-type (list (host ...))).
+(define hosts-service-type
+  (service-type
+   (name 'etc-hosts)
+   (extensions '())
+   (compose concatenate)
+   (extend append)
+   (description "Populate the @file{/etc/hosts} file.")))

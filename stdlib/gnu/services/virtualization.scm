@@ -138,28 +138,27 @@ before DATE."
 (define %build-vm-ssh-port 11022)
 
 (define %virtual-build-machine-operating-system
-  ;; The guest: an SSH server with the account builds are offloaded to.  A procedure, so that
-  ;; the operating system is only built when an image is asked for.
-  (lambda ()
-    (operating-system
-      (host-name "build-machine")
-      (bootloader (bootloader-configuration      ;unused: the VM boots its kernel directly
-                   (bootloader grub-bootloader)
-                   (targets '("/dev/null"))))
-      (file-systems (list (file-system
-                            (mount-point "/")
-                            (device "/dev/vda")
-                            (type "ext4"))))
-      (users (cons (user-account
-                    (name "offload")
-                    (group "users")
-                    (supplementary-groups '("kvm"))
-                    (comment "Account used for offloading"))
-                   %base-user-accounts))
-      (services (cons (service openssh-service-type
-                               (openssh-configuration
-                                (openssh openssh-sans-x)))
-                      %base-services)))))
+  ;; The guest: an SSH server with the account builds are offloaded to (a record, as upstream's,
+  ;; so that configurations may inherit it).
+  (operating-system
+    (host-name "build-machine")
+    (bootloader (bootloader-configuration      ;unused: the VM boots its kernel directly
+                 (bootloader grub-bootloader)
+                 (targets '("/dev/null"))))
+    (file-systems (list (file-system
+                          (mount-point "/")
+                          (device "/dev/vda")
+                          (type "ext4"))))
+    (users (cons (user-account
+                  (name "offload")
+                  (group "users")
+                  (supplementary-groups '("kvm"))
+                  (comment "Account used for offloading"))
+                 %base-user-accounts))
+    (services (cons (service openssh-service-type
+                             (openssh-configuration
+                              (openssh openssh-sans-x)))
+                    %base-services))))
 
 (define (virtual-build-machine-default-image config)
   (image
@@ -168,7 +167,7 @@ before DATE."
    (partition-table-type 'mbr)
    (shared-store? #f)
    (size (* 20 (expt 2 30)))
-   (operating-system (%virtual-build-machine-operating-system))))
+   (operating-system %virtual-build-machine-operating-system)))
 
 ;;;
 ;;; The record.
