@@ -21,6 +21,11 @@ public sealed class ConfigurationValueCheck : IServiceCheck
                     "the configuration gives no value: its last form is a definition",
                     "end the file with the operating-system, the list of services or the list of build machines it describes");
                 break;
+            case Pair list when Lists.ToListOrNull(list) is { } items && items.Any(IsChannel) && items.Any(IsNotChannel):
+                diagnostics.Error(DiagnosticIds.ConfigurationValue, graph.Context.LastTopLevelSpan ?? graph.FileSpan,
+                    $"a channels file gives a list of channels: {Printing.Printer.Brief(items.First(IsNotChannel))} is not one, and guix pull refuses the file",
+                    "keep only (channel ...) records in the list");
+                break;
             case Record { Type.Name: "<build-machine>" } machine:
                 diagnostics.Error(DiagnosticIds.ConfigurationValue, machine.Span.HasPosition ? machine.Span : graph.FileSpan,
                     "a machines file gives a list of build machines, not one: guix offload ignores this file",
@@ -28,4 +33,11 @@ public sealed class ConfigurationValueCheck : IServiceCheck
                 break;
         }
     }
+
+    /// <summary>A channel record, or a value vbmc knows from Guix's data to be one (an element of %default-channels).</summary>
+    private static bool IsChannel(object value) =>
+        value is Record { Type.Name: "<channel>" } || value is Vbmc.Evaluation.Guix.OpaqueValue { TypeName: "<channel>" };
+
+    /// <summary>A value that surely is not a channel (an unknown value may be one).</summary>
+    private static bool IsNotChannel(object value) => !IsChannel(value) && value is not Vbmc.Evaluation.Guix.OpaqueValue;
 }

@@ -33,9 +33,14 @@ public sealed class ShepherdChecks : IServiceCheck
             {
                 if (providers.TryGetValue(name, out var first))
                 {
-                    diagnostics.Add(new Diagnostic(DiagnosticIds.ShepherdDuplicateProvision, Severity.Error, entry.Span,
+                    // At the one the user wrote when the other comes from the standard library
+                    // (a service of %base-services that the configuration adds again).
+                    var (at, other) = IsLibrary(entry.Span) && !IsLibrary(first.Span) ? (first, entry) : (entry, first);
+                    diagnostics.Add(new Diagnostic(DiagnosticIds.ShepherdDuplicateProvision, Severity.Error, at.Span,
                         $"service '{name}' provided more than once", null,
-                        [new RelatedLocation(first.Span, $"'{name}' is first provided here")]));
+                        [new RelatedLocation(other.Span, IsLibrary(other.Span)
+                            ? $"'{name}' is also provided by a service of vbmc's standard library (e.g. %base-services)"
+                            : $"'{name}' is first provided here")]));
                 }
                 else
                 {
@@ -72,4 +77,6 @@ public sealed class ShepherdChecks : IServiceCheck
         serviceType == requirement
         || (Math.Min(serviceType.Length, requirement.Length) >= 4
             && (serviceType.StartsWith(requirement, StringComparison.Ordinal) || requirement.StartsWith(serviceType, StringComparison.Ordinal)));
+
+    private static bool IsLibrary(SourceSpan span) => span.File?.StartsWith("stdlib/", StringComparison.Ordinal) == true;
 }

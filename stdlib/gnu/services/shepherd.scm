@@ -7,7 +7,10 @@
 
 (define-module (gnu services shepherd)
   #:use-module (gnu services)
-  #:export (<shepherd-service>
+  #:export (shepherd-timer-service-type
+            shepherd-transient-service-type
+            shepherd-system-log-service-type
+            <shepherd-service>
             shepherd-service
             shepherd-service?
             shepherd-service-documentation
@@ -112,3 +115,29 @@ which starts, stops and tracks all other services.")))
       (extensions (list (service-extension shepherd-root-service-type
                                            (lambda (value) (list (proc value))))))
       (description text)))))
+
+;; Shepherd's own services that Guix 1.5.0's %base-services runs, with their provisions (what
+;; other services may require, and what a configuration may not provide a second time).
+(define (shepherd-builtin-service-type type-name provision description)
+  (service-type
+   (name type-name)
+   (extensions (list (service-extension shepherd-root-service-type
+                                        (lambda (value)
+                                          (list (shepherd-service
+                                                 (documentation description)
+                                                 (provision provision)
+                                                 (start #~(const #t))))))))
+   (default-value #t)
+   (description description)))
+
+(define shepherd-timer-service-type
+  (shepherd-builtin-service-type 'shepherd-timer '(timer)
+                                 "Shepherd's timer service, which runs commands at given times."))
+
+(define shepherd-transient-service-type
+  (shepherd-builtin-service-type 'shepherd-transient '(transient)
+                                 "Shepherd's transient service, which runs commands in the background."))
+
+(define shepherd-system-log-service-type
+  (shepherd-builtin-service-type 'shepherd-system-log '(system-log syslogd)
+                                 "Shepherd's system log, which takes the place of syslogd."))
