@@ -36,11 +36,11 @@ public class SystemModulesTests
     }
 
     [Fact]
-    public void Base_services_run_the_guix_daemon_mingettys_and_syslog_under_shepherd()
+    public void Base_services_run_the_guix_daemon_gettys_the_system_log_and_timers_under_shepherd()
     {
         var r = Analyze(OperatingSystem());
         var shepherd = FoldedText(r, "shepherd-root");
-        foreach (var name in new[] { "guix-daemon", "syslogd", "term-tty1", "term-tty6", "loopback", "udev", "nscd", "host-name", "user-processes" })
+        foreach (var name in new[] { "guix-daemon", "system-log syslogd", "term-console", "timer", "transient", "term-tty1", "term-tty6", "loopback", "udev", "nscd", "host-name", "user-processes" })
             shepherd.Should().Contain($"({name}", "the base services provide '{0}'", name);
     }
 

@@ -18,7 +18,7 @@
   ;; data exports them under the same cells.
   #:use-module ((generated gnu services base)
                 #:select (guix-publish-configuration login-service-type login-configuration
-                          virtual-terminal-service-type pam-limits-service-type hosts-service-type
+                          virtual-terminal-service-type pam-limits-service-type
                           agetty-configuration nscd-configuration udev-configuration gpm-configuration
                           kmscon-service-type kmscon-configuration greetd-service-type greetd-configuration))
   #:use-module ((gnu services admin) #:select (log-rotation-service-type log-cleanup-service-type
@@ -460,9 +460,12 @@
    (extensions
     (list (service-extension shepherd-root-service-type
                              (lambda (config)
+                               ;; As Guix's: term-TTY, term-console when the tty is left to agetty.
                                (list (shepherd-service
                                       (documentation "Run agetty on a serial console.")
-                                      (provision '(term-console))
+                                      (provision (let ((tty (%vbmc-record-field config 'tty)))
+                                                   (list (symbol-append 'term- (string->symbol
+                                                                                (if (string? tty) tty "console"))))))
                                       (requirement '(user-processes host-name udev))
                                       (start #~(make-forkexec-constructor '("agetty")))
                                       (stop #~(make-kill-destructor))))))))
