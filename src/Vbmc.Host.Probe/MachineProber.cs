@@ -1,3 +1,4 @@
+using Vbmc.Evaluation;
 using Vbmc.Processes;
 
 namespace Vbmc.Host.Probe;
@@ -38,7 +39,7 @@ public sealed class MachineProber(ProbeOptions options)
             checks.Add(CheckResult.Fail(CheckIds.HostKey, target.HostKeyProblem ?? "no host key to pin"));
             return Stop("without a pinned host key vbmc logs in nowhere");
         }
-        if (OpenSshPublicKey.TryParse(target.HostKey, out var keyProblem) is not { } pinned)
+        if (!OpenSshPublicKey.TryParse(target.HostKey, out var pinned, out var keyProblem))
         {
             checks.Add(CheckResult.Fail(CheckIds.HostKey, $"the pinned host key of {target.Display} is unusable: {keyProblem}"));
             return Stop("without a pinned host key vbmc logs in nowhere");
