@@ -118,6 +118,19 @@ internal sealed class Child : IDisposable
     private async Task Read(StreamReader reader, StringBuilder whole)
     {
         await Task.Yield();
+        try
+        {
+            await ReadAll(reader, whole).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is ObjectDisposedException or IOException)
+        {
+            // Disposed before its output ended (a grandchild that escaped a kill holds the pipe):
+            // what was read is the output.
+        }
+    }
+
+    private async Task ReadAll(StreamReader reader, StringBuilder whole)
+    {
         if (!_request.ByLine)
         {
             var buffer = new char[8192];
