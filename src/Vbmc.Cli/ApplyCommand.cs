@@ -9,16 +9,8 @@ namespace Vbmc.Cli;
 /// under R) as a new generation: accounts, folders, secrets, units, scripts, images and machine
 /// files. The report goes to standard output, diagnostics to standard error.
 /// </summary>
-/// <remarks>
-/// Test hook, read by apply only: VBMC_FAULT_STEP=STEP (one of <see cref="ApplySteps.All"/>) fails
-/// apply at that step, by an exception (VBMC_FAULT_KIND=throw, the default) or by SIGKILL
-/// (VBMC_FAULT_KIND=kill).
-/// </remarks>
 public static class ApplyCommand
 {
-    public const string FaultStepVariable = "VBMC_FAULT_STEP";
-    public const string FaultKindVariable = "VBMC_FAULT_KIND";
-
     public static Command Create(CliEnvironment env)
     {
         var folder = new Argument<string>("DIR") { Description = "The folder `vbmc compile FILE -o DIR` wrote." };
@@ -44,17 +36,7 @@ public static class ApplyCommand
     {
         if (UnknownOption(folder) is { } usage) return Finish([usage], env);
         if (!OperatingSystem.IsLinux()) return Finish([Unsupported("apply")], env);
-        var fault = Environment.GetEnvironmentVariable(FaultStepVariable);
-        if (fault is { Length: > 0 } && !ApplySteps.All.Contains(fault))
-            return Finish([Diagnostic.Error(DiagnosticIds.UsageError, SourceSpan.FileOnly(FaultStepVariable),
-                $"{FaultStepVariable}={fault} names no step of apply", "steps: " + string.Join(", ", ApplySteps.All))], env);
-        var options = Options(root, env) with
-        {
-            DryRun = dryRun,
-            NoStart = noStart,
-            FaultStep = fault is { Length: > 0 } ? fault : null,
-            FaultKind = Environment.GetEnvironmentVariable(FaultKindVariable) == "kill" ? FaultKind.Kill : FaultKind.Throw,
-        };
+        var options = Options(root, env) with { DryRun = dryRun, NoStart = noStart };
         return Finish(HostApplier.Apply(folder, options), env);
     }
 

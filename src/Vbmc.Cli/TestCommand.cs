@@ -87,10 +87,10 @@ public static class TestCommand
         if (!Directory.Exists(root))
             return Diagnostic.Error(DiagnosticIds.IoError, SourceSpan.FileOnly(root), $"--root {root}: no such folder");
         if (file is not null && !Directory.Exists(file) && InputFiles.Problem(file) is { } problem) return problem;
-        if (Vbmc.Host.Probe.SshCommand.FindOnPath("ssh") is null)
+        if (Vbmc.Processes.HostProgram.Ssh.Locate() is null)
         {
             return Diagnostic.Error(DiagnosticIds.IoError, SourceSpan.FileOnly("ssh"),
-                "the OpenSSH client 'ssh' is not installed", "apt-get install openssh-client");
+                "the OpenSSH client 'ssh' is not installed", Vbmc.Processes.HostProgram.Ssh.InstallHint);
         }
         return null;
     }

@@ -1,7 +1,7 @@
 using System.Text;
-using Vbmc.Emitters.Offload.Scheme;
+using Vbmc.Emitters.Scheme;
 using Vbmc.Lowering;
-using static Vbmc.Emitters.Offload.Scheme.SchemeValue;
+using static Vbmc.Emitters.Scheme.SchemeValue;
 
 namespace Vbmc.Emitters.Offload;
 

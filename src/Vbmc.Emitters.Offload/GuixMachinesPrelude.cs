@@ -3,7 +3,7 @@ namespace Vbmc.Emitters.Offload;
 /// <summary>
 /// The fixed Scheme code at the top of machines.scm when it lists virtual build machines: the
 /// procedures that keep a VM's entry only while the VM runs. Constant text: no configuration
-/// value is ever part of it (values go through <see cref="Scheme.SchemeWriter"/>).
+/// value is ever part of it (values go through <see cref="Vbmc.Emitters.Scheme.SchemeWriter"/>).
 /// </summary>
 /// <remarks>
 /// Written for how guix offload loads the file: <c>primitive-load</c> in a fresh user module that

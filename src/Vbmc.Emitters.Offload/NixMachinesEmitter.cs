@@ -139,7 +139,7 @@ public static class NixMachinesEmitter
             ? ((long)speed).ToString(CultureInfo.InvariantCulture)
             : speed.ToString("R", CultureInfo.InvariantCulture).ToLowerInvariant();
 
-    private static string SchemeSpeed(double speed) => Scheme.SchemeWriter.Real(speed);
+    private static string SchemeSpeed(double speed) => Vbmc.Emitters.Scheme.SchemeWriter.Real(speed);
 
     /// <summary>
     /// A host name (letters, digits, '.', '-', '_', '~': RFC 3986's unreserved characters, all

@@ -1,4 +1,5 @@
 using System.Text;
+using Vbmc.Emitters.Scheme;
 using Vbmc.Lowering;
 
 namespace Vbmc.Emitters.Units;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Vbmc.Processes;
 
 namespace Vbmc.Host.Apply;
 
@@ -14,13 +15,13 @@ internal static class Accounts
     public static void Create(string root, IReadOnlyList<string> sysusersFiles)
     {
         if (sysusersFiles.Count == 0) return;
-        var sysusers = HostTool.Require("systemd-sysusers", "systemd");
+        var sysusers = ApplyPrograms.Require(HostProgram.SystemdSysusers);
         // systemd-sysusers locks ROOT/etc/.pwd.lock and cannot make the folder itself.
         Directory.CreateDirectory(HostPaths.Under(root, "/etc"));
         var arguments = new List<string>();
         if (!IsHostRoot(root)) arguments.Add("--root=" + root);
         arguments.AddRange(sysusersFiles);
-        HostTool.RunChecked(sysusers, arguments, "systemd-sysusers");
+        ApplyPrograms.RunChecked(HostProgram.SystemdSysusers, sysusers, arguments, "systemd-sysusers");
     }
 
     public static bool IsHostRoot(string root) => Path.GetFullPath(root) == "/";

@@ -18,8 +18,11 @@ public sealed record ApplyOptions
     /// <summary>Where the report goes (the CLI's standard output).</summary>
     public TextWriter Out { get; init; } = TextWriter.Null;
 
-    /// <summary>Test hook: fail at this step of <see cref="ApplySteps.All"/> (apply only).</summary>
-    public string? FaultStep { get; init; }
-
-    public FaultKind FaultKind { get; init; } = FaultKind.Throw;
+    /// <summary>
+    /// Test seam, never set by vbmc itself: called with each step's name (<see cref="ApplySteps.All"/>)
+    /// as apply enters it. Tests fail a step by throwing <see cref="InjectedFaultException"/> from it,
+    /// or kill the process there (tests/Vbmc.Host.Apply.FaultHost, a test-only program). Nothing
+    /// in the environment or on the command line sets it.
+    /// </summary>
+    public Action<string>? BeforeStep { get; init; }
 }

@@ -1,9 +1,9 @@
 namespace Vbmc.Host.Apply;
 
 /// <summary>
-/// The steps of `vbmc apply`, in the order they run. Every step calls <see cref="FaultInjection"/>
-/// on entry, and the tests fail apply at each name of <see cref="All"/> in turn, so a step added
-/// here is tested without anyone remembering to.
+/// The steps of `vbmc apply`, in the order they run. Every step calls
+/// <see cref="ApplyOptions.BeforeStep"/> on entry, and the tests fail apply at each name of
+/// <see cref="All"/> in turn, so a step added here is tested without anyone remembering to.
 /// </summary>
 public static class ApplySteps
 {
@@ -50,31 +50,16 @@ public static class ApplySteps
     public static readonly IReadOnlySet<string> AfterCommit = new HashSet<string>(StringComparer.Ordinal) { StartUnits };
 }
 
-/// <summary>How an injected fault fails a step.</summary>
-public enum FaultKind
-{
-    /// <summary>The step throws (apply's undo runs).</summary>
-    Throw,
-
-    /// <summary>The process kills itself with SIGKILL (nothing runs; the next apply recovers).</summary>
-    Kill,
-}
-
 /// <summary>
-/// The tests' way to fail apply at a named step. Set through <see cref="ApplyOptions.FaultStep"/>
-/// (the CLI reads VBMC_FAULT_STEP and VBMC_FAULT_KIND=throw|kill for apply only); unset, it does
-/// nothing.
+/// Where apply enters each step: the call of <see cref="ApplyOptions.BeforeStep"/>, the seam the
+/// tests fail apply through. Without a hook (the vbmc program) it does nothing.
 /// </summary>
-public static class FaultInjection
+internal static class FaultInjection
 {
-    public static void At(string step, ApplyOptions options)
-    {
-        if (options.FaultStep != step) return;
-        if (options.FaultKind == FaultKind.Kill) System.Diagnostics.Process.GetCurrentProcess().Kill();
-        throw new InjectedFaultException(step);
-    }
+    public static void At(string step, ApplyOptions options) => options.BeforeStep?.Invoke(step);
 }
 
+/// <summary>What a test's <see cref="ApplyOptions.BeforeStep"/> throws to fail a step; apply reports it as a failure of that step.</summary>
 public sealed class InjectedFaultException(string step) : Exception($"injected fault at step '{step}'")
 {
     public string Step { get; } = step;

@@ -1,3 +1,5 @@
+using Vbmc.Processes;
+
 namespace Vbmc.Host.Apply;
 
 /// <summary>
@@ -10,11 +12,11 @@ internal static class Folders
     public static void Create(string root, IReadOnlyList<string> tmpfilesFiles)
     {
         if (tmpfilesFiles.Count == 0) return;
-        var tmpfiles = HostTool.Require("systemd-tmpfiles", "systemd");
+        var tmpfiles = ApplyPrograms.Require(HostProgram.SystemdTmpfiles);
         var arguments = new List<string> { "--create" };
         if (!Accounts.IsHostRoot(root)) arguments.Add("--root=" + root);
         arguments.AddRange(tmpfilesFiles);
-        HostTool.RunChecked(tmpfiles, arguments, "systemd-tmpfiles --create");
+        ApplyPrograms.RunChecked(HostProgram.SystemdTmpfiles, tmpfiles, arguments, "systemd-tmpfiles --create");
     }
 
     /// <summary>Folders ('d' and 'D' lines) the tmpfiles.d texts declare that do not exist under the root.</summary>

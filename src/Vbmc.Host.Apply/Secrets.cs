@@ -1,5 +1,6 @@
 using Vbmc.Diagnostics;
 using Vbmc.Lowering;
+using Vbmc.Processes;
 using static Vbmc.Lowering.SecretsDrive;
 
 namespace Vbmc.Host.Apply;
@@ -169,7 +170,7 @@ internal static class Secrets
         GenerationStore.DeleteIfPresent(temporary + ".pub");
         try
         {
-            HostTool.RunChecked(HostTool.Require("ssh-keygen", "openssh-client"),
+            ApplyPrograms.RunChecked(HostProgram.SshKeygen, ApplyPrograms.Require(HostProgram.SshKeygen),
                 ["-q", "-t", "ed25519", "-N", "", "-C", $"vbmc-{vm}-guix", "-f", temporary], "ssh-keygen");
             GuixSigningKey key;
             try
@@ -250,17 +251,17 @@ internal static class Secrets
     private static bool MakeKeyPair(string root, string hostPath, string comment, uint uid, uint gid, UnixFileMode privateMode)
     {
         var key = HostPaths.Under(root, hostPath);
-        var sshKeygen = HostTool.Require("ssh-keygen", "openssh-client");
+        var sshKeygen = ApplyPrograms.Require(HostProgram.SshKeygen);
         if (File.Exists(key))
         {
             if (File.Exists(key + ".pub")) return false;
             // The public half can always be derived again from the private key.
-            var derived = HostTool.RunChecked(sshKeygen, ["-y", "-f", key], "ssh-keygen -y").Stdout;
+            var derived = ApplyPrograms.RunChecked(HostProgram.SshKeygen, sshKeygen, ["-y", "-f", key], "ssh-keygen -y").Stdout;
             WriteSecretFile(key + ".pub", System.Text.Encoding.UTF8.GetBytes(derived.Trim() + "\n"), Public, uid, gid);
             return true;
         }
         var temporary = Path.Join(Path.GetDirectoryName(key)!, NewPrefix + Path.GetFileName(key));
-        HostTool.RunChecked(sshKeygen, ["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", temporary], "ssh-keygen");
+        ApplyPrograms.RunChecked(HostProgram.SshKeygen, sshKeygen, ["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", temporary], "ssh-keygen");
         foreach (var (file, mode) in new[] { (temporary, privateMode), (temporary + ".pub", Public) })
         {
             Posix.Chown(file, uid, gid);

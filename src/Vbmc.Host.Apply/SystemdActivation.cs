@@ -1,4 +1,5 @@
 using Vbmc.Lowering;
+using Vbmc.Processes;
 
 namespace Vbmc.Host.Apply;
 
@@ -13,8 +14,8 @@ internal static class SystemdActivation
 
     public static void Reload()
     {
-        var systemctl = HostTool.Require("systemctl", "systemd");
-        HostTool.RunChecked(systemctl, ["daemon-reload"], "systemctl daemon-reload");
+        var systemctl = ApplyPrograms.Require(HostProgram.Systemctl);
+        ApplyPrograms.RunChecked(HostProgram.Systemctl, systemctl, ["daemon-reload"], "systemctl daemon-reload");
     }
 
     /// <summary>
@@ -24,7 +25,7 @@ internal static class SystemdActivation
     /// </summary>
     public static IReadOnlyList<string> StartUnits(IReadOnlyList<ManifestVm> vms, ISet<string> changedVms, IEnumerable<string> droppedVms)
     {
-        var systemctl = HostTool.Require("systemctl", "systemd");
+        var systemctl = ApplyPrograms.Require(HostProgram.Systemctl);
         var done = new List<string>();
         foreach (var vm in droppedVms)
         {
@@ -42,7 +43,7 @@ internal static class SystemdActivation
     private static void Run(string systemctl, string verb, string vm, List<string> done)
     {
         var unit = HostPaths.SystemdUnitName(vm);
-        HostTool.RunChecked(systemctl, [verb, unit], $"systemctl {verb} {unit}");
+        ApplyPrograms.RunChecked(HostProgram.Systemctl, systemctl, [verb, unit], $"systemctl {verb} {unit}");
         done.Add($"systemctl {verb} {unit}");
     }
 }

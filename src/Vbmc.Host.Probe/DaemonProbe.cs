@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Net.Sockets;
+using Vbmc.Processes;
 
 namespace Vbmc.Host.Probe;
 
@@ -32,26 +32,24 @@ public static class DaemonProbe
         if (SshValues.SocketProblem(daemonSocket) is { } problem)
             return CheckResult.Fail(CheckIds.Daemon, $"unsupported: daemon socket {problem}");
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        deadline.CancelAfter(ssh.Timeout * 2 + TimeSpan.FromSeconds(5));
-        Process started;
+        deadline.CancelAfter(ssh.RunLimit);
+        StartedProgram started;
         try
         {
             started = ssh.StartForward(target, knownHostsFile, local, daemonSocket);
         }
-        catch (System.ComponentModel.Win32Exception e)
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or ProgramMissingException)
         {
             return CheckResult.Fail(CheckIds.Daemon, $"cannot run the OpenSSH client '{ssh.Program}': {e.Message}");
         }
-        using var forward = started;
-        var stderr = forward.StandardError.ReadToEndAsync(CancellationToken.None);
-        _ = forward.StandardOutput.ReadToEndAsync(CancellationToken.None);
+        await using var forward = started;
         try
         {
             if (!await WaitForSocketAsync(forward, local, deadline.Token))
             {
-                await forward.WaitForExitAsync(CancellationToken.None);
+                var ended = await forward.ResultAsync();
                 return CheckResult.Fail(CheckIds.Daemon,
-                    $"ssh could not forward {daemonSocket}: {SshTranscript.Parse(await stderr).Tail()}");
+                    $"ssh could not forward {daemonSocket}: {SshTranscript.Parse(ended.Stderr).Tail()}");
             }
             using var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
             await socket.ConnectAsync(new UnixDomainSocketEndPoint(local), deadline.Token);
@@ -62,31 +60,27 @@ public static class DaemonProbe
                 return CheckResult.Pass(CheckIds.Daemon, $"{daemonSocket} answered: worker protocol {result.Protocol}, store opened",
                     CheckResult.Value("socket", daemonSocket), CheckResult.Value("protocol", result.Protocol!));
             }
-            SshCommand.Kill(forward);
-            await forward.WaitForExitAsync(CancellationToken.None);
+            forward.Kill();
+            var stopped = await forward.ResultAsync();
             // When sshd cannot open the remote socket, ssh closes the local connection and says why.
-            var said = SshTranscript.Parse(await stderr).Errors.LastOrDefault(e => e.Contains("open failed", StringComparison.Ordinal));
+            var said = SshTranscript.Parse(stopped.Stderr).Errors.LastOrDefault(e => e.Contains("open failed", StringComparison.Ordinal));
             return CheckResult.Fail(CheckIds.Daemon, said is null
                 ? $"{daemonSocket}: {result.Problem}"
                 : $"{daemonSocket} did not answer: the SSH server could not connect to it ({said}); is the build daemon running there?");
         }
         catch (OperationCanceledException) when (!cancel.IsCancellationRequested)
         {
-            return CheckResult.Fail(CheckIds.Daemon, $"{daemonSocket} did not finish the daemon's greeting within {(ssh.Timeout * 2).TotalSeconds + 5:0} s");
+            return CheckResult.Fail(CheckIds.Daemon, $"{daemonSocket} did not finish the daemon's greeting within {ssh.RunLimit.TotalSeconds:0} s");
         }
         catch (Exception e) when (e is SocketException or IOException)
         {
             return CheckResult.Fail(CheckIds.Daemon, $"{daemonSocket}: {e.Message}");
         }
-        finally
-        {
-            SshCommand.Kill(forward);
-            await forward.WaitForExitAsync(CancellationToken.None);
-        }
+        // Disposing the forward kills ssh.
     }
 
     /// <summary>True once ssh has made the local socket (it does after logging in); false when ssh exits first.</summary>
-    private static async Task<bool> WaitForSocketAsync(Process forward, string local, CancellationToken cancel)
+    private static async Task<bool> WaitForSocketAsync(StartedProgram forward, string local, CancellationToken cancel)
     {
         while (true)
         {

@@ -1,3 +1,6 @@
+using Vbmc.Evaluation;
+using Vbmc.Processes;
+
 namespace Vbmc.Host.Probe;
 
 /// <summary>
@@ -36,7 +39,7 @@ public sealed class MachineProber(ProbeOptions options)
             checks.Add(CheckResult.Fail(CheckIds.HostKey, target.HostKeyProblem ?? "no host key to pin"));
             return Stop("without a pinned host key vbmc logs in nowhere");
         }
-        if (OpenSshPublicKey.TryParse(target.HostKey, out var keyProblem) is not { } pinned)
+        if (!OpenSshPublicKey.TryParse(target.HostKey, out var pinned, out var keyProblem))
         {
             checks.Add(CheckResult.Fail(CheckIds.HostKey, $"the pinned host key of {target.Display} is unusable: {keyProblem}"));
             return Stop("without a pinned host key vbmc logs in nowhere");
@@ -44,14 +47,14 @@ public sealed class MachineProber(ProbeOptions options)
 
         using var folder = new ProbeFolder();
         var knownHosts = folder.WriteKnownHosts(target.Host, target.Port, pinned);
-        SshRun run;
+        ProgramResult run;
         try
         {
             run = await ssh.RunScriptAsync(target, knownHosts, cancel);
         }
-        catch (System.ComponentModel.Win32Exception e)
+        catch (Exception e) when (e is System.ComponentModel.Win32Exception or ProgramMissingException)
         {
-            checks.Add(CheckResult.Fail(CheckIds.HostKey, $"cannot run the OpenSSH client '{options.SshProgram}': {e.Message} (apt-get install openssh-client)"));
+            checks.Add(CheckResult.Fail(CheckIds.HostKey, $"cannot run the OpenSSH client '{options.SshProgram}': {e.Message} ({HostProgram.Ssh.InstallHint})"));
             return Stop("ssh could not be run");
         }
         var transcript = SshTranscript.Parse(run.Stderr);
@@ -70,7 +73,7 @@ public sealed class MachineProber(ProbeOptions options)
         return new MachineReport(target, checks);
     }
 
-    private static CheckResult HostKeyCheck(ProbeTarget target, OpenSshPublicKey pinned, SshRun run, SshTranscript transcript)
+    private static CheckResult HostKeyCheck(ProbeTarget target, OpenSshPublicKey pinned, ProgramResult run, SshTranscript transcript)
     {
         var pinnedText = $"{pinned.Type} {pinned.Fingerprint}";
         if (transcript.HostKeyMatched)
@@ -87,7 +90,7 @@ public sealed class MachineProber(ProbeOptions options)
             : $"ssh failed before the host key was verified: {transcript.Tail()}");
     }
 
-    private static CheckResult LoginCheck(ProbeTarget target, SshRun run, SshTranscript transcript, RemoteFacts facts)
+    private static CheckResult LoginCheck(ProbeTarget target, ProgramResult run, SshTranscript transcript, RemoteFacts facts)
     {
         if (!transcript.Authenticated)
         {

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Vbmc.Evaluation;
 
 namespace Vbmc.Host.Probe;
 

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using Vbmc.Processes;
 
 namespace Vbmc.Host.Probe;
 
@@ -54,15 +54,27 @@ public sealed class SshCommand(string program, TimeSpan timeout)
         return arguments;
     }
 
-    /// <summary>Runs the fixed remote script; -v so that the transcript says whether the host key matched and whether login worked.</summary>
-    public Task<SshRun> RunScriptAsync(ProbeTarget target, string knownHostsFile, CancellationToken cancel)
+    /// <summary>
+    /// How long one ssh run may take: ConnectTimeout bounds the connection and the script itself
+    /// takes milliseconds, so twice the timeout plus a margin bounds a server that accepts and then stalls.
+    /// </summary>
+    public TimeSpan RunLimit => Timeout * 2 + TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Runs the fixed remote script; -v so that the transcript says whether the host key matched
+    /// and whether login worked. A run killed at <see cref="RunLimit"/> has <see cref="ProgramResult.TimedOut"/>.
+    /// </summary>
+    public Task<ProgramResult> RunScriptAsync(ProbeTarget target, string knownHostsFile, CancellationToken cancel)
     {
         var arguments = new List<string>(CommonArguments(target, knownHostsFile)) { "-v", "-T", "-n", "--", target.Host, RemoteScript.Command };
-        return RunAsync(arguments, cancel);
+        return ProgramRunner.RunAsync(Request(arguments, RunLimit), cancel);
     }
 
-    /// <summary>Starts `ssh -N -L LOCAL:REMOTE`: a Unix socket here that reaches the daemon socket there.</summary>
-    public Process StartForward(ProbeTarget target, string knownHostsFile, string localSocket, string remoteSocket)
+    /// <summary>
+    /// Starts `ssh -N -L LOCAL:REMOTE`: a Unix socket here that reaches the daemon socket there.
+    /// The caller stops it; it is killed anyway a little after <see cref="RunLimit"/>.
+    /// </summary>
+    public StartedProgram StartForward(ProbeTarget target, string knownHostsFile, string localSocket, string remoteSocket)
     {
         var arguments = new List<string>(CommonArguments(target, knownHostsFile))
         {
@@ -72,65 +84,10 @@ public sealed class SshCommand(string program, TimeSpan timeout)
             "-L", localSocket + ":" + remoteSocket,
             "--", target.Host,
         };
-        return Process.Start(StartInfo(arguments)) ?? throw new IOException("could not start " + Program);
+        return ProgramRunner.Start(Request(arguments, RunLimit + TimeSpan.FromSeconds(5)));
     }
 
-    private async Task<SshRun> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancel)
-    {
-        using var process = Process.Start(StartInfo(arguments)) ?? throw new IOException("could not start " + Program);
-        var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
-        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        // ConnectTimeout bounds the connection; the script itself takes milliseconds. Twice the
-        // timeout plus a margin bounds a server that accepts and then stalls.
-        deadline.CancelAfter(Timeout * 2 + TimeSpan.FromSeconds(5));
-        var timedOut = false;
-        try
-        {
-            await process.WaitForExitAsync(deadline.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            timedOut = true;
-            Kill(process);
-            await process.WaitForExitAsync(CancellationToken.None);
-        }
-        return new SshRun(timedOut ? -1 : process.ExitCode, await stdout, await stderr, timedOut);
-    }
-
-    private ProcessStartInfo StartInfo(IReadOnlyList<string> arguments)
-    {
-        var info = new ProcessStartInfo(Program)
-        {
-            UseShellExecute = false,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (var argument in arguments) info.ArgumentList.Add(argument);
-        // Messages in English whatever the user's locale, since the transcript is parsed.
-        info.Environment["LC_ALL"] = "C";
-        return info;
-    }
-
-    /// <summary>A program on PATH, or null.</summary>
-    public static string? FindOnPath(string name) =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
-            .Select(dir => System.IO.Path.Join(dir, name))
-            .FirstOrDefault(File.Exists);
-
-    public static void Kill(Process process)
-    {
-        try
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-        }
-        catch (InvalidOperationException)
-        {
-            // It exited meanwhile.
-        }
-    }
+    // Messages in English whatever the user's locale, since the transcript is parsed.
+    private ProgramRequest Request(IReadOnlyList<string> arguments, TimeSpan limit) =>
+        new(Program, arguments, limit) { Locale = "C" };
 }
-
-/// <param name="ExitCode">ssh's exit code (255: ssh's own failure), -1 when it was killed at the deadline.</param>
-public sealed record SshRun(int ExitCode, string Stdout, string Stderr, bool TimedOut);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Vbmc.Diagnostics;
+using Vbmc.Processes;
 
 namespace Vbmc.Image.Disk;
 
@@ -49,8 +50,8 @@ internal sealed class AssemblySteps(DiskImageRequest request, AssemblyTools tool
 
         var configuration = Path.Combine(work, "mke2fs.conf");
         File.WriteAllText(configuration, Ext4FileSystem.Configuration);
-        var result = ExternalTool.Run(tools.Mke2fs,
-            Ext4FileSystem.Arguments(Path.GetFullPath(request.StagedRoot), DiskFileName, blocks, _identity), work,
+        var result = Run(HostProgram.Mke2fs, tools.Mke2fs,
+            Ext4FileSystem.Arguments(Path.GetFullPath(request.StagedRoot), DiskFileName, blocks, _identity),
             Ext4FileSystem.Environment(configuration, _seconds));
         var complaint = result.Explanation;
         if (result.Succeeded && !complaint.Contains("too small for a journal", StringComparison.Ordinal)) return true;
@@ -69,7 +70,7 @@ internal sealed class AssemblySteps(DiskImageRequest request, AssemblyTools tool
     {
         progress?.Report("normalising timestamps");
         var environment = new Dictionary<string, string> { ["E2FSPROGS_FAKE_TIME"] = _seconds.ToString(CultureInfo.InvariantCulture) };
-        var listing = ExternalTool.Run(tools.Dumpe2fs, [Partition], work, environment);
+        var listing = Run(HostProgram.Dumpe2fs, tools.Dumpe2fs, [Partition], environment);
         if (!listing.Succeeded) return Failed("dumpe2fs could not read the new file system", listing.Explanation);
 
         IReadOnlyList<long> inodes;
@@ -84,10 +85,11 @@ internal sealed class AssemblySteps(DiskImageRequest request, AssemblyTools tool
 
         var batch = Path.Combine(work, "timestamps.debugfs");
         File.WriteAllText(batch, TimestampNormaliser.DebugfsBatch(inodes, _seconds));
-        var result = ExternalTool.Run(tools.Debugfs, ["-w", "-f", batch, Partition], work, environment);
+        var result = Run(HostProgram.Debugfs, tools.Debugfs, ["-w", "-f", batch, Partition], environment);
         var errors = TimestampNormaliser.ErrorLines(result.Stderr);
         return result.Succeeded && errors.Count == 0
-            || Failed("debugfs could not set the file system's timestamps", string.Join('\n', errors.DefaultIfEmpty(result.Explanation)));
+            || Failed("debugfs could not set the file system's timestamps",
+                result.TimedOut || errors.Count == 0 ? result.Explanation : string.Join('\n', errors));
     }
 
     private bool Convert()
@@ -101,8 +103,32 @@ internal sealed class AssemblySteps(DiskImageRequest request, AssemblyTools tool
         // explicitly, so a qemu-img whose default changes still makes the same bytes.
         if (compressed) arguments.AddRange(["-c", "-o", "compression_type=" + DiskAssembler.QcowCompression]);
         arguments.AddRange([DiskFileName, ConvertedFileName]);
-        var result = ExternalTool.Run(tools.QemuImg!, arguments, work);
+        var result = Run(HostProgram.QemuImg, tools.QemuImg!, arguments);
         return result.Succeeded || Failed("qemu-img could not convert the disk image to qcow2", result.Explanation);
+    }
+
+    private ProgramResult Run(HostProgram program, string executable, IEnumerable<string> arguments,
+        IReadOnlyDictionary<string, string>? environment = null) =>
+        ProgramRunner.Run(RunTool(program, executable, arguments, work, environment));
+
+    /// <summary>
+    /// A run of a disk tool in <paramref name="workingDirectory"/>, in the C locale and without
+    /// the e2fsprogs variables of the caller's environment (they change what mke2fs writes), plus
+    /// <paramref name="environment"/>.
+    /// </summary>
+    internal static ProgramRequest RunTool(HostProgram program, string executable, IEnumerable<string> arguments,
+        string workingDirectory, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        // C collation: mke2fs -d adds each folder's entries in alphasort order, which follows the locale.
+        var variables = new Dictionary<string, string?> { ["LANG"] = "C" };
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>()) variables[key] = value;
+        return program.Request(executable, arguments) with
+        {
+            WorkingDirectory = workingDirectory,
+            Locale = "C",
+            RemovedVariablePrefixes = ["MKE2FS_", "E2FSPROGS_", "DEBUGFS_"],
+            Environment = variables,
+        };
     }
 
     private bool Failed(string what, string why)

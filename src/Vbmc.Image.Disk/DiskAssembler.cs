@@ -1,5 +1,6 @@
 using System.Globalization;
 using Vbmc.Diagnostics;
+using Vbmc.Processes;
 
 namespace Vbmc.Image.Disk;
 
@@ -20,7 +21,7 @@ public static class DiskAssembler
     /// fails (the content does not fit, a tool fails, an I/O error). Never leaves a partial image.
     /// </summary>
     public static bool Assemble(DiskImageRequest request, IProgress<string>? progress, DiagnosticBag diagnostics, SourceSpan place) =>
-        Assemble(request, progress, diagnostics, place, ExternalTool.DefaultSearchFolders);
+        Assemble(request, progress, diagnostics, place, ProgramSearch.DefaultFolders);
 
     /// <summary>
     /// <see cref="Assemble(DiskImageRequest, IProgress{string}?, DiagnosticBag, SourceSpan)"/> with
@@ -104,26 +105,28 @@ public static class DiskAssembler
     private static AssemblyTools? LocateTools(string format, IReadOnlyList<string> folders, DiagnosticBag diagnostics, SourceSpan place)
     {
         var missing = false;
-        string Find(ExternalTool tool)
+        string Find(HostProgram tool)
         {
             var path = tool.Locate(folders);
             if (path is not null) return path;
             diagnostics.Error(DiagnosticIds.ImageToolMissing, place,
-                $"{tool.Program} is needed to build disk images and is not installed",
-                $"install the Debian package {tool.DebianPackage} (apt-get install {tool.DebianPackage})");
+                $"{tool.Name} is needed to build disk images and is not installed",
+                $"install the Debian package {tool.DebianPackage} ({tool.InstallHint})");
             missing = true;
             return "";
         }
 
-        var tools = new AssemblyTools(Find(ExternalTool.Mke2fs), Find(ExternalTool.Debugfs), Find(ExternalTool.Dumpe2fs),
-            format == DiskFormats.Raw ? null : Find(ExternalTool.QemuImg));
+        var tools = new AssemblyTools(Find(HostProgram.Mke2fs), Find(HostProgram.Debugfs), Find(HostProgram.Dumpe2fs),
+            format == DiskFormats.Raw ? null : Find(HostProgram.QemuImg));
         if (missing) return null;
 
         Version? version;
         try
         {
-            var versionRun = ExternalTool.Run(tools.Mke2fs, ["-V"], Directory.GetCurrentDirectory());
-            version = Ext4FileSystem.ParseVersion(versionRun.Stderr + versionRun.Stdout);
+            var versionRun = AssemblySteps.RunTool(HostProgram.Mke2fs, tools.Mke2fs, ["-V"], Directory.GetCurrentDirectory())
+                with { Timeout = TimeSpan.FromMinutes(1) };
+            var run = ProgramRunner.Run(versionRun);
+            version = Ext4FileSystem.ParseVersion(run.Stderr + run.Stdout);
         }
         catch (System.ComponentModel.Win32Exception e)
         {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Vbmc.Emitters.Scheme;
 using Vbmc.Lowering;
 using Vbmc.TestSupport;
 
@@ -120,12 +121,19 @@ public sealed class ShepherdTests(RealShepherd shepherd) : IClassFixture<RealShe
         unregister.ExitCode.Should().Be(0, unregister.Stdout + unregister.Stderr);
     }
 
-    [Fact]
-    public void Guile_reads_back_every_string_and_symbol_the_scheme_writer_writes()
+    /// <param name="r6rsHexEscapes">
+    /// With Guile's reader option r6rs-hex-escapes (which a Shepherd configuration may enable),
+    /// "\x01" would be an error: the writer's \u0001 reads the same either way.
+    /// </param>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Guile_reads_back_every_string_and_symbol_the_scheme_writer_writes(bool r6rsHexEscapes)
     {
-        string[] values = ["", "plain", "a b", "q\"uote", "back\\slash", "new\nline", "tab\tcr\r", "\x01\x7f", "é中😀",
+        string[] values = ["", "plain", "a b", "q\"uote", "back\\slash", "new\nline", "tab\tcr\r", "\x01\x7f", "\x00\x1b[0m", "é中😀",
             "}#", "#{x}#", "|bar|", "10", "1x", "-", ".", "...", "#t", "a;b", "'q", "`q", ",q", "(x)", "build-vm"];
-        var program = new StringBuilder("(define (codes s) (string-join (map (lambda (c) (number->string (char->integer c))) (string->list s)) \",\"))\n");
+        var program = new StringBuilder(r6rsHexEscapes ? "(read-enable 'r6rs-hex-escapes)\n" : "");
+        program.Append("(define (codes s) (string-join (map (lambda (c) (number->string (char->integer c))) (string->list s)) \",\"))\n");
         foreach (var value in values)
         {
             program.Append("(display (codes ").Append(SchemeWriter.String(value)).Append("))(newline)\n");

@@ -107,14 +107,4 @@ public sealed class BadInputTests : IDisposable
         result.Exit.Should().Be(2);
         result.Err.Should().Contain("the root folder does not exist");
     }
-
-    [Fact]
-    public void An_unknown_fault_step_is_a_usage_error()
-    {
-        Environment.GetEnvironmentVariable("VBMC_FAULT_STEP").Should().BeNull();
-        var result = Run.Program(new Dictionary<string, string?> { ["VBMC_FAULT_STEP"] = "no-such-step" },
-            "apply", Compiled.FirstFolder, "--root", _t.Root);
-        result.ExitCode.Should().Be(2);
-        result.Stderr.Should().Contain("VBMC_FAULT_STEP=no-such-step names no step of apply");
-    }
 }

@@ -1,4 +1,3 @@
-using Vbmc.Cli;
 using Vbmc.Host.Apply.Tests.Support;
 
 namespace Vbmc.Host.Apply.Tests;
@@ -101,9 +100,7 @@ public sealed class FaultInjectionTests(FaultTemplates templates) : IClassFixtur
     {
         using var t = new TestRoot();
         t.CopyRootFrom(templates.AfterFirst.Root);
-        var killed = Run.Program(
-            new Dictionary<string, string?> { [ApplyCommand.FaultStepVariable] = step, [ApplyCommand.FaultKindVariable] = "kill" },
-            "apply", Compiled.SecondFolder, "--root", t.Root);
+        var killed = Run.KilledAt(step, Compiled.SecondFolder, t.Root);
         killed.ExitCode.Should().Be(128 + 9, "the process killed itself with SIGKILL: " + killed.Stdout + killed.Stderr);
 
         if (!AfterSwitch(step))
@@ -120,6 +117,31 @@ public sealed class FaultInjectionTests(FaultTemplates templates) : IClassFixtur
             Run.Apply(Compiled.SecondFolder, t.Root).ShouldSucceed().Output.Should().Contain("nothing to do");
         }
         Installed.Problems(t.Root, 2).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Apply_enters_every_step_in_order_through_the_hook()
+    {
+        using var t = new TestRoot();
+        t.CopyRootFrom(templates.AfterFirst.Root);
+        var entered = new List<string>();
+
+        Run.Apply(Compiled.SecondFolder, t.Root, beforeStep: entered.Add).ShouldSucceed();
+
+        entered.Should().Equal(ApplySteps.All, "each fault test fails one of these, so each must be entered");
+    }
+
+    [Fact]
+    public void The_vbmc_program_obeys_no_fault_variable()
+    {
+        // What the program's test hook used to read: the shipped vbmc must neither fail nor kill itself for them.
+        using var t = new TestRoot();
+        t.CopyRootFrom(templates.Fresh.Root);
+        var result = Run.Program(new Dictionary<string, string?> { ["VBMC_FAULT_STEP"] = ApplySteps.Verify, ["VBMC_FAULT_KIND"] = "kill" },
+            "apply", Compiled.FirstFolder, "--root", t.Root);
+        result.ExitCode.Should().Be(0, result.Stdout + result.Stderr);
+        result.Stdout.Should().Contain("switched to generation 1");
+        Installed.Problems(t.Root, 1).Should().BeEmpty();
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics.CodeAnalysis;
+using System.Security.Cryptography;
 
 namespace Vbmc.Evaluation;
 
@@ -7,7 +8,9 @@ namespace Vbmc.Evaluation;
 /// An OpenSSH public key line, <c>TYPE BASE64 [comment]</c>, as in <c>id_ed25519.pub</c> or a
 /// machines file's <c>host-key</c>. Parsing checks the blob's structure (RFC 4253 section 6.6,
 /// RFC 5656, RFC 8709, OpenSSH's PROTOCOL.u2f), so a truncated or mislabelled key is caught at
-/// check time rather than when ssh first refuses the host.
+/// check time rather than when ssh first refuses the host. vbmc's one parser of such lines: the
+/// evaluator's <c>openssh-public-key?</c>, the checks of machines files and vbmc test's pinned
+/// host keys all use it.
 /// </summary>
 public sealed class OpenSshPublicKey
 {
@@ -22,7 +25,7 @@ public sealed class OpenSshPublicKey
     {
         Type = type;
         Base64 = base64;
-        Blob = blob;
+        _blob = blob;
         Comment = comment;
     }
 
@@ -32,10 +35,16 @@ public sealed class OpenSshPublicKey
     /// <summary>The key blob as written (base64).</summary>
     public string Base64 { get; }
 
-    public IReadOnlyList<byte> Blob { get; }
+    private readonly byte[] _blob;
+
+    /// <summary>The decoded key blob.</summary>
+    public IReadOnlyList<byte> Blob => _blob;
 
     /// <summary>The free text after the key, or null.</summary>
     public string? Comment { get; }
+
+    /// <summary>"SHA256:..." as ssh and ssh-keygen -l print it (unpadded base64 of the blob's SHA-256).</summary>
+    public string Fingerprint => "SHA256:" + Convert.ToBase64String(SHA256.HashData(_blob)).TrimEnd('=');
 
     /// <summary>The line as known_hosts and authorized_keys want it: type and key, no comment.</summary>
     public string ToKnownHostsKey() => $"{Type} {Base64}";

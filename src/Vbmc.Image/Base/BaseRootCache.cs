@@ -1,4 +1,5 @@
 using Vbmc.Diagnostics;
+using Vbmc.Processes;
 
 namespace Vbmc.Image.Base;
 
@@ -62,11 +63,12 @@ internal static class BaseRootCache
         try
         {
             progress.Step($"Debian base: running mmdebstrap ({recipe.Suite} from {recipe.Mirror}, {recipe.Packages.Count} packages)");
-            var result = HostProgram.Run(mmdebstrap, recipe.MmdebstrapArguments(temporary), progress.Detail);
+            var result = ProgramRunner.Run(HostProgram.Mmdebstrap.Request(mmdebstrap, recipe.MmdebstrapArguments(temporary))
+                with { OnLine = progress.Detail });
             if (!result.Succeeded || !File.Exists(temporary))
             {
                 diagnostics.Error(DiagnosticIds.ImageBuildFailed, place,
-                    $"mmdebstrap failed (exit {result.ExitCode}) making the Debian base ({recipe.Suite} from {recipe.Mirror}):\n{result.Output}",
+                    $"mmdebstrap failed ({result.Outcome}) making the Debian base ({recipe.Suite} from {recipe.Mirror}):\n{result.Explanation}",
                     "check the suite, the mirror and the package names of the image's debian-base");
                 return null;
             }

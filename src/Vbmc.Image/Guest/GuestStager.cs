@@ -1,5 +1,6 @@
 using Vbmc.Diagnostics;
 using Vbmc.Lowering;
+using Vbmc.Processes;
 
 namespace Vbmc.Image.Guest;
 
@@ -24,7 +25,7 @@ internal static class GuestStager
         var program = folder ? HostProgram.Copy : HostProgram.Tar;
         if (program.Locate() is not { } executable)
         {
-            diagnostics.Error(DiagnosticIds.ImageToolMissing, place, $"{program.Program} is not installed", $"apt-get install {program.DebianPackage}");
+            diagnostics.Error(DiagnosticIds.ImageToolMissing, place, program.NotInstalled, program.InstallHint);
             return false;
         }
         // cp -a and tar as root keep owners, modes, links, device nodes and extended attributes;
@@ -32,10 +33,10 @@ internal static class GuestStager
         string[] arguments = folder
             ? ["-a", "--reflink=auto", "--", Path.Combine(source, "."), target]
             : ["-x", "-f", source, "-C", target, "--numeric-owner", "--same-owner", "--same-permissions", "--xattrs", "--xattrs-include=*"];
-        var result = HostProgram.Run(executable, arguments);
+        var result = ProgramRunner.Run(program.Request(executable, arguments) with { LastLinesOnly = true });
         if (!result.Succeeded)
         {
-            diagnostics.Error(DiagnosticIds.ImageBaseInvalid, place, $"cannot copy the base root {source} (exit {result.ExitCode}):\n{result.Output}");
+            diagnostics.Error(DiagnosticIds.ImageBaseInvalid, place, $"cannot copy the base root {source} ({result.Outcome}):\n{result.Explanation}");
             return false;
         }
         return true;
@@ -112,11 +113,14 @@ internal static class GuestStager
     private static bool Own(RootFolder root, string guestPath, int uid, int gid, DiagnosticBag diagnostics, SourceSpan place)
     {
         var host = root.HostPath(guestPath)!;
-        var result = HostProgram.Chown.Locate() is { } chown
-            ? HostProgram.Run(chown, ["-h", $"{uid}:{gid}", "--", host])
-            : new ProgramResult(-1, "chown is not installed");
+        if (HostProgram.Chown.Locate() is not { } chown)
+        {
+            diagnostics.Error(DiagnosticIds.ImageToolMissing, place, HostProgram.Chown.NotInstalled, HostProgram.Chown.InstallHint);
+            return false;
+        }
+        var result = ProgramRunner.Run(HostProgram.Chown.Request(chown, ["-h", $"{uid}:{gid}", "--", host]));
         if (result.Succeeded) return true;
-        diagnostics.Error(DiagnosticIds.ImageBuildFailed, place, $"cannot set the owner of {guestPath} in the staged root: {result.Output}",
+        diagnostics.Error(DiagnosticIds.ImageBuildFailed, place, $"cannot set the owner of {guestPath} in the staged root: {result.Explanation}",
             "building a guest image needs root (the guest's files keep their owners)");
         return false;
     }

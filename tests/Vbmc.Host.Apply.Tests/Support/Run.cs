@@ -20,12 +20,19 @@ public static class Run
         }
     }
 
-    public static Outcome Apply(string folder, string root, bool dryRun = false, string? faultStep = null)
+    /// <summary>Apply through the library; with <paramref name="faultStep"/>, its step hook throws as apply enters that step.</summary>
+    public static Outcome Apply(string folder, string root, bool dryRun = false, string? faultStep = null,
+        Action<string>? beforeStep = null)
     {
         var output = new StringWriter();
         var diagnostics = HostApplier.Apply(folder, new ApplyOptions
         {
-            Root = root, DryRun = dryRun, Out = output, VbmcVersion = "test", FaultStep = faultStep,
+            Root = root, DryRun = dryRun, Out = output, VbmcVersion = "test",
+            BeforeStep = step =>
+            {
+                beforeStep?.Invoke(step);
+                if (step == faultStep) throw new InjectedFaultException(step);
+            },
         });
         return new Outcome(diagnostics, output.ToString());
     }
@@ -46,7 +53,18 @@ public static class Run
         return (exit, output.ToString(), error.ToString());
     }
 
-    /// <summary>The real vbmc program as a separate process (for SIGKILL), with extra environment variables.</summary>
+    /// <summary>The real vbmc program as a separate process, with extra environment variables.</summary>
     public static ProcessResult Program(IReadOnlyDictionary<string, string?> environment, params string[] args) =>
         VbmcCli.Run(args, environment: environment);
+
+    /// <summary>
+    /// Apply in a separate process that kills itself with SIGKILL as it enters <paramref name="step"/>:
+    /// tests/Vbmc.Host.Apply.FaultHost, a test-only program (the vbmc program has no such switch).
+    /// </summary>
+    public static ProcessResult KilledAt(string step, string folder, string root)
+    {
+        var host = Path.Combine(AppContext.BaseDirectory, "Vbmc.Host.Apply.FaultHost.dll");
+        if (!File.Exists(host)) throw new InvalidOperationException("Vbmc.Host.Apply.FaultHost.dll is not next to the tests");
+        return ProcessRunner.Run(VbmcCli.DotnetHost, [host, step, folder, root], timeout: TimeSpan.FromMinutes(3));
+    }
 }

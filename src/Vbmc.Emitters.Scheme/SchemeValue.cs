@@ -1,4 +1,4 @@
-namespace Vbmc.Emitters.Offload.Scheme;
+namespace Vbmc.Emitters.Scheme;
 
 /// <summary>
 /// Scheme data to write into a generated file. Emitters build these typed values and
@@ -33,22 +33,19 @@ public sealed record SchemeReal(double Value) : SchemeValue;
 public sealed record SchemeBoolean(bool Value) : SchemeValue;
 
 /// <summary>
-/// An identifier. Only plain ASCII names are allowed (letters, digits and Scheme's extended
-/// identifier characters), so that a symbol can never smuggle syntax into the file; data that
-/// comes from a configuration is always a <see cref="SchemeString"/>.
+/// A symbol. Any name is allowed: <see cref="SchemeWriter.Symbol"/> writes a plain lower-case
+/// name as it is and any other in Guile's <c>#{...}#</c> form with escapes, so that a symbol can
+/// never smuggle syntax into the file.
 /// </summary>
 public sealed record SchemeSymbol : SchemeValue
 {
     public SchemeSymbol(string name)
     {
-        if (name.Length == 0 || !name.All(IsSymbolChar) || char.IsAsciiDigit(name[0]))
-            throw new ArgumentException($"not a plain Scheme identifier: {name}", nameof(name));
+        ArgumentNullException.ThrowIfNull(name);
         Name = name;
     }
 
     public string Name { get; }
-
-    private static bool IsSymbolChar(char c) => char.IsAsciiLetterOrDigit(c) || "!$%&*/:<=>?^_~+-.@".Contains(c);
 }
 
 /// <summary>A parenthesised form; <see cref="Layout"/> only changes line breaks, never meaning.</summary>

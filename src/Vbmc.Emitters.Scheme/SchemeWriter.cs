@@ -1,13 +1,16 @@
 using System.Globalization;
 using System.Text;
 
-namespace Vbmc.Emitters.Offload.Scheme;
+namespace Vbmc.Emitters.Scheme;
 
 /// <summary>
-/// Writes <see cref="SchemeValue"/>s as Guile 3.0 source text. The output is pure ASCII: every
-/// character outside printable ASCII is written as a Guile escape, so the file reads the same
+/// Writes Scheme data as Guile 3.0 source text: <see cref="SchemeValue"/>s laid out in forms, and
+/// the atoms (strings, symbols, reals, comments) for emitters that lay out their own text. The
+/// output is pure ASCII: every other character is a Guile escape, so a file reads the same
 /// whatever locale the reading process runs under (guix-daemon starts guix offload with the
-/// daemon's environment, often the C locale, where Guile would misread raw UTF-8).
+/// daemon's environment, often the C locale, where Guile would misread raw UTF-8; so may shepherd).
+/// The one Scheme writer of vbmc: the Shepherd services (Vbmc.Emitters.Units) and machines.scm
+/// (Vbmc.Emitters.Offload) both use it.
 /// </summary>
 public static class SchemeWriter
 {
@@ -22,9 +25,13 @@ public static class SchemeWriter
         return text.ToString();
     }
 
-    /// <summary>A Guile string literal with <paramref name="value"/>'s exact characters.</summary>
-    public static string Quote(string value)
+    /// <summary>
+    /// A Guile string literal with <paramref name="value"/>'s exact characters: <c>\" \\ \n \t \r</c>,
+    /// <c>\uHHHH</c> for other control characters and up to U+FFFF, <c>\UHHHHHH</c> beyond.
+    /// </summary>
+    public static string String(string value)
     {
+        ArgumentNullException.ThrowIfNull(value);
         var text = new StringBuilder(value.Length + 2);
         text.Append('"');
         foreach (var rune in value.EnumerateRunes())
@@ -38,7 +45,8 @@ public static class SchemeWriter
                 case '\r': text.Append("\\r"); break;
                 case >= 0x20 and < 0x7f: text.Append((char)rune.Value); break;
                 // Guile's \u takes exactly four hex digits and \U exactly six; both mean a Unicode
-                // scalar value whatever the reader's r6rs-hex-escapes option says (unlike \x).
+                // scalar value whatever the reader's r6rs-hex-escapes option says, unlike \x (two
+                // digits by default, but up to a ';' with that option, where "\x01" is an error).
                 // EnumerateRunes turns a lone surrogate into U+FFFD: Guile strings cannot hold one.
                 case <= 0xffff: text.Append(CultureInfo.InvariantCulture, $"\\u{rune.Value:x4}"); break;
                 default: text.Append(CultureInfo.InvariantCulture, $"\\U{rune.Value:x6}"); break;
@@ -46,6 +54,45 @@ public static class SchemeWriter
         }
         text.Append('"');
         return text.ToString();
+    }
+
+    /// <summary>
+    /// A symbol: bare when it is a plain lower-case name (a letter, then letters, digits, '-' and
+    /// '_': never mistaken for a number or other syntax), else Guile's extended form #{...}# with
+    /// R6RS-style \x...; escapes for every character but letters, digits and Scheme's extended
+    /// identifier characters.
+    /// </summary>
+    public static string Symbol(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (name.Length > 0 && name[0] is >= 'a' and <= 'z' && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_'))
+            return name;
+        var text = new StringBuilder("#{");
+        foreach (var rune in name.EnumerateRunes())
+        {
+            var plain = rune.Value is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')
+                or '-' or '_' or '.' or '+' or '*' or '/' or '<' or '>' or '=' or '!' or '?' or ':' or '$' or '%' or '&' or '~' or '^' or '@';
+            if (plain) text.Append((char)rune.Value);
+            else text.Append(@"\x").Append(rune.Value.ToString("x", CultureInfo.InvariantCulture)).Append(';');
+        }
+        return text.Append("}#").ToString();
+    }
+
+    /// <summary>A quoted list of symbols: '(a b).</summary>
+    public static string QuotedSymbols(IEnumerable<string> names) => "'(" + string.Join(' ', names.Select(Symbol)) + ")";
+
+    /// <summary>A quoted list of strings: '("a" "b").</summary>
+    public static string QuotedStrings(IEnumerable<string> values) => "'(" + string.Join(' ', values.Select(String)) + ")";
+
+    /// <summary>
+    /// A ';;' comment line: control characters become spaces (a newline would end the comment)
+    /// and other non-ASCII characters '?', keeping the file ASCII.
+    /// </summary>
+    public static string Comment(string line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var content = new string(line.Select(c => c is < ' ' or '\x7f' ? ' ' : c > '\x7f' ? '?' : c).ToArray()).TrimEnd();
+        return content.Length == 0 ? ";;" : ";; " + content;
     }
 
     /// <summary>An inexact real as Guile reads it: <c>1.0</c>, <c>0.8</c>, <c>1e-07</c>, <c>+inf.0</c>, <c>+nan.0</c>.</summary>
@@ -75,11 +122,11 @@ public static class SchemeWriter
 
     private static string Atom(SchemeValue value) => value switch
     {
-        SchemeString s => Quote(s.Value),
+        SchemeString s => String(s.Value),
         SchemeInteger i => i.Value.ToString(CultureInfo.InvariantCulture),
         SchemeReal r => Real(r.Value),
         SchemeBoolean b => b.Value ? "#t" : "#f",
-        SchemeSymbol s => s.Name,
+        SchemeSymbol s => Symbol(s.Name),
         _ => throw new ArgumentException($"not an atom: {value.GetType().Name}", nameof(value)),
     };
 
