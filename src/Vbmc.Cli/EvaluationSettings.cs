@@ -7,7 +7,8 @@ namespace Vbmc.Cli;
 /// <summary>
 /// The options that decide how a configuration evaluates, shared by check, eval and compile:
 /// <c>--system</c>, <c>-L/--load-path DIR</c> (repeatable, as <c>guix system -L</c>) and
-/// <c>--env NAME=VALUE</c> (repeatable: what getenv and gethostname answer).
+/// <c>--env NAME=VALUE</c> (repeatable: what getenv and gethostname answer) and
+/// <c>--strict-modules</c> (a module vbmc cannot find is an error).
 /// </summary>
 public sealed class EvaluationSettings
 {
@@ -32,7 +33,12 @@ public sealed class EvaluationSettings
         AllowMultipleArgumentsPerToken = false,
     };
 
-    public IEnumerable<Option> All => [System, LoadPath, Environment];
+    public Option<bool> StrictModules { get; } = new("--strict-modules")
+    {
+        Description = "A module vbmc cannot find (a channel's, without -L) is an error; without this option its names are opaque values and the module gets one warning.",
+    };
+
+    public IEnumerable<Option> All => [System, LoadPath, Environment, StrictModules];
 
     /// <summary>The evaluation options of a parse, or the usage problems of its values.</summary>
     public (EvaluationOptions? Options, IReadOnlyList<Diagnostic> Problems) Read(ParseResult parse)
@@ -58,6 +64,7 @@ public sealed class EvaluationSettings
             System = parse.GetValue(System) ?? CliEnvironment.HostSystem,
             LoadPath = folders,
             Environment = environment,
+            StrictModules = parse.GetValue(StrictModules),
         }, []);
     }
 

@@ -27,6 +27,13 @@ public sealed record EvaluationOptions
     /// host vbmc runs on.
     /// </summary>
     public IReadOnlyDictionary<string, string> Environment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// A module vbmc cannot find (a channel's, without -L) is an error (CLI: --strict-modules).
+    /// Without it, the names such a module may give are opaque values and the module gets one
+    /// warning, so the rest of the file is still checked.
+    /// </summary>
+    public bool StrictModules { get; init; }
 }
 
 /// <summary>A file the evaluation read (a loaded, included or module file), with its sha256.</summary>

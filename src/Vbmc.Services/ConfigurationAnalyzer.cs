@@ -57,7 +57,8 @@ public static class ConfigurationAnalyzer
             var collected = Guard(fileName, bag, () => ServiceCollector.Collect(value));
             if (collected is not null)
                 fold = Guard(fileName, bag, () => ServiceFolder.Fold(collected, bag, fileName)) ?? ServiceFolder.Empty;
-            var graph = new ServiceGraphView(value, fold, ctx, fileName);
+            var graph = new ServiceGraphView(value, fold, ctx, fileName,
+                collected is { Complete: true } && value is Vbmc.Evaluation.Records.Record { Type.Name: "<operating-system>" });
             foreach (var check in ServiceChecks.Create())
             {
                 var own = new DiagnosticBag();

@@ -11,17 +11,25 @@ namespace Vbmc.Services;
 /// </summary>
 public static class ServiceCollector
 {
-    public sealed record Collected(IReadOnlyList<Record> UserServices, IReadOnlyList<Record> EssentialServices, SourceSpan? Anchor);
+    /// <param name="Complete">
+    /// Whether every service is known: no opaque value was left out of the lists and the essential
+    /// services are not opaque (an operating-system inheriting one vbmc knows by name only). Checks
+    /// that conclude from a service's absence do so only then.
+    /// </param>
+    public sealed record Collected(IReadOnlyList<Record> UserServices, IReadOnlyList<Record> EssentialServices, SourceSpan? Anchor, bool Complete = true);
 
     public static Collected? Collect(object? value)
     {
         switch (value)
         {
             case Record os when os.Type.Name == "<operating-system>" && os.Type.IndexOf("services") >= 0:
-                var user = ServicesIn(os.Get("services")) ?? [];
+                var userValue = os.Get("services");
+                var user = ServicesIn(userValue) ?? [];
                 // Guix: operating-system-services = user services + essential services.
-                var essential = os.Type.IndexOf("essential-services") >= 0 ? ServicesIn(os.Get("essential-services")) ?? [] : [];
-                return new Collected(user, essential, os.Span);
+                var essentialValue = os.Type.IndexOf("essential-services") >= 0 ? os.Get("essential-services") : Nil.Instance;
+                var essential = ServicesIn(essentialValue) ?? [];
+                var complete = !Vbmc.Evaluation.Guix.OpaqueValue.Involves(userValue) && !Vbmc.Evaluation.Guix.OpaqueValue.Involves(essentialValue);
+                return new Collected(user, essential, os.Span, complete);
             case Record single when ServiceRecords.IsService(single):
                 return new Collected([single], [], single.Span);
             case Pair list when ServicesIn(list) is { Count: > 0 } services:

@@ -186,7 +186,12 @@ public sealed class ServiceFolder
                 return;
             }
             var values = Lists.FromEnumerable(extensions.Select(e => e.Value));
-            if (Try(node.Span, () => Interpreter.Apply(extend, node.Value, Interpreter.Apply(compose, values)), out var folded))
+            // A failure is placed at the service if the user wrote it, else at the first extension
+            // the user wrote (an implicit service such as sysctl fails on what extends it).
+            var at = EvalContext.IsLibrary(node.Span)
+                ? extensions.Select(e => e.From.Span).FirstOrDefault(span => !EvalContext.IsLibrary(span), node.Span)
+                : node.Span;
+            if (Try(at, () => Interpreter.Apply(extend, node.Value, Interpreter.Apply(compose, values)), out var folded))
                 node.FoldedValue = folded!;
         }
         finally
@@ -206,6 +211,9 @@ public sealed class ServiceFolder
     /// <summary>Runs a Scheme procedure of a service type; a failure is a diagnostic at the service.</summary>
     private bool Try(SourceSpan at, Func<object> action, out object? result)
     {
+        var context = EvalContext.Current;
+        var previous = context.LibraryDiagnosticsAt;
+        context.LibraryDiagnosticsAt = at;
         try
         {
             result = action();
@@ -217,6 +225,10 @@ public sealed class ServiceFolder
             // reported at the service, which is what the user wrote.
             var span = e.Span is { } s && s.File == _fileName ? s : at;
             Error(e.Id, span, e.Message, hint: e.Hint);
+        }
+        finally
+        {
+            context.LibraryDiagnosticsAt = previous;
         }
         result = null;
         return false;

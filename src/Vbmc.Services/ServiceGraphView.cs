@@ -6,8 +6,9 @@ namespace Vbmc.Services;
 /// <summary>What a check pass sees: the configuration's value, its services and the fold.</summary>
 public sealed class ServiceGraphView
 {
-    internal ServiceGraphView(object? configuration, FoldResult fold, EvalContext context, string fileName)
+    internal ServiceGraphView(object? configuration, FoldResult fold, EvalContext context, string fileName, bool servicesAreComplete = false)
     {
+        ServicesAreComplete = servicesAreComplete;
         Configuration = configuration;
         Fold = fold;
         Context = context;
@@ -18,6 +19,12 @@ public sealed class ServiceGraphView
     public object? Configuration { get; }
 
     public FoldResult Fold { get; }
+
+    /// <summary>
+    /// An operating-system all of whose services vbmc knows (none opaque, essential services
+    /// included): what no service provides is really missing.
+    /// </summary>
+    public bool ServicesAreComplete { get; }
 
     /// <summary>Every service of the graph (empty when the file holds no service).</summary>
     public IReadOnlyList<ServiceNode> Services => Fold.Services;

@@ -11,6 +11,8 @@
   #:use-module (gnu system shadow)
   #:use-module (gnu system file-systems)
   #:use-module (gnu bootloader)
+  #:re-export (<swap-space> swap-space swap-space? swap-space-target swap-space-dependencies
+               swap-space-priority swap-space-discard?)
   #:export (<operating-system>
             operating-system
             operating-system?
@@ -50,6 +52,7 @@
             operating-system-sudoers-file
             operating-system-location
             operating-system-accounts
+            hurd-default-essential-services
             operating-system-default-essential-services
 
             %base-packages
@@ -68,9 +71,6 @@
             local-host-aliases
             %default-issue
 
-            <swap-space>
-            swap-space
-            swap-space?
             <mapped-device>
             mapped-device
             mapped-device?
@@ -144,14 +144,6 @@
   (computed-file "initrd" ''base-initrd))
 (define* (raw-initrd file-systems #:key #:allow-other-keys)
   (computed-file "initrd" ''raw-initrd))
-
-(define-record-type* <swap-space>
-  swap-space make-swap-space
-  swap-space?
-  (target       swap-space-target (type (or string (predicate file-system-device? "a device"))))
-  (dependencies swap-space-dependencies (default '()) (type list))
-  (priority     swap-space-priority (default #f) (type (maybe natural)))
-  (discard?     swap-space-discard? (default #f) (type boolean)))
 
 (define-record-type* <mapped-device>
   %mapped-device make-mapped-device
@@ -280,7 +272,8 @@
                            (type (maybe <keyboard-layout>)))
   (initrd                  operating-system-initrd
                            (default base-initrd)
-                           (type procedure))
+                           ;; #f: no initrd (the Hurd's systems).
+                           (type (maybe procedure)))
   (initrd-modules          operating-system-initrd-modules
                            (thunked)
                            (default %base-initrd-modules)
@@ -330,7 +323,8 @@
                            (type (list-of file-like)))
   (name-service-switch     operating-system-name-service-switch
                            (default %default-nss)
-                           (type (or symbol <name-service-switch>)))
+                           ;; #f: none (the Hurd's systems).
+                           (type (or symbol <name-service-switch> (predicate not "#f"))))
   (essential-services      operating-system-essential-services
                            (thunked)
                            (default (operating-system-default-essential-services this-operating-system))
@@ -367,14 +361,29 @@
         (cons %root-account users))))
 
 (define (operating-system-default-essential-services os)
-  (list (service system-service-type '())
-        (service user-processes-service-type '())
-        (account-service (append (operating-system-accounts os)
-                                 (operating-system-groups os))
-                         (operating-system-skeletons os))
-        (service host-name-service-type (operating-system-host-name os))
-        (service hosts-service-type '())
-        (service profile-service-type (operating-system-packages os))))
+  (append
+   (list (service system-service-type '())
+         (service user-processes-service-type '())
+         (account-service (append (operating-system-accounts os)
+                                  (operating-system-groups os))
+                          (operating-system-skeletons os))
+         (service host-name-service-type (operating-system-host-name os))
+         (service hosts-service-type '())
+         (service profile-service-type (operating-system-packages os)))
+   ;; A swap service per swap space, as Guix 1.5.0's (their dependencies are not modelled).
+   (map swap-service (operating-system-swap-devices os))))
+
+;; The Hurd's: as Linux's, without a host-name service (Guix 1.5.0's list has none).
+(define (hurd-default-essential-services os)
+  (append
+   (list (service system-service-type '())
+         (service user-processes-service-type '())
+         (account-service (append (operating-system-accounts os)
+                                  (operating-system-groups os))
+                          (operating-system-skeletons os))
+         (service hosts-service-type '())
+         (service profile-service-type (operating-system-packages os)))
+   (map swap-service (operating-system-swap-devices os))))
 
 ;; Every service of the system, essential ones last, as upstream.
 (define (operating-system-services os)

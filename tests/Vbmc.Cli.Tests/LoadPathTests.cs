@@ -66,12 +66,18 @@ public sealed class LoadPathTests : IDisposable
     }
 
     [Fact]
-    public void Without_L_the_module_is_missing_and_its_names_are_located_errors()
+    public void Without_L_the_module_is_not_found_its_names_are_opaque_and_strict_modules_makes_it_an_error()
     {
         MultiFileSetup();
         var check = VbmcCli.Run(["check", Path.Combine(_top, "conf/main.scm")]);
-        check.ExitCode.Should().Be(1);
-        check.Stdout.Should().Contain("module (my vms) is not provided by vbmc").And.Contain("Unbound variable: vm");
+        check.ExitCode.Should().Be(0, check.Stdout);
+        check.Stdout.Should().Contain("warning: module (my vms) not found: the names it gives are not checked")
+            .And.Contain("pass -L with the folder that holds it").And.NotContain("Unbound variable");
+        var strict = VbmcCli.Run(["check", "--strict-modules", Path.Combine(_top, "conf/main.scm")]);
+        strict.ExitCode.Should().Be(1);
+        strict.Stdout.Should().Contain("error: module (my vms) not found").And.Contain("Unbound variable: vm");
+        var withL = VbmcCli.Run(["check", "--strict-modules", "-L", Path.Combine(_top, "lib"), Path.Combine(_top, "conf/main.scm")]);
+        withL.ExitCode.Should().Be(0, withL.Stdout);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using Vbmc.Diagnostics;
+using Vbmc.Evaluation;
 using static Vbmc.Evaluator.Tests.TestEval;
 
 namespace Vbmc.Evaluator.Tests;
@@ -28,16 +29,41 @@ public class ModuleTests
     }
 
     [Fact]
-    public void A_missing_module_is_a_warning_and_its_names_get_a_hint()
+    public void A_gnu_module_Guix_lacks_is_an_error_and_its_names_get_a_hint()
     {
         var r = Run("(use-modules (gnu frobnicate))\n(frob 1)");
-        var w = r.Warnings().Should().ContainSingle().Subject;
-        w.Message.Should().Be("module (gnu frobnicate) is not provided by vbmc");
-        w.Where().Should().Be("1:14");
-        var e = r.Errors().Should().ContainSingle().Subject;
-        e.Message.Should().Be("Unbound variable: frob");
-        e.Hint.Should().Contain("(gnu frobnicate)");
-        e.Where().Should().Be("2:2");
+        r.Warnings().Should().BeEmpty();
+        r.Errors().Select(e => (e.Message, e.Where())).Should().Equal(
+            ("module (gnu frobnicate) not found", "1:14"), ("Unbound variable: frob", "2:2"));
+        r.Errors()[1].Hint.Should().Contain("(gnu frobnicate)");
+        Run("(use-modules (gnu services networkin))").Errors().Single().Hint.Should().Be("GNU Guix 1.5.0 has no such module; did you mean (gnu services networking)?");
+        Run("(use-modules (gnu services dhcp))").Errors().Single().Hint.Should().NotContain("did you mean", "dict is not a near miss of dhcp");
+    }
+
+    [Fact]
+    public void A_channel_module_vbmc_cannot_find_warns_once_and_the_rest_of_the_file_is_still_checked()
+    {
+        const string file = "(use-modules (gnu) (nongnu packages linux) ((acme tools) #:select (acme-kernel (acme-fw . fw))) ((corp lib) #:prefix corp:))\n" +
+                            "(define k (list linux linux-firmware acme-kernel fw corp:thing (nonguix-macro (anything goes) 1)))\n" +
+                            "(car 5)\n";
+        var r = Run(file);
+        r.Warnings().Select(w => w.Message).Should().Equal(
+            "module (nongnu packages linux) not found: the names it gives are not checked",
+            "module (acme tools) not found: the names it gives are not checked",
+            "module (corp lib) not found: the names it gives are not checked");
+        r.Errors().Select(e => e.Message).Should().Equal("In procedure car: Wrong type argument in position 1 (expecting pair): 5");
+        Value("(use-modules (nongnu packages linux))\nlinux").Should().Be("#<opaque (nongnu packages linux) linux>");
+        // A #:select or #:prefix import gives only its names: others are still unbound.
+        Run("(use-modules ((acme tools) #:select (acme-kernel)))\nacme-kernl").Errors().Single().Message.Should().Be("Unbound variable: acme-kernl");
+        Run("(use-modules ((corp lib) #:prefix corp:))\nthing").Errors().Single().Message.Should().Be("Unbound variable: thing");
+    }
+
+    [Fact]
+    public void Strict_modules_makes_a_module_vbmc_cannot_find_an_error()
+    {
+        var r = ConfigurationEvaluator.EvaluateText("(use-modules (nongnu packages linux))\nlinux", "test.scm", new EvaluationOptions { StrictModules = true });
+        r.Diagnostics.Where(d => d.Severity == Severity.Error).Select(d => d.Message).Should().Equal(
+            "module (nongnu packages linux) not found", "Unbound variable: linux");
     }
 
     [Fact]

@@ -370,6 +370,20 @@ otherwise the verdict is guix system's."
            system-answer)))
     (_ (judge-as file kind))))
 
+(define (run-directory file)
+  "The directory to judge FILE from.  Guile names a file below a %load-path entry relative to
+that entry, so `include' in it resolves relative to the current directory: such a file is
+judged from that entry, as a Guix checkout's users run `guix system image
+gnu/system/examples/devel-hurd.tmpl' from the checkout.  Other files are judged from /."
+  (or (find (lambda (dir) (string-prefix? (string-append dir "/") file)) %load-path)
+      "/"))
+
+(define (in-directory directory thunk)
+  (let ((previous (getcwd)))
+    (dynamic-wind (lambda () (chdir directory))
+                  thunk
+                  (lambda () (chdir previous)))))
+
 (define (serve requests results seconds)
   (call-with-input-file requests
     (lambda (in)
@@ -383,7 +397,9 @@ otherwise the verdict is guix system's."
                              (call-with-load-path load-path
                                (lambda ()
                                  (call-with-time-limit seconds
-                                   (lambda () (judge file kind))))))))
+                                   (lambda ()
+                                     (in-directory (run-directory file)
+                                                   (lambda () (judge file kind))))))))))
                   (ms (quotient (* 1000 (- (get-internal-real-time) start))
                                 internal-time-units-per-second)))
              (match answer

@@ -90,7 +90,8 @@ public sealed partial class Analyzer(Module module)
         if (found is not null || IsSyntaxValue(module.ValueOf(s)))
             throw Bad(node, SyntaxValueMessage(s, found ?? module.ValueOf(s)!));
         var cell = module.Lookup(s);
-        if (cell.Value is null && ReferenceEquals(module, Module)) UnboundAtAnalysis.Add((cell, node.Span, FormIndex));
+        if (cell.Value is null && ReferenceEquals(module, Module) && module.UnknownImportOf(s) is null)
+            UnboundAtAnalysis.Add((cell, node.Span, FormIndex));
         return new GlobalRef(cell, module, node.Span);
     }
 
@@ -122,6 +123,10 @@ public sealed partial class Analyzer(Module module)
                 if (global is IMacro gm) return ApplyMacro(gm, list, scope, tail);
                 if (Specials.TryGetValue(head.Name, out var special) && !IsUserDefined(head))
                     return special(this, list, scope, tail);
+                // A name of a module vbmc cannot find (a channel's) may be a macro: its form is
+                // checked as leniently as a Guix macro vbmc knows by name only.
+                if (global is null && Module.UnknownImportOf(head) is { } unknown && ReferenceEquals(GlobalModuleFor(list.Items[0], head), Module))
+                    return AnalyzeGuixSyntax(new Guix.GuixSyntax(unknown.Module, head.Name), list, scope);
             }
             else if (found is IMacro lm) return ApplyMacro(lm, list, scope, tail);
         }
@@ -144,13 +149,17 @@ public sealed partial class Analyzer(Module module)
     private Node ApplyMacro(IMacro macro, SyntaxList form, Scope? scope, bool tail) =>
         macro switch
         {
-            SyntaxRules rules => Analyze(CountExpansion(rules.Expand(form)), scope, tail),
+            SyntaxRules rules => Analyze(CountExpansion(rules.Expand(form, IsLocalIn(scope))), scope, tail),
             Records.RecordConstructorSyntax ctor => AnalyzeRecordConstruction(ctor, form, scope),
             ThisRecordSyntax => throw Bad(form, $"'{Sym(form.Items[0])!.Name}' cannot be used outside of a record instantiation"),
             Guix.GuixSyntax syntax => AnalyzeGuixSyntax(syntax, form, scope),
             Guix.DeprecatedAlias alias => AnalyzeDeprecatedCall(alias, form, scope, tail),
             _ => throw Bad(form, "unsupported macro"),
         };
+
+    /// <summary>Whether a name is a local variable of <paramref name="scope"/> (null: none is).</summary>
+    private static Func<Symbol, bool>? IsLocalIn(Scope? scope) =>
+        scope is null ? null : name => Scope.Resolve(scope, name, out _, out _) is Scope;
 
     private static SyntaxNode CountExpansion(SyntaxNode expansion)
     {
@@ -169,7 +178,7 @@ public sealed partial class Analyzer(Module module)
             var found = Scope.Resolve(scope, head, out _, out _);
             var macro = found as SyntaxRules ?? (found is null ? GlobalModuleFor(l.Items[0], head).ValueOf(head) as SyntaxRules : null);
             if (macro is null) return form;
-            form = CountExpansion(macro.Expand(l));
+            form = CountExpansion(macro.Expand(l, IsLocalIn(scope)));
         }
         return form;
     }

@@ -52,6 +52,8 @@ public sealed class GlobalRef(Cell cell, Module module, SourceSpan span) : Node(
         var v = cell.Value;
         if (v is null)
         {
+            // A name a module vbmc cannot find may give (a channel's): a value vbmc does not know.
+            if (module.UnknownImportOf(cell.Name) is { } unknown) return Guix.OpaqueValue.FromUnknownModule(cell.Name, unknown);
             // With a module missing, its names would fail at every use: report each name once.
             var first = EvalContext.Current.ReportedUnbound.Add((module, cell.Name));
             if (module.MissingModules.Count > 0 && !first) throw new SilentError();

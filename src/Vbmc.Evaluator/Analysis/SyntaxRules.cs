@@ -31,6 +31,9 @@ public sealed class SyntaxRules : IMacro
 
     public static Module? ModuleOf(SyntaxNode node) => IntroducedBy.TryGetValue(node, out var m) ? m : null;
 
+    /// <summary>Marks a name a C#-expanded macro introduced as referring to <paramref name="module"/>'s binding.</summary>
+    internal static void MarkIntroduced(SyntaxNode node, Module module) => IntroducedBy.AddOrUpdate(node, module);
+
     private SyntaxRules(Symbol ellipsis, HashSet<Symbol> literals, List<(SyntaxNode, SyntaxNode)> rules, Module module)
     {
         _module = module;
@@ -57,7 +60,13 @@ public sealed class SyntaxRules : IMacro
         return new SyntaxRules(ellipsis, literals, rules, module);
     }
 
-    public SyntaxNode Expand(SyntaxList form)
+    /// <summary>
+    /// The expansion of <paramref name="form"/>. <paramref name="isLocal"/> says whether a name is
+    /// bound by a local variable where the form is used: such a name is not the macro's literal
+    /// (they are not the same identifier, as syntax-rules' free-identifier=? decides), e.g. a
+    /// parameter named <c>target</c> in <c>(mapped-device (target target))</c>.
+    /// </summary>
+    public SyntaxNode Expand(SyntaxList form, Func<Symbol, bool>? isLocal = null)
     {
         foreach (var (pattern, template) in _rules)
         {
@@ -66,20 +75,21 @@ public sealed class SyntaxRules : IMacro
             // The keyword position is ignored.
             var patternRest = new SyntaxList(p.Items.IsEmpty ? p.Items : p.Items.RemoveAt(0), p.Tail, p.Span);
             var formRest = new SyntaxList(form.Items.RemoveAt(0), form.Tail, form.Span);
-            if (Match(patternRest, formRest, b)) return Instantiate(template, b, form.Span);
+            if (Match(patternRest, formRest, b, isLocal)) return Instantiate(template, b, form.Span);
         }
         throw Bad(form, $"Syntax error: source expression failed to match any pattern in form {Printing.Printer.Brief(form.ToDatum())}");
     }
 
     private bool IsEllipsis(SyntaxNode n) => Sym(n) == _ellipsis;
 
-    private bool Match(SyntaxNode pattern, SyntaxNode input, Dictionary<Symbol, object> b)
+    private bool Match(SyntaxNode pattern, SyntaxNode input, Dictionary<Symbol, object> b, Func<Symbol, bool>? isLocal)
     {
         switch (pattern)
         {
             case SyntaxAtom { Value: Symbol s }:
                 if (s == Underscore) return true;
-                if (_literals.Contains(s)) return Sym(input) == s;
+                if (_literals.Contains(s))
+                    return Sym(input) == s && !(isLocal is not null && ModuleOf(input) is null && isLocal(s));
                 b[s] = input;
                 return true;
             case SyntaxList pl:
@@ -94,32 +104,32 @@ public sealed class SyntaxRules : IMacro
                 {
                     if (pl.Tail is null && (items.Count != pl.Items.Length || tail is not null)) return false;
                     if (items.Count < pl.Items.Length) return false;
-                    for (var i = 0; i < pl.Items.Length; i++) if (!Match(pl.Items[i], items[i], b)) return false;
+                    for (var i = 0; i < pl.Items.Length; i++) if (!Match(pl.Items[i], items[i], b, isLocal)) return false;
                     if (pl.Tail is null) return true;
                     var rest = new SyntaxList([.. items.Skip(pl.Items.Length)], tail, input.Span);
-                    return Match(pl.Tail, rest.Items.IsEmpty && tail is not null ? tail : rest, b);
+                    return Match(pl.Tail, rest.Items.IsEmpty && tail is not null ? tail : rest, b, isLocal);
                 }
                 var before = ell - 1;
                 var after = pl.Items.Length - ell - 1;
                 if (items.Count < before + after) return false;
                 if (pl.Tail is null && tail is not null) return false;
-                for (var i = 0; i < before; i++) if (!Match(pl.Items[i], items[i], b)) return false;
+                for (var i = 0; i < before; i++) if (!Match(pl.Items[i], items[i], b, isLocal)) return false;
                 var repeated = pl.Items[ell - 1];
                 var count = items.Count - before - after;
                 var matches = new List<Dictionary<Symbol, object>>();
                 for (var i = 0; i < count; i++)
                 {
                     var inner = new Dictionary<Symbol, object>();
-                    if (!Match(repeated, items[before + i], inner)) return false;
+                    if (!Match(repeated, items[before + i], inner, isLocal)) return false;
                     matches.Add(inner);
                 }
                 foreach (var v in PatternVars(repeated)) b[v] = matches.Select(m => m.GetValueOrDefault(v)!).ToList();
-                for (var i = 0; i < after; i++) if (!Match(pl.Items[ell + 1 + i], items[before + count + i], b)) return false;
-                if (pl.Tail is not null) return Match(pl.Tail, tail ?? L(input.Span), b);
+                for (var i = 0; i < after; i++) if (!Match(pl.Items[ell + 1 + i], items[before + count + i], b, isLocal)) return false;
+                if (pl.Tail is not null) return Match(pl.Tail, tail ?? L(input.Span), b, isLocal);
                 return true;
             }
             case SyntaxVector pv:
-                return input is SyntaxVector iv && Match(L(pv.Span, pv.Items), L(iv.Span, iv.Items), b);
+                return input is SyntaxVector iv && Match(L(pv.Span, pv.Items), L(iv.Span, iv.Items), b, isLocal);
             default:
                 return input is SyntaxAtom ia && Equality.IsEqual(((SyntaxAtom)pattern).Value, ia.Value);
         }

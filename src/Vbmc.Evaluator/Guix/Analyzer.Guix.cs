@@ -17,6 +17,8 @@ public sealed partial class Analyzer
     /// </summary>
     private Node AnalyzeGuixSyntax(GuixSyntax syntax, SyntaxList form, Scope? scope)
     {
+        if (ConfigurationSyntax.Handles(syntax))
+            return Analyze(CountExpansion(ConfigurationSyntax.Expand(syntax, form)), scope, false);
         if (scope is null && syntax.Name.StartsWith("define", StringComparison.Ordinal)
             && form.Items.Length > 1 && Sym(form.Items[1]) is { } defined && Module.ValueOf(defined) is null or GuixSyntax)
             Module.DefineCell(defined).Value = new GuixSyntax(Module.Name, defined.Name);

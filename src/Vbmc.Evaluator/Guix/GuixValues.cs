@@ -21,6 +21,9 @@ public sealed class OpaqueValue(string description, string? typeName = null) : I
 
     public object Apply(object[] args) => new OpaqueValue($"({Description} ...)");
 
+    /// <summary>A name that <paramref name="import"/>, a module vbmc cannot find, may give.</summary>
+    public static OpaqueValue FromUnknownModule(Symbol name, UnknownImport import) => new($"{import.Module} {name.Name}");
+
     public void WriteTo(StringBuilder output, bool write, Action<object> printElement) =>
         output.Append("#<opaque ").Append(Description).Append('>');
 

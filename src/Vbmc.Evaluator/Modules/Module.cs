@@ -27,6 +27,15 @@ public sealed class Module(string name, Module? core)
     /// <summary>Modules this one asked for that vbmc does not provide (for unbound-name hints).</summary>
     public List<string> MissingModules { get; } = [];
 
+    /// <summary>
+    /// Imports of modules vbmc cannot find (a channel's, without -L; not in strict mode): which
+    /// names each may give. A reference to an unbound name one of them may give is an opaque value.
+    /// </summary>
+    public List<UnknownImport> UnknownImports { get; } = [];
+
+    /// <summary>The unknown import that may give <paramref name="name"/>, if any.</summary>
+    public UnknownImport? UnknownImportOf(Symbol name) => UnknownImports.FirstOrDefault(i => i.MayGive(name));
+
     /// <summary>True for a module built from Guix's generated data alone.</summary>
     public bool IsGenerated { get; init; }
 
@@ -194,6 +203,18 @@ public sealed class Module(string name, Module? core)
         }
         return new SchemeError($"Unbound variable: {name.Name}", DiagnosticIds.UnboundVariable, hint) { Span = span };
     }
+}
+
+/// <summary>
+/// An import of a module vbmc cannot find: the names it may give are those of its <c>#:select</c>
+/// (as renamed), else any name (with its <c>#:prefix</c>), except those of <c>#:hide</c>.
+/// </summary>
+public sealed record UnknownImport(string Module, IReadOnlySet<Symbol>? Selected, string Prefix, IReadOnlySet<Symbol> Hidden)
+{
+    public bool MayGive(Symbol name) =>
+        Selected is not null ? Selected.Contains(name)
+            : name.Name.StartsWith(Prefix, StringComparison.Ordinal) && name.Name.Length > Prefix.Length
+              && !Hidden.Contains(Symbol.Intern(name.Name[Prefix.Length..]));
 }
 
 /// <summary>A name a module passes on from another module's cell, found once, when first needed.</summary>

@@ -177,15 +177,6 @@ public static class ModuleRegistry
         var parts = nameList.Items.Select(i => Stx.Sym(i)!.Name).ToList();
         // A module on the load path (-L, add-to-load-path) comes first, as with `guix system -L`.
         var module = SourceFiles.UserModule(parts, ctx, nameList.Span) ?? Get(parts);
-        if (module is null)
-        {
-            var display = DisplayName(parts);
-            var loadError = GuixLoadError(parts);
-            ctx.Report(Diagnostic.Warning(DiagnosticIds.UnknownModule, nameList.Span, $"module {display} is not provided by vbmc",
-                loadError is null ? null : $"GNU Guix 1.5.0 itself cannot load this module: {loadError}"));
-            if (!into.MissingModules.Contains(display)) into.MissingModules.Add(display);
-            return;
-        }
         HashSet<Symbol>? hide = null;
         Dictionary<Symbol, Symbol>? select = null;
         string prefix = "";
@@ -215,6 +206,11 @@ public static class ModuleRegistry
                     break;
             }
         }
+        if (module is null)
+        {
+            ImportUnknown(into, parts, nameList, select, prefix, hide, ctx);
+            return;
+        }
         foreach (var (name, cell) in module.ExportedCells())
         {
             if (hide is not null && hide.Contains(name)) continue;
@@ -223,5 +219,48 @@ public static class ModuleRegistry
             if (prefix.Length > 0) local = Symbol.Intern(prefix + local.Name);
             into.Import(local, cell);
         }
+    }
+
+    /// <summary>
+    /// A use-modules spec naming a module vbmc cannot find. A module Guix 1.5.0 itself cannot load
+    /// gets a warning and its names stay unbound (Guix rejects the file too). Any other module (a
+    /// channel's, such as nonguix, without -L) is an error with --strict-modules; otherwise it gets
+    /// one warning and the names it may give (<see cref="UnknownImport"/>) become opaque values, so
+    /// the rest of the file is still checked.
+    /// </summary>
+    private static void ImportUnknown(Module into, List<string> parts, Syntax.SyntaxList nameList,
+        Dictionary<Symbol, Symbol>? select, string prefix, HashSet<Symbol>? hide, EvalContext ctx)
+    {
+        var display = DisplayName(parts);
+        if (!into.MissingModules.Contains(display)) into.MissingModules.Add(display);
+        if (GuixLoadError(parts) is { } loadError)
+        {
+            ctx.Report(Diagnostic.Warning(DiagnosticIds.UnknownModule, nameList.Span, $"module {display} is not provided by vbmc",
+                $"GNU Guix 1.5.0 itself cannot load this module: {loadError}"));
+            return;
+        }
+        if (parts[0] is "gnu" or "guix")
+        {
+            // vbmc knows every module of Guix 1.5.0: one it lacks is a mistake Guix rejects too.
+            // A suggestion only for a near miss (a letter or two), not for any short name.
+            var close = Records.Spelling.Closest(display, Guix.GuixData.ResourceNames
+                .Select(r => DisplayName(Guix.GuixData.PartsOf(r))).Where(n => n.StartsWith("(" + parts[0] + " ", StringComparison.Ordinal)));
+            if (close is not null && Records.Spelling.Distance(close, display) > Math.Max(1, parts[^1].Length / 4)) close = null;
+            ctx.Report(Diagnostic.Error(DiagnosticIds.UnknownModule, nameList.Span, $"module {display} not found",
+                close is null ? "GNU Guix 1.5.0 has no such module (a channel's module is found with -L)"
+                              : $"GNU Guix 1.5.0 has no such module; did you mean {close}?"));
+            return;
+        }
+        if (ctx.Options.StrictModules)
+        {
+            ctx.Report(Diagnostic.Error(DiagnosticIds.UnknownModule, nameList.Span, $"module {display} not found",
+                "pass -L with the folder that holds it (a channel's checkout), as guix system -L; without --strict-modules its names are opaque values"));
+            return;
+        }
+        ctx.Report(Diagnostic.Warning(DiagnosticIds.UnknownModule, nameList.Span,
+            $"module {display} not found: the names it gives are not checked",
+            "pass -L with the folder that holds it (a channel's checkout) to check them; --strict-modules makes this an error"));
+        var selected = select?.Values.Select(v => Symbol.Intern(prefix + v.Name)).ToHashSet();
+        into.UnknownImports.Add(new UnknownImport(display, selected, selected is null ? prefix : "", hide ?? []));
     }
 }

@@ -124,11 +124,11 @@ public sealed class RecordConstructNode(RecordType type, Node? inherit,
             else if (spec.Delayed)
             {
                 var captured = current;
-                value = new Promise(() => Sanitize(spec, Interpreter.EvalNonTail(valueNode!, captured)));
+                value = new Promise(() => Sanitize(spec, Interpreter.EvalNonTail(valueNode!, captured), valueSpan));
             }
             else
             {
-                value = Sanitize(spec, Interpreter.EvalNonTail(valueNode!, current));
+                value = Sanitize(spec, Interpreter.EvalNonTail(valueNode!, current), valueSpan);
                 RecordChecks.CheckType(type, spec, value, valueSpan);
             }
             values[field] = value;
@@ -145,11 +145,12 @@ public sealed class RecordConstructNode(RecordType type, Node? inherit,
                 if (spec.Delayed)
                 {
                     var defFrame = type.DefinitionFrame;
-                    values[i] = new Promise(() => Sanitize(spec, Interpreter.EvalNonTail(d, defFrame)));
+                    var at = Span;
+                    values[i] = new Promise(() => Sanitize(spec, Interpreter.EvalNonTail(d, defFrame), at));
                 }
                 else
                 {
-                    var value = Sanitize(spec, Interpreter.EvalNonTail(d, type.DefinitionFrame));
+                    var value = Sanitize(spec, Interpreter.EvalNonTail(d, type.DefinitionFrame), Span);
                     RecordChecks.CheckType(type, spec, value, Span);
                     values[i] = value;
                 }
@@ -162,6 +163,21 @@ public sealed class RecordConstructNode(RecordType type, Node? inherit,
 
     private static readonly Builtin MissingThunk = new("missing-field", 1, 1, _ => Unspecified.Instance);
 
-    private static object Sanitize(FieldSpec spec, object value) =>
-        spec.Sanitize is null || spec.Thunked ? value : Interpreter.Apply(spec.Sanitize, value);
+    /// <summary>
+    /// The field's sanitizer applied to <paramref name="value"/>. Its errors are about the value, so
+    /// they are placed at it (<paramref name="at"/>: the initializer, or the record form for a
+    /// default), as Guix places a configuration field's "invalid value" error.
+    /// </summary>
+    private static object Sanitize(FieldSpec spec, object value, SourceSpan at)
+    {
+        if (spec.Sanitize is null || spec.Thunked) return value;
+        try
+        {
+            return Interpreter.Apply(spec.Sanitize, value);
+        }
+        catch (SchemeError e) when (e.Id != DiagnosticIds.StepBudgetExceeded)
+        {
+            throw e.At(at);
+        }
+    }
 }

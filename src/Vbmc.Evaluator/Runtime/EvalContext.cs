@@ -65,8 +65,18 @@ public sealed class EvalContext
 
     public void Report(Diagnostic d)
     {
+        if (LibraryDiagnosticsAt is { } at && IsLibrary(d.Span)) d = d with { Span = at };
         if (Reported.Add((d.Message, d.Span))) Diagnostics.Add(d);
     }
+
+    /// <summary>
+    /// While set, a diagnostic reported at a place in vbmc's own modules is placed here instead:
+    /// the service fold sets it to the service whose procedures run (what the user wrote).
+    /// </summary>
+    public SourceSpan? LibraryDiagnosticsAt { get; set; }
+
+    /// <summary>Whether <paramref name="span"/> is in one of vbmc's embedded modules (stdlib/...).</summary>
+    public static bool IsLibrary(SourceSpan span) => span.File?.StartsWith("stdlib/", StringComparison.Ordinal) == true;
 
     /// <summary>Makes this the current context of the calling thread until disposed.</summary>
     public IDisposable Activate()

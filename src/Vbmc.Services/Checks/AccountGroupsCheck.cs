@@ -20,6 +20,12 @@ public sealed class AccountGroupsCheck : IServiceCheck
         if (graph.Configuration is not Record { Type.Name: "<operating-system>" }) return;
         if (!graph.Fold.Targets.TryGetValue("account", out var accounts)) return;
         var items = Lists.ToListOrNull(accounts.Value) ?? [];
+        // Accounts or groups vbmc does not know (an operating-system inheriting one of Guix's that
+        // vbmc knows by name only): which groups exist is unknown.
+        if (items.Any(Evaluation.Guix.OpaqueValue.Involves)
+            || graph.Configuration is Record os && (Evaluation.Guix.OpaqueValue.Involves(Field(os, "groups"))
+                                                    || Evaluation.Guix.OpaqueValue.Involves(Field(os, "essential-services"))))
+            return;
         var groups = items.OfType<Record>().Where(r => r.Type.Name == "<user-group>")
             .Select(g => Field(g, "name")).OfType<string>().ToHashSet(StringComparer.Ordinal);
         // A service vbmc knows by name only (no extensions modelled) whose Guix type extends the

@@ -7,7 +7,13 @@ namespace Vbmc.Services;
 /// <summary>A Shepherd service the system gets, with the service (of the graph) that contributed it.</summary>
 public sealed record ShepherdEntry(Record Service, ServiceNode From, IReadOnlyList<string> Provision, IReadOnlyList<string> Requirement)
 {
-    public SourceSpan Span => From.Span;
+    /// <summary>
+    /// Where the user wrote it: the contributing service, or, for a service vbmc's library made
+    /// (e.g. the swap service of a swap space), the record it was made from when the user wrote it.
+    /// </summary>
+    public SourceSpan Span =>
+        Evaluation.EvalContext.IsLibrary(From.Span) && From.Value is Record { Span: var s } && s.HasPosition && !Evaluation.EvalContext.IsLibrary(s)
+            ? s : From.Span;
 
     public string Name => Provision.Count > 0 ? Provision[0] : "?";
 }

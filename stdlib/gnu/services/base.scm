@@ -89,6 +89,7 @@
             urandom-seed-service-type
             nscd-service-type
             udev-service-type
+            swap-service
             udev-rule
             file->udev-rule
             gpm-service-type
@@ -703,3 +704,36 @@ address, gateway, netmask, and so on.")))
    (compose concatenate)
    (extend append)
    (description "Populate the @file{/etc/hosts} file.")))
+
+;;; Swap spaces: one Shepherd service each, named and required as Guix 1.5.0's swap-service
+;;; names them.  On Linux it requires udev (udev-service-type of %base-services); on the Hurd
+;;; (a system such as i586-gnu) it does not.  The requirements on the swap space's dependencies
+;;; (file systems and mapped devices started in user space) are not modelled.
+
+(define (hurd-system?)
+  (string-suffix? "-gnu" (%current-system)))
+
+(define (swap->shepherd-service-name swap)
+  (let ((target (if (swap-space? swap) (swap-space-target swap) swap)))
+    (symbol-append 'swap-
+                   (string->symbol
+                    (cond ((uuid? target) (uuid->string target))
+                          ((file-system-label? target) (file-system-label->string target))
+                          (else target))))))
+
+(define swap-service-type
+  (shepherd-service-type
+   'swap
+   (lambda (swap)
+     (shepherd-service
+      (provision (list (swap->shepherd-service-name swap)))
+      (requirement (if (hurd-system?) '() '(udev)))
+      (documentation "Enable the given swap space.")
+      (start #~(lambda () #t))
+      (stop #~(lambda _ #f))
+      (respawn? #f)))
+   (description "Turn on the virtual memory swap area.")))
+
+(define (swap-service swap)
+  (service swap-service-type swap))
+

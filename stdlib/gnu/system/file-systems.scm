@@ -39,7 +39,15 @@
             %elogind-file-systems
             %container-file-systems
             %pseudo-file-system-types
-            file-system-device?))
+            file-system-device?
+
+            <swap-space>
+            swap-space
+            swap-space?
+            swap-space-target
+            swap-space-dependencies
+            swap-space-priority
+            swap-space-discard?))
 
 (define-record-type* <file-system-label>
   file-system-label-record make-file-system-label
@@ -205,3 +213,12 @@
 
 (define %container-file-systems
   (list %pseudo-terminal-file-system %shared-memory-file-system))
+
+;; A swap space (Guix defines it here too).
+(define-record-type* <swap-space>
+  swap-space make-swap-space
+  swap-space?
+  (target       swap-space-target (type (or string (predicate file-system-device? "a device"))))
+  (dependencies swap-space-dependencies (default '()) (type list))
+  (priority     swap-space-priority (default #f) (type (maybe natural)))
+  (discard?     swap-space-discard? (default #f) (type boolean)))

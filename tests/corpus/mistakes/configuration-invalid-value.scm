@@ -1,0 +1,30 @@
+;; guix-differential: guix-rejects
+;; A define-configuration field given a value its type's predicate refuses: Guix's sanitizer
+;; reports "invalid value 80 for field 'title'" at the value.
+(use-modules (gnu) (gnu services configuration))
+
+(define-configuration/no-serialization banner-configuration
+  (title (string "Welcome") "Title of the banner.")
+  (width (integer 72) "Width in columns."))
+
+(define %banner (banner-configuration (title 80)))
+
+(define banner-service-type
+  (service-type
+   (name (quote banner))
+   (extensions (list (service-extension etc-service-type
+                                        (lambda (config) (list)))))
+   (description "A banner.")))
+
+(operating-system
+  (host-name "cfg")
+  (timezone "Etc/UTC")
+  (bootloader (bootloader-configuration
+               (bootloader grub-bootloader)
+               (targets (quote ("/dev/sda")))))
+  (file-systems (cons (file-system
+                        (device (file-system-label "cfg"))
+                        (mount-point "/")
+                        (type "ext4"))
+                      %base-file-systems))
+  (services (cons (service banner-service-type %banner) %base-services)))
