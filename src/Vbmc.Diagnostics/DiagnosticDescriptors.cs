@@ -58,6 +58,8 @@ public static class DiagnosticDescriptors
         E(DiagnosticIds.ShepherdDuplicateProvision, "Two Shepherd services provide the same name.", "Give one of them another provision, or remove a duplicate service."),
         E(DiagnosticIds.ShepherdMissingRequirement, "A Shepherd service requires a name no service provides.", "Add the service that provides it, or drop the requirement."),
         E(DiagnosticIds.ServiceCheckFailed, "A check of the services could not run.", "This is a bug of vbmc; report it with the file."),
+        E(DiagnosticIds.MissingRootFileSystem, "The operating-system has no file system mounted on /.", "Add a file-system whose mount-point is \"/\", as Guix requires."),
+        E(DiagnosticIds.DuplicateEtcEntry, "Two services give the same file of /etc.", "Give each file of /etc once; Guix refuses the system otherwise."),
         E(DiagnosticIds.HostPortConflict, "Two virtual build machines forward the same host port.", "Give each VM its own host port in port-forwardings."),
         E(DiagnosticIds.NoSshForward, "A virtual build machine forwards no host port to the guest's SSH port 22.", "Keep a forward (PORT . 22): the daemons reach the VM through it."),
         E(DiagnosticIds.DuplicateBuildVmName, "Two virtual build machines have the same name.", "Give each VM its own name: it names its service, account and files."),

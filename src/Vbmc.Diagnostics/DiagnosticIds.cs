@@ -58,6 +58,8 @@ public static class DiagnosticIds
     public const string ShepherdDuplicateProvision = "VBM4006";
     public const string ShepherdMissingRequirement = "VBM4007";
     public const string ServiceCheckFailed = "VBM4008";
+    public const string MissingRootFileSystem = "VBM4009";
+    public const string DuplicateEtcEntry = "VBM4010";
 
     // Virtual build machines: checks beyond Guix (VBM41xx)
     public const string HostPortConflict = "VBM4101";
@@ -138,6 +140,8 @@ public static class DiagnosticIds
         [ShepherdDuplicateProvision] = "shepherd-duplicate-provision",
         [ShepherdMissingRequirement] = "shepherd-missing-requirement",
         [ServiceCheckFailed] = "service-check-failed",
+        [MissingRootFileSystem] = "missing-root-file-system",
+        [DuplicateEtcEntry] = "duplicate-etc-entry",
         [HostPortConflict] = "host-port-conflict",
         [NoSshForward] = "no-ssh-forward",
         [DuplicateBuildVmName] = "duplicate-build-vm-name",
