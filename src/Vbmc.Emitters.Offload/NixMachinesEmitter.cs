@@ -12,24 +12,20 @@ namespace Vbmc.Emitters.Offload;
 /// </code>
 /// </summary>
 /// <remarks>
-/// <para>The SSH port. Nix 2.31.0 (2025-08-21, "Add support for user@address:port syntax in store
-/// URIs", NixOS/nix#7044 and #3425) reads the port from the store URI and passes <c>-p PORT</c> to
-/// ssh. Older Nix passes <c>host:port</c> to ssh as a host name and fails with "Could not resolve
-/// hostname" (NixOS/nix#7044, #5178), so a port used to need an ssh_config alias (the Nix wiki's
-/// advice, and what nixpkgs#385924 still recommends). vbmc writes the RFC 3986 form,
-/// <c>ssh-ng://offload@127.0.0.1:11022</c>: it is what current Nix documents
-/// (<c>ssh-ng://[username@]hostname[:port]</c>), it fails loudly on older Nix instead of
-/// reaching another machine, and <see cref="NixLegacySshConfig"/> writes the ssh_config lines
-/// that make the very same line work on Nix before 2.31 (where ssh sees the host
-/// <c>127.0.0.1:11022</c>, which an ssh_config <c>Host</c> block can match).</para>
-/// <para>A VM's host is written 127.0.0.1, not the "localhost" of machines.scm: the VM's forward
-/// listens on 127.0.0.1 only, and Nix treats the host name "localhost" specially (it runs the
-/// remote command on this machine without ssh; 2.31.0 to 2.31.2 did so even for
-/// <c>user@localhost</c>, NixOS/nix#14148), which would build on the host instead of in the VM.</para>
+/// <para>A VM is named by its ssh alias, <c>ssh-ng://offload@vbmc-NAME</c>, which
+/// <see cref="SshConfigEmitter"/> defines in root's ssh_config (address, port, key). A port in the
+/// store URI would need Nix 2.31 (2025-08, NixOS/nix#7044): older Nix, Debian 12's 2.8 among them,
+/// hands <c>host:port</c> to ssh as a host name and fails with "Could not resolve hostname"
+/// (NixOS/nix#5178). With the alias the very same line works with every Nix from 2.8 on.
+/// Other machines keep <c>ssh-ng://USER@HOST[:PORT]</c>, as the configuration gave them.</para>
+/// <para>The alias reaches 127.0.0.1, never "localhost": the VM's forward listens on 127.0.0.1
+/// only, and Nix treats the host name "localhost" specially (it runs the remote command on this
+/// machine without ssh; 2.31.0 to 2.31.2 did so even for <c>user@localhost</c>, NixOS/nix#14148),
+/// which would build on the host instead of in the VM.</para>
 /// <para>The host key field is base64 of the whole public key line, as the Nix manual says
 /// (<c>base64 -w0 /etc/ssh/ssh_host_ed25519_key.pub</c>). Nix decodes it into a temporary
-/// known_hosts file as <c>HOST KEY</c>; for a non-22 port OpenSSH finds that line by its "key
-/// without port" fallback. The key of a VM is only known once apply has made it: compile writes
+/// known_hosts file as <c>HOST KEY</c>, HOST being the alias, which is also the alias's
+/// <c>HostKeyAlias</c>. The key of a VM is only known once apply has made it: compile writes
 /// <c>-</c> and apply calls <see cref="Emit(CompilePlan, IReadOnlyDictionary{string, string}?)"/>
 /// again with the keys.</para>
 /// <para>The speed factor is written as an integer when it is one (Nix before about 2.16 parsed
@@ -63,8 +59,8 @@ public static class NixMachinesEmitter
         text.Append("# ").Append(new string(plan.SourceSha256.Where(char.IsAsciiHexDigit).ToArray())).Append(".\n");
         text.Append("# Do not edit: vbmc compile and vbmc apply write this file again from the configuration.\n");
         text.Append("# Fields: store URI, systems, SSH identity, max jobs, speed factor, supported features,\n");
-        text.Append("# mandatory features, base64 public host key. A port in the store URI needs Nix 2.31 or later,\n");
-        text.Append("# or the ssh_config lines vbmc gives for older Nix.\n");
+        text.Append("# mandatory features, base64 public host key. A VM is its ssh alias vbmc-NAME, defined in\n");
+        text.Append("# /etc/ssh/ssh_config.d/vbmc.conf (vbmc apply installs it).\n");
         foreach (var machine in Listed(plan))
         {
             string? key = null;
@@ -87,12 +83,16 @@ public static class NixMachinesEmitter
         machine.ParallelBuilds.ToString(CultureInfo.InvariantCulture),
         SpeedFactor(machine.Speed),
         machine.Features.Count == 0 ? "-" : string.Join(',', machine.Features),
-        "-", // mandatory features: Guix has no such notion
+        machine.MandatoryFeatures.Count == 0 ? "-" : string.Join(',', machine.MandatoryFeatures),
         hostKey is { } key ? Convert.ToBase64String(Encoding.UTF8.GetBytes(key.Trim())) : "-");
 
-    /// <summary><c>ssh-ng://USER@HOST[:PORT]</c>, the port only when it is not 22; an IPv6 address in brackets.</summary>
+    /// <summary>
+    /// A VM's <c>ssh-ng://USER@vbmc-NAME</c>; another machine's <c>ssh-ng://USER@HOST[:PORT]</c>, the
+    /// port only when it is not 22, an IPv6 address in brackets.
+    /// </summary>
     public static string StoreUri(BuildMachinePlan machine)
     {
+        if (machine.Vm is { } vm) return $"ssh-ng://{machine.User}@{InstallLayout.SshHostAlias(vm)}";
         var host = Host(machine);
         if (host.Contains(':')) host = $"[{host}]";
         var port = machine.Port == 22 ? "" : ":" + machine.Port.ToString(CultureInfo.InvariantCulture);
@@ -125,6 +125,10 @@ public static class NixMachinesEmitter
             if (ListItemProblem(feature) is { } reason) yield return Problem("features", feature, reason);
         if (m.Features is [var only] && only == "-")
             yield return Problem("features", only, "Nix reads a \"-\" field as no feature");
+        foreach (var feature in m.MandatoryFeatures)
+            if (ListItemProblem(feature) is { } reason) yield return Problem("mandatory-features", feature, reason);
+        if (m.MandatoryFeatures is [var lone1] && lone1 == "-")
+            yield return Problem("mandatory-features", lone1, "Nix reads a \"-\" field as no feature");
         if (m.Systems is [var lone] && lone == "-")
             yield return Problem("systems", lone, "Nix reads a \"-\" field as this host's own system");
         if (double.IsNaN(m.Speed) || double.IsInfinity(m.Speed) || m.Speed < 0)

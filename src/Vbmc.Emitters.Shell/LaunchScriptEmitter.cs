@@ -263,7 +263,9 @@ public static class LaunchScriptEmitter
         if (vm.CpuCount > 1) w.Command(Code("set -- \"$@\" -smp"), Literal("cpus=" + vm.CpuCount.ToString(invariant)));
         w.Command(Code("set -- \"$@\" -m"), Literal(vm.MemoryMiB.ToString(invariant)));
         w.Command(Code("set -- \"$@\" -rtc"), Literal($"base={vm.RtcBase},clock=vm"));
-        var nic = "user,model=virtio-net-pci" + string.Concat(vm.PortForwardings.Select(p =>
+        // restrict=on: the guest reaches nothing outside (not the host's loopback through the
+        // 10.0.2.2 gateway, not the network); the forwards still lead in. network-access? lifts it.
+        var nic = "user,model=virtio-net-pci" + (vm.NetworkAccess ? "" : ",restrict=on") + string.Concat(vm.PortForwardings.Select(p =>
             string.Create(invariant, $",hostfwd=tcp:127.0.0.1:{p.HostPort}-:{p.GuestPort}")));
         w.Command(Code("set -- \"$@\" -nic"), Literal(nic));
         w.Command(Code("set -- \"$@\" -device"), Literal("virtio-rng-pci"));

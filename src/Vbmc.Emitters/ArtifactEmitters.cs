@@ -38,6 +38,7 @@ public static class ArtifactEmitters
             artifacts.Add(GuixMachinesEmitter.Emit(plan));
             artifacts.Add(NixMachinesEmitter.Emit(plan));
         }
+        if (plan.Vms.Any(v => v.SshHostPort is not null)) artifacts.Add(SshConfigEmitter.Emit(plan));
         return artifacts;
     }
 }

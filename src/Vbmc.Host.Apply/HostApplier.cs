@@ -165,6 +165,10 @@ public static class HostApplier
         if (BootCheck.UnitsOnAnotherFileSystem(root) is { } warning) bag.Add(warning);
         if (newGeneration) output.WriteLine($"switched to generation {number}" + (previousNumber is { } was ? $" (was {was})" : ""));
         else output.WriteLine($"generation {previousNumber} stays current (its files are unchanged)");
+        if (!Accounts.IsHostRoot(root))
+            output.WriteLine($"note: the installed files name host paths ({InstallLayout.SecretRoot}/NAME, {InstallLayout.StateRoot}/NAME, "
+                             + $"{InstallLayout.SshConfigFile}...): they work once {root} is the root (a chroot, a container or an image); "
+                             + "machine files and units there do nothing for this host's daemons");
 
         try
         {

@@ -68,6 +68,7 @@ public static class HostPaths
         ArtifactKind.Accounts => $"{InstallLayout.StateDirectory(artifact.Vm!)}/accounts.json",
         ArtifactKind.GuixMachines => GuixMachines,
         ArtifactKind.NixMachines => NixMachines,
+        ArtifactKind.SshConfig => InstallLayout.SshConfigFile,
         _ => throw new ArgumentOutOfRangeException(nameof(artifact), artifact.Kind, "unknown artifact kind"),
     };
 
@@ -85,11 +86,12 @@ public static class HostPaths
         ArtifactKind.Accounts => [InstallLayout.AccountsPath(vm!)],
         ArtifactKind.GuixMachines => [InstallLayout.GuixMachinesPath],
         ArtifactKind.NixMachines => [InstallLayout.NixMachinesPath],
+        ArtifactKind.SshConfig => [InstallLayout.SshConfigPath],
         _ => [],
     };
 
     /// <summary>Kinds that belong to one VM (the others, the machine files, to none).</summary>
-    public static bool BelongsToVm(ArtifactKind kind) => kind is not (ArtifactKind.GuixMachines or ArtifactKind.NixMachines);
+    public static bool BelongsToVm(ArtifactKind kind) => kind is not (ArtifactKind.GuixMachines or ArtifactKind.NixMachines or ArtifactKind.SshConfig);
 
     /// <summary>Large files: shared between generations by hard link when their sha256 is unchanged.</summary>
     public static bool IsLarge(ArtifactKind kind) => kind is ArtifactKind.DiskImage or ArtifactKind.Kernel or ArtifactKind.Initrd;

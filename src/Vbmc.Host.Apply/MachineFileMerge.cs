@@ -54,8 +54,8 @@ public static class MachineFileMerge
     /// <summary>
     /// Fills the 8th field (base64 of the public host key line) of each VM's line. A VM's line is
     /// the one whose SSH identity (3rd field) is the VM's offload key, /etc/vbmc/NAME/offload_ed25519,
-    /// and whose store URI reaches the VM's forwarded port on 127.0.0.1: both come from the
-    /// install layout, so no line a person wrote can be taken for a VM's.
+    /// and whose store URI names the VM's ssh alias vbmc-NAME: both come from the install layout,
+    /// so no line a person wrote can be taken for a VM's.
     /// </summary>
     public static string FillHostKeys(string compiled, IReadOnlyList<ManifestVm> vms, Func<string, string?> hostPublicKey)
     {
@@ -79,6 +79,6 @@ public static class MachineFileMerge
         var at = storeUri.LastIndexOf('@');
         if (!storeUri.StartsWith("ssh", StringComparison.Ordinal) || at < 0) return false;
         var authority = storeUri[(at + 1)..];
-        return authority == (vm.SshPort is null or 22 ? "127.0.0.1" : $"127.0.0.1:{vm.SshPort}");
+        return authority == InstallLayout.SshHostAlias(vm.Name);
     }
 }

@@ -73,6 +73,8 @@ internal static class Secrets
             }
             if (DriveBytes(root, vm) is not { } drive || !SameBytes(HostPaths.Under(root, InstallLayout.SecretsDrive(name)), drive))
                 missing.Add(InstallLayout.SecretsDrive(name));
+            if (KnownHostsBytes(root, name) is not { } knownHosts || !SameBytes(HostPaths.Under(root, InstallLayout.KnownHosts(name)), knownHosts))
+                missing.Add(InstallLayout.KnownHosts(name));
         }
         return missing;
     }
@@ -124,6 +126,13 @@ internal static class Secrets
             {
                 WriteSecretFile(drivePath, drive, Private, uid, gid);
                 made.Add(InstallLayout.SecretsDrive(name));
+            }
+            var knownHosts = KnownHostsBytes(root, name)!;
+            var knownHostsPath = HostPaths.Under(root, InstallLayout.KnownHosts(name));
+            if (!SameBytes(knownHostsPath, knownHosts))
+            {
+                WriteSecretFile(knownHostsPath, knownHosts, Public, 0, 0);
+                made.Add(InstallLayout.KnownHosts(name));
             }
         }
         return made;
@@ -291,6 +300,13 @@ internal static class Secrets
         Posix.Rename(temporary, path);
         Posix.SyncDirectory(Path.GetDirectoryName(path)!);
     }
+
+    /// <summary>
+    /// The VM's known_hosts: its host key under its ssh alias (the HostKeyAlias of
+    /// /etc/ssh/ssh_config.d/vbmc.conf), for ssh clients that use the alias; null before the key exists.
+    /// </summary>
+    private static byte[]? KnownHostsBytes(string root, string vm) =>
+        HostPublicKey(root, vm) is { } key ? System.Text.Encoding.UTF8.GetBytes($"{InstallLayout.SshHostAlias(vm)} {key}\n") : null;
 
     private static bool SameBytes(string path, byte[] bytes) =>
         File.Exists(path) && new FileInfo(path).Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);

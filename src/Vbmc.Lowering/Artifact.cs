@@ -24,6 +24,7 @@ public enum ArtifactKind
     Accounts,
     GuixMachines,
     NixMachines,
+    SshConfig,
     DiskImage,
     Kernel,
     Initrd,

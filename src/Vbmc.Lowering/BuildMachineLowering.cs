@@ -28,6 +28,8 @@ internal static class BuildMachineLowering
         HostKey = null,
         HostKeyFile = vm.GuestHostPublicKey,
         ParallelBuilds = vm.CpuCount,
+        Features = vm.Features,
+        MandatoryFeatures = vm.MandatoryFeatures,
         DaemonSocket = Vbmc.Services.Checks.GuestDaemons.GuixSocket,
         ForGuix = vm.ServesGuix,
         ForNix = vm.ServesNix,

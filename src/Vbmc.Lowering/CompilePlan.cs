@@ -54,6 +54,18 @@ public sealed record VmPlan
 
     public required bool AutoStart { get; init; }
 
+    /// <summary>Features the guest's daemons build (both machine files; the guest's nix.conf system-features).</summary>
+    public IReadOnlyList<string> Features { get; init; } = [];
+
+    /// <summary>Nix's mandatory features of the VM's entry (also in the guest's system-features).</summary>
+    public IReadOnlyList<string> MandatoryFeatures { get; init; } = [];
+
+    /// <summary>Whether guest processes may connect out of the VM (QEMU's user network without restrict=on).</summary>
+    public bool NetworkAccess { get; init; }
+
+    /// <summary>The guest daemons' substitute servers (none: builds run offline).</summary>
+    public IReadOnlyList<string> SubstituteUrls { get; init; } = [];
+
     public required ImagePlan Image { get; init; }
 
     public required HostAccount Account { get; init; }
@@ -154,6 +166,9 @@ public sealed record BuildMachinePlan
     public int ParallelBuilds { get; init; } = 1;
     public double Speed { get; init; } = 1.0;
     public IReadOnlyList<string> Features { get; init; } = [];
+
+    /// <summary>Nix's mandatory features: only derivations that require all of them are sent (Guix has none).</summary>
+    public IReadOnlyList<string> MandatoryFeatures { get; init; } = [];
 
     /// <summary>Where the machine (or its VM) is written, for diagnostics of later stages.</summary>
     public Vbmc.Diagnostics.SourceSpan Place { get; init; }

@@ -54,7 +54,7 @@ public sealed record DebianImageBase(string Suite, string? Mirror, IReadOnlyList
     public const string DefaultSuite = "sid";
 
     /// <summary>Both build daemons, as stdlib/gnu/image.scm's %debian-base-default-packages.</summary>
-    public static IReadOnlyList<string> DefaultPackages { get; } = ["guix", "nix-bin", "nix-setup-systemd"];
+    public static IReadOnlyList<string> DefaultPackages { get; } = ["guix", "nix-bin", "nix-setup-systemd", "busybox-static"];
 
     public static DebianImageBase Default { get; } = new(DefaultSuite, null, DefaultPackages);
 

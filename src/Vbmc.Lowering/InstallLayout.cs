@@ -17,13 +17,15 @@ namespace Vbmc.Lowering;
 ///                                     guix-daemon where Guix's daemon runs unprivileged / 0644)
 ///   guix-signing-key.sec(.pub)        the guest guix-daemon's signing key (root 0600 / 0644)
 ///   secrets.tar                       the secrets drive given to the guest (build-vm-NAME 0600)
+///   known_hosts                       "vbmc-NAME KEY": the host key under the ssh alias (0644)
+/// /etc/ssh/ssh_config.d/vbmc.conf     root's ssh alias vbmc-NAME of each VM (host, port, key)
 /// /var/log/vbmc/NAME.log              serial console log under Shepherd
 /// </code>
 /// Compile folder (flat, so that run-NAME.sh finds the image beside itself in both places):
 /// <code>
 /// run-NAME.sh  NAME.qcow2|NAME.img  NAME.vmlinuz  NAME.initrd
 /// systemd/NAME.service  sysusers.d/vbmc-NAME.conf  tmpfiles.d/vbmc-NAME.conf
-/// shepherd/NAME.scm  accounts/NAME.json  machines.scm  nix/machines  manifest.json
+/// shepherd/NAME.scm  accounts/NAME.json  machines.scm  nix/machines  ssh/vbmc.conf  manifest.json
 /// </code>
 /// </remarks>
 public static class InstallLayout
@@ -35,6 +37,8 @@ public static class InstallLayout
     public const string GenerationsRoot = "/var/lib/vbmc/generations";
     public const string GuixMachinesFile = "/etc/guix/machines.scm";
     public const string NixMachinesFile = "/etc/nix/machines";
+    /// <summary>root's ssh_config for the VMs (Debian's /etc/ssh/ssh_config includes ssh_config.d/*.conf).</summary>
+    public const string SshConfigFile = "/etc/ssh/ssh_config.d/vbmc.conf";
     public const string AccountPrefix = "build-vm-";
 
     /// <summary>The stable serial of the secrets drive: the guest finds it at /dev/disk/by-id/virtio-vbmc-secrets.</summary>
@@ -54,6 +58,10 @@ public static class InstallLayout
     public static string GuixSigningKey(string vm) => $"{SecretRoot}/{vm}/guix-signing-key.sec";
     public static string GuixSigningPublicKey(string vm) => $"{SecretRoot}/{vm}/guix-signing-key.pub";
     public static string SecretsDrive(string vm) => $"{SecretRoot}/{vm}/secrets.tar";
+    /// <summary>The guest's host key under <see cref="SshHostAlias"/>, for ssh clients that use the alias (apply writes it).</summary>
+    public static string KnownHosts(string vm) => $"{SecretRoot}/{vm}/known_hosts";
+    /// <summary>The ssh host name of a VM in <see cref="SshConfigFile"/>: what nix/machines names.</summary>
+    public static string SshHostAlias(string vm) => $"vbmc-{vm}";
     public static string SerialLog(string vm) => $"{LogRoot}/{vm}.log";
     public static string AccountName(string vm) => AccountPrefix + vm;
 
@@ -70,5 +78,6 @@ public static class InstallLayout
     public static string AccountsPath(string vm) => $"accounts/{vm}.json";
     public const string GuixMachinesPath = "machines.scm";
     public const string NixMachinesPath = "nix/machines";
+    public const string SshConfigPath = "ssh/vbmc.conf";
     public const string ManifestPath = "manifest.json";
 }

@@ -23,7 +23,11 @@ internal static class VmLowering
             || vm.TryGet("date") is not SrfiDate date
             || vm.TryGet("systems") is not { } systemsValue || Lists.ToListOrNull(systemsValue) is not { } systemList
             || vm.TryGet("auto-start?") is not bool autoStart
-            || vm.TryGet("image") is not Record image)
+            || vm.TryGet("image") is not Record image
+            || Strings(vm.TryGet("features")) is not { } features
+            || Strings(vm.TryGet("mandatory-features")) is not { } mandatoryFeatures
+            || vm.TryGet("network-access?") is not bool networkAccess
+            || Strings(vm.TryGet("substitute-urls")) is not { } substituteUrls)
             return null;
 
         // The model, cpu-count and memory-size against QEMU: QemuCpuModelCheck, at check.
@@ -38,6 +42,17 @@ internal static class VmLowering
                 "use a system type such as \"x86_64-linux\", \"i686-linux\" or \"aarch64-linux\"");
             ok = false;
         }
+        foreach (var url in substituteUrls.Where(u => !IsPlainUrl(u)))
+        {
+            bag.Error(DiagnosticIds.NotExpressible, vm.PlaceOf("substitute-urls"),
+                $"substitute URL {Printing.Printer.Brief(url)} of virtual build machine '{name}' has characters nix.conf and the guix-daemon unit cannot hold",
+                "use a URL without white space, quotes, '#', '%', '$' or '\\'");
+            ok = false;
+        }
+        if (substituteUrls.Count > 0 && !networkAccess)
+            bag.Warning(DiagnosticIds.UnsupportedForCompile, vm.PlaceOf("substitute-urls"),
+                $"virtual build machine '{name}' has substitute URLs but no network access: its daemons cannot reach them",
+                "add (network-access? #t)");
         var imagePlan = ImageLowering.Lower(vm, name, image, bag);
         if (!ok || imagePlan is null) return null;
 
@@ -56,6 +71,10 @@ internal static class VmLowering
             PortForwardings = vm.PortForwardings().Select(p => new PortForward((int)p.Host, (int)p.Guest)).ToList(),
             Systems = systems,
             AutoStart = autoStart,
+            Features = features,
+            MandatoryFeatures = mandatoryFeatures,
+            NetworkAccess = networkAccess,
+            SubstituteUrls = substituteUrls,
             Image = imagePlan,
             Account = new HostAccount(account, account, ["kvm"], $"vbmc virtual build machine {name}", "/var/empty", "/usr/sbin/nologin"),
             Place = vm.Place,
@@ -63,4 +82,11 @@ internal static class VmLowering
                 $"/home/{InstallLayout.GuestOffloadUser}", "/bin/sh", "Account used for offloading"),
         };
     }
+
+    private static bool IsPlainUrl(string url) =>
+        url.Length > 0 && url.All(c => c > ' ' && c < 0x7f && c is not ('"' or '\'' or '#' or '%' or '$' or '\\' or ';'));
+
+    /// <summary>A proper list of strings (well typed: the analysis reports other values), else null.</summary>
+    private static List<string>? Strings(object? value) =>
+        value is not null && Lists.ToListOrNull(value) is { } items && items.All(i => i is string) ? items.Cast<string>().ToList() : null;
 }

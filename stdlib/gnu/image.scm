@@ -7,7 +7,7 @@
 ;;; vbmc adds one field, 'base': where the guest's root file system comes from, since vbmc
 ;;; builds the guest on a Debian root rather than from the operating-system record.
 ;;;
-;;;   (debian-base (suite "sid") (mirror #f) (packages '("guix" "nix-bin" "nix-setup-systemd"))
+;;;   (debian-base (suite "sid") (mirror #f) (packages '("guix" "nix-bin" "nix-setup-systemd" "busybox-static"))
 ;;;                (check-valid-until? #f))
 ;;;      a Debian root made with mmdebstrap (variant minbase) from SUITE at MIRROR (#f: the
 ;;;      mirror the building host's apt uses), with vbmc's own packages (kernel, systemd, udev,
@@ -58,9 +58,9 @@
 ;; which only Debian sid has: neither Debian 12 nor 13 packages Guix, and sid's guix needs
 ;; sid's libstdc++ and libgcrypt, so trixie cannot take it alone) and nix-daemon (nix-bin, and
 ;; nix-setup-systemd for its socket-activated units), so that the guest serves both machine
-;; files vbmc writes.
+;; files vbmc writes; busybox-static is the /bin/sh of nix-daemon's build sandbox.
 (define %debian-base-default-packages
-  '("guix" "nix-bin" "nix-setup-systemd"))
+  '("guix" "nix-bin" "nix-setup-systemd" "busybox-static"))
 
 (define-record-type* <debian-base>
   debian-base make-debian-base

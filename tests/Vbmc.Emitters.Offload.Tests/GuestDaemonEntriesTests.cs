@@ -29,7 +29,7 @@ public class GuestDaemonEntriesTests
         guix.Should().Contain("(name \"127.0.0.1\")").And.NotContain("localhost");
         var nix = NixMachinesEmitter.Render(plan).Split('\n').Where(l => l.StartsWith("ssh-ng://", StringComparison.Ordinal)).ToList();
         nix.Should().Equal(
-            "ssh-ng://offload@127.0.0.1:11022 x86_64-linux /etc/vbmc/both/offload_ed25519 4 1 - - -",
-            "ssh-ng://offload@127.0.0.1:12022 x86_64-linux /etc/vbmc/nixonly/offload_ed25519 4 1 - - -");
+            "ssh-ng://offload@vbmc-both x86_64-linux /etc/vbmc/both/offload_ed25519 4 1 benchmark,big-parallel,nixos-test,vbmc-date-2020-01-01 - -",
+            "ssh-ng://offload@vbmc-nixonly x86_64-linux /etc/vbmc/nixonly/offload_ed25519 4 1 benchmark,big-parallel,nixos-test,vbmc-date-2020-01-01 - -");
     }
 }

@@ -15,7 +15,7 @@ public sealed class NixMachinesEmitterTests
         text.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#')).ToArray();
 
     [Fact]
-    public void The_default_vm_has_an_ssh_ng_uri_with_its_port_and_no_host_key_until_apply()
+    public void The_default_vm_is_its_ssh_alias_with_its_features_and_no_host_key_until_apply()
     {
         var plan = LoweredPlans.FromFile(Path.Combine(RepoPaths.Acceptance, "01-os-default-vm.scm"));
 
@@ -24,7 +24,7 @@ public sealed class NixMachinesEmitterTests
         artifact.RelativePath.Should().Be("nix/machines");
         artifact.Kind.Should().Be(ArtifactKind.NixMachines);
         MachineLines(Encoding.UTF8.GetString(artifact.Content)).Should().Equal(
-            "ssh-ng://offload@127.0.0.1:11022 x86_64-linux /etc/vbmc/build-vm/offload_ed25519 4 1 - - -");
+            "ssh-ng://offload@vbmc-build-vm x86_64-linux /etc/vbmc/build-vm/offload_ed25519 4 1 benchmark,big-parallel,nixos-test,vbmc-date-2020-01-01 - -");
     }
 
     [Fact]
@@ -41,7 +41,7 @@ public sealed class NixMachinesEmitterTests
 
         // Expected value from coreutils: printf %s "$key" | base64 -w0
         MachineLines(text).Should().Equal(
-            "ssh-ng://offload@127.0.0.1:11022 x86_64-linux /etc/vbmc/build-vm/offload_ed25519 4 1 - - "
+            "ssh-ng://offload@vbmc-build-vm x86_64-linux /etc/vbmc/build-vm/offload_ed25519 4 1 benchmark,big-parallel,nixos-test,vbmc-date-2020-01-01 - "
             + "c3NoLWVkMjU1MTkgQUFBQUMzTnphQzFsWkRJMU5URTVBQUFBSU9tM0gweEoxcFE5VnFIMFFtMmwweFBxNndONGdDMW0zSnQ2cFF5UUoybFMgcm9vdEBidWlsZC12bQ==");
     }
 
@@ -62,13 +62,13 @@ public sealed class NixMachinesEmitterTests
     }
 
     [Fact]
-    public void Two_vms_keep_their_order_ports_and_cpu_counts()
+    public void Two_vms_keep_their_order_aliases_cpu_counts_and_date_features()
     {
         var text = NixMachinesEmitter.Render(LoweredPlans.FromFile(Example("two-vms.scm")));
 
         MachineLines(text).Should().Equal(
-            "ssh-ng://offload@127.0.0.1:11022 x86_64-linux /etc/vbmc/past/offload_ed25519 2 1 - - -",
-            "ssh-ng://offload@127.0.0.1:12022 x86_64-linux /etc/vbmc/present/offload_ed25519 4 1 - - -");
+            "ssh-ng://offload@vbmc-past x86_64-linux /etc/vbmc/past/offload_ed25519 2 1 benchmark,big-parallel,nixos-test,vbmc-date-2010-06-01 - -",
+            "ssh-ng://offload@vbmc-present x86_64-linux /etc/vbmc/present/offload_ed25519 4 1 benchmark,big-parallel,nixos-test,vbmc-date-2023-09-01 - -");
     }
 
     [Fact]

@@ -8,11 +8,11 @@ using Vbmc.TestSupport;
 namespace Vbmc.Emitters.Offload.Tests;
 
 /// <summary>
-/// The port and host key of a nix/machines line work with the real OpenSSH client against a real
-/// sshd on a non-22 port, called the two ways Nix calls ssh: Nix 2.31 and later
-/// (<c>ssh -p PORT USER@HOST</c>, known_hosts line <c>HOST KEY</c>) and older Nix with vbmc's
-/// ssh_config lines (<c>ssh USER@HOST:PORT</c>, known_hosts line <c>HOST:PORT KEY</c>). The
-/// known_hosts line is made from the line's base64 field, as Nix makes it.
+/// A VM's nix/machines line names the VM's ssh alias (<c>ssh-ng://offload@vbmc-NAME</c>), which the
+/// installed ssh_config (<see cref="SshConfigEmitter"/>) maps to 127.0.0.1 and the forwarded port.
+/// Checked with the real OpenSSH client against a real sshd on a non-22 port, called as Nix calls
+/// ssh (the URI's USER@HOST as it is, <c>-i</c> with the line's key, and a known_hosts file of the
+/// line <c>HOST KEY</c> made from the line's base64 field), which every Nix from 2.8 on does.
 /// </summary>
 public sealed class NixSshFormsTests
 {
@@ -20,22 +20,26 @@ public sealed class NixSshFormsTests
     private const string Refused = "Host key verification failed";
 
     [Fact]
-    public void The_legacy_ssh_config_maps_host_port_names_and_leaves_the_new_form_alone()
+    public void The_ssh_config_maps_each_VM_alias_to_its_forwarded_port_key_and_pinned_host_key()
     {
         var ssh = HostTools.Require("ssh", "openssh-client");
         using var folder = new TempFolder();
-        var config = folder.Write("ssh_config", NixLegacySshConfig.Render(LoweredPlans.FromFile(Path.Combine(RepoPaths.Examples, "two-vms.scm"))));
-
-        var legacy = Settings(ProcessRunner.Run(ssh, ["-G", "-F", config, "offload@127.0.0.1:12022"]));
-        var current = Settings(ProcessRunner.Run(ssh, ["-G", "-F", config, "-p", "12022", "offload@127.0.0.1"]));
-
-        legacy.Should().Contain(["hostname 127.0.0.1", "port 12022", "hostkeyalias 127.0.0.1:12022", "user offload"]);
-        current.Should().Contain(["hostname 127.0.0.1", "port 12022", "user offload"]);
-        current.Should().NotContain(s => s.StartsWith("hostkeyalias", StringComparison.Ordinal));
+        var plan = LoweredPlans.FromFile(Path.Combine(RepoPaths.Examples, "two-vms.scm"));
+        var config = folder.Write("ssh_config", SshConfigEmitter.Render(plan));
+        foreach (var vm in plan.Vms)
+        {
+            var settings = Settings(ProcessRunner.Run(ssh, ["-G", "-F", config, $"vbmc-{vm.Name}"]));
+            settings.Should().Contain(["hostname 127.0.0.1", $"port {vm.SshHostPort}", "user offload", $"hostkeyalias vbmc-{vm.Name}",
+                $"identityfile /etc/vbmc/{vm.Name}/offload_ed25519", "identitiesonly yes", "stricthostkeychecking true",
+                $"userknownhostsfile /etc/vbmc/{vm.Name}/known_hosts"]);
+        }
+        // Other hosts are left alone.
+        Settings(ProcessRunner.Run(ssh, ["-G", "-F", config, "-p", "2222", "offload@127.0.0.1"]))
+            .Should().NotContain(l => l.StartsWith("hostkeyalias", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Real_ssh_accepts_the_pinned_host_key_on_a_non_22_port_in_both_nix_forms()
+    public void Real_ssh_reaches_the_VM_alias_on_its_port_and_accepts_only_the_pinned_host_key()
     {
         var ssh = HostTools.Require("ssh", "openssh-client");
         var sshd = HostTools.Require("sshd", "openssh-server");
@@ -46,37 +50,37 @@ public sealed class NixSshFormsTests
         var clientKey = folder.Key(keygen, "client_key");
         var port = FreePort();
 
-        // A VM entry, its host key given the way apply gives it.
-        var plan = new CompilePlan("t.scm", new string('d', 64), [],
+        var plan = new CompilePlan("t.scm", new string('d', 64), [PlanWithPort("vm1", port)],
         [
             new BuildMachinePlan
             {
-                Vm = "vm1", Name = "localhost", Port = port, Systems = ["x86_64-linux"], User = "offload",
+                Vm = "vm1", Name = "127.0.0.1", Port = port, Systems = ["x86_64-linux"], User = "offload",
                 PrivateKey = clientKey, HostKeyFile = "/etc/vbmc/vm1/ssh_host_ed25519_key.pub",
             },
         ]);
         var line = NixMachinesEmitter.Render(plan, new Dictionary<string, string> { ["vm1"] = File.ReadAllText(hostKey + ".pub") })
             .Split('\n').Single(l => l.StartsWith("ssh-ng://", StringComparison.Ordinal));
         var fields = line.Split(' ');
-        var authority = fields[0]["ssh-ng://".Length..];                 // offload@127.0.0.1:PORT
-        var (user, hostAndPort) = (authority[..authority.IndexOf('@')], authority[(authority.IndexOf('@') + 1)..]);
-        var host = hostAndPort[..hostAndPort.LastIndexOf(':')];
-        hostAndPort.Should().Be($"127.0.0.1:{port}");
+        fields[0].Should().Be("ssh-ng://offload@vbmc-vm1", "no port in the URI: Nix before 2.31 cannot read one");
+        var destination = fields[0]["ssh-ng://".Length..];
+        var host = destination[(destination.IndexOf('@') + 1)..];
         var pinned = Encoding.UTF8.GetString(Convert.FromBase64String(fields[7]));
-        var legacyConfig = folder.Write("legacy_ssh_config", NixLegacySshConfig.Render(plan));
+        var config = folder.Write("ssh_config", SshConfigEmitter.Render(plan));
 
         using var server = SshServer.Start(sshd, folder, hostKey, port);
 
-        // Nix 2.31 and later.
-        var current = Connect(ssh, folder.Write("kh_current", $"{host} {pinned}\n"), clientKey, "/dev/null", ["-p", port.ToString(), $"{user}@{host}"]);
-        // Nix before 2.31, with vbmc's ssh_config lines.
-        var legacy = Connect(ssh, folder.Write("kh_legacy", $"{hostAndPort} {pinned}\n"), clientKey, legacyConfig, [$"{user}@{hostAndPort}"]);
-        // Control: another key pinned is refused, so the two above prove the key matched.
-        var wrong = Connect(ssh, folder.Write("kh_wrong", $"{host} {File.ReadAllText(otherKey + ".pub").Trim()}\n"), clientKey, "/dev/null", ["-p", port.ToString(), $"{user}@{host}"]);
+        var right = Connect(ssh, folder.Write("kh_right", $"{host} {pinned}\n"), fields[2], config, [destination]);
+        var wrong = Connect(ssh, folder.Write("kh_wrong", $"{host} {File.ReadAllText(otherKey + ".pub").Trim()}\n"), fields[2], config, [destination]);
 
-        current.Should().Contain(Accepted).And.NotContain(Refused);
-        legacy.Should().Contain(Accepted).And.NotContain(Refused);
-        wrong.Should().Contain(Refused);
+        right.Should().Contain($"Connecting to 127.0.0.1 [127.0.0.1] port {port}").And.Contain(Accepted).And.NotContain(Refused);
+        wrong.Should().Contain(Refused, "a host key other than the pinned one is refused");
+    }
+
+    /// <summary>A VM plan of examples/two-vms.scm moved to another name and SSH port.</summary>
+    private static VmPlan PlanWithPort(string name, int port)
+    {
+        var vm = LoweredPlans.FromFile(Path.Combine(RepoPaths.Examples, "two-vms.scm")).Vms[0];
+        return vm with { Name = name, PortForwardings = [new PortForward(port, 22)] };
     }
 
     private static string Connect(string ssh, string knownHosts, string identity, string config, IEnumerable<string> destination) =>

@@ -26,7 +26,7 @@ public class PrintCommandTests
             "-smp", "cpus=4",
             "-m", "2048",
             "-rtc", "base=2020-01-01T00:00:00,clock=vm",
-            "-nic", "user,model=virtio-net-pci,hostfwd=tcp:127.0.0.1:11022-:22",
+            "-nic", "user,model=virtio-net-pci,restrict=on,hostfwd=tcp:127.0.0.1:11022-:22",
             "-device", "virtio-rng-pci",
             "-no-reboot",
             "-display", "none",
@@ -50,7 +50,7 @@ public class PrintCommandTests
             "-cpu", "Westmere",
             "-m", "768",
             "-rtc", "base=2010-06-01T12:15:30,clock=vm",
-            "-nic", "user,model=virtio-net-pci,hostfwd=tcp:127.0.0.1:12022-:22,hostfwd=tcp:127.0.0.1:18080-:80",
+            "-nic", "user,model=virtio-net-pci,restrict=on,hostfwd=tcp:127.0.0.1:12022-:22,hostfwd=tcp:127.0.0.1:18080-:80",
             "-device", "virtio-rng-pci",
             "-no-reboot",
             "-display", "none",
@@ -73,7 +73,7 @@ public class PrintCommandTests
             "-smp", "cpus=2",
             "-m", "1024",
             "-rtc", "base=2020-01-01T00:00:00,clock=vm",
-            "-nic", "user,model=virtio-net-pci,hostfwd=tcp:127.0.0.1:11022-:22",
+            "-nic", "user,model=virtio-net-pci,restrict=on,hostfwd=tcp:127.0.0.1:11022-:22",
             "-device", "virtio-rng-pci",
             "-no-reboot",
             "-display", "none",
@@ -109,7 +109,7 @@ public class PrintCommandTests
             "-smp", "cpus=4",
             "-m", "2048",
             "-rtc", "base=2020-01-01T00:00:00,clock=vm",
-            "-nic", "user,model=virtio-net-pci,hostfwd=tcp:127.0.0.1:11022-:22",
+            "-nic", "user,model=virtio-net-pci,restrict=on,hostfwd=tcp:127.0.0.1:11022-:22",
             "-device", "virtio-rng-pci",
             "-no-reboot",
             "-display", "none",
@@ -134,7 +134,7 @@ public class PrintCommandTests
             "-smp", "cpus=2",
             "-m", "2048",
             "-rtc", "base=2020-01-01T00:00:00,clock=vm",
-            "-nic", "user,model=virtio-net-pci,hostfwd=tcp:127.0.0.1:11022-:22",
+            "-nic", "user,model=virtio-net-pci,restrict=on,hostfwd=tcp:127.0.0.1:11022-:22",
             "-device", "virtio-rng-pci",
             "-no-reboot",
             "-display", "none",
@@ -179,6 +179,6 @@ public class PrintCommandTests
         var text = LaunchScriptEmitter.Text(vm);
         text.Should().Contain("-cpu 'Haswell'\n").And.Contain("-smp 'cpus=6'\n").And.Contain("-m '3072'\n")
             .And.Contain("-rtc 'base=2020-01-01T00:00:00,clock=vm'\n")
-            .And.Contain("-nic 'user,model=virtio-net-pci,hostfwd=tcp:127.0.0.1:10022-:22'\n");
+            .And.Contain("-nic 'user,model=virtio-net-pci,restrict=on,hostfwd=tcp:127.0.0.1:10022-:22'\n");
     }
 }

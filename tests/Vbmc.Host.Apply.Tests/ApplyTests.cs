@@ -174,7 +174,10 @@ public sealed class ApplyTests : IDisposable
         var publicKey = File.ReadAllText(_t.At(InstallLayout.GuestHostPublicKey("alpha"))).Trim();
         var lines = File.ReadAllLines(_t.At("/etc/nix/machines")).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();
         var line = lines.Should().ContainSingle().Subject.Split(' ');
-        line[0].Should().Be("ssh-ng://offload@127.0.0.1:11022");
+        line[0].Should().Be("ssh-ng://offload@vbmc-alpha");
+        // The alias is installed for root's ssh, and the host key under the alias.
+        File.ReadAllText(_t.At(InstallLayout.SshConfigFile)).Should().Contain("Host vbmc-alpha\n  HostName 127.0.0.1\n  Port 11022\n");
+        File.ReadAllText(_t.At(InstallLayout.KnownHosts("alpha"))).Should().Be($"vbmc-alpha {publicKey}\n");
         line[2].Should().Be(InstallLayout.OffloadKey("alpha"));
         Encoding.UTF8.GetString(Convert.FromBase64String(line[7])).Should().Be(publicKey);
         // Everything else is compile's file as it is.

@@ -69,7 +69,8 @@ public sealed class GenerationTests : IDisposable
         second.Output.Should().Contain("switched to generation 2 (was 1)");
         Installed.Problems(_t.Root, 2).Should().BeEmpty();
         File.Exists(_t.At("/etc/systemd/system/vbmc-beta.service")).Should().BeTrue();
-        File.ReadAllText(_t.At("/etc/nix/machines")).Should().Contain("127.0.0.1:12022");
+        File.ReadAllText(_t.At("/etc/nix/machines")).Should().Contain("ssh-ng://offload@vbmc-beta ");
+        File.ReadAllText(_t.At(InstallLayout.SshConfigFile)).Should().Contain("Host vbmc-beta\n  HostName 127.0.0.1\n  Port 12022\n");
 
         var list = Run.Cli("generations", "--root", _t.Root);
         list.Exit.Should().Be(0, list.Err);

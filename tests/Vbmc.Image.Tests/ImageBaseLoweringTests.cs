@@ -27,7 +27,7 @@ public sealed class ImageBaseLoweringTests
         var debian = (DebianImageBase)image.Base;
         debian.Suite.Should().Be("sid", "only sid packages Guix");
         debian.Mirror.Should().BeNull("the host's apt mirror is read when the image is built");
-        debian.Packages.Should().Equal("guix", "nix-bin", "nix-setup-systemd");
+        debian.Packages.Should().Equal("guix", "nix-bin", "nix-setup-systemd", "busybox-static");
         debian.CheckValidUntil.Should().BeFalse();
         image.Format.Should().Be("compressed-qcow2");
     }

@@ -116,12 +116,19 @@ public sealed class StagingTests(StagedRootFixture staged) : IClassFixture<Stage
     }
 
     [Fact]
-    public void The_clock_epoch_host_name_fstab_and_nix_trust_are_in_place()
+    public void The_clock_epoch_host_name_fstab_and_daemon_settings_are_in_place()
     {
         File.Exists(staged.Guest("/usr/lib/clock-epoch")).Should().BeTrue();
         Text("/etc/hostname").Should().Be("stage-test\n");
         Text("/etc/fstab").Should().Contain("/dev/vda1\t/\text4\t");
-        Text("/etc/nix/nix.conf").Should().EndWith("trusted-users = root offload\n");
+        // vbmc's nix.conf, whatever the base had: sandboxed builds with a static /bin/sh, no
+        // substituters, the offloading account trusted, the VM's features.
+        var nixConf = Text("/etc/nix/nix.conf");
+        nixConf.Should().Contain("\nsandbox = true\n").And.Contain("\nsandbox-fallback = false\n")
+            .And.Contain("\nsubstituters =\n").And.Contain("\ntrusted-users = root offload\n")
+            .And.Contain("\nsystem-features = benchmark big-parallel nixos-test vbmc-date-");
+        if (File.Exists(staged.Guest("/bin/busybox"))) nixConf.Should().Contain("\nsandbox-paths = /bin/sh=/bin/busybox\n");
+        Text("/etc/systemd/system/guix-daemon.service.d/vbmc.conf").Should().Contain("ExecStart=\nExecStart=/usr/bin/guix-daemon --discover=no --no-substitutes\n");
     }
 
     [Fact]

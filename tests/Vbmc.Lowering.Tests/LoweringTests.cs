@@ -89,6 +89,23 @@ public class LoweringTests
     }
 
     [Fact]
+    public void Substitute_urls_must_be_plain_and_need_network_access()
+    {
+        const string head = "(use-modules (gnu services virtualization))\n(list (service virtual-build-machine-service-type (virtual-build-machine ";
+        var hostile = Lowerer.Lower(head + "(network-access? #t) (substitute-urls '(\"https://a.example $(reboot)\")))))", "bad.scm", "00");
+        hostile.Plan.Should().BeNull();
+        hostile.Diagnostics.Should().ContainSingle(d => d.Id == Vbmc.Diagnostics.DiagnosticIds.NotExpressible)
+            .Which.Message.Should().Contain("nix.conf and the guix-daemon unit cannot hold");
+        var offline = Lowerer.Lower(head + "(substitute-urls '(\"https://ci.guix.gnu.org\")))))", "w.scm", "00");
+        offline.Plan.Should().NotBeNull();
+        offline.Diagnostics.Should().ContainSingle(d => d.Severity == Vbmc.Diagnostics.Severity.Warning)
+            .Which.Message.Should().Contain("no network access");
+        var fine = Lowerer.Lower(head + "(network-access? #t) (substitute-urls '(\"https://ci.guix.gnu.org\")))))", "ok.scm", "00");
+        fine.Plan!.Vms.Single().SubstituteUrls.Should().Equal("https://ci.guix.gnu.org");
+        fine.Plan.Vms.Single().NetworkAccess.Should().BeTrue();
+    }
+
+    [Fact]
     public void Unsupported_image_format_says_unsupported()
     {
         var result = Lowerer.Lower("(use-modules (gnu services virtualization) (gnu image))\n(list (service virtual-build-machine-service-type (virtual-build-machine (image (image (format 'iso9660) (operating-system #f))))))",

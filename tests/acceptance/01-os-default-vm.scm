@@ -3,7 +3,7 @@
 ;; expect-qemu: build-vm -smp cpus=4
 ;; expect-qemu: build-vm -m 2048
 ;; expect-qemu: build-vm -rtc base=2020-01-01T00:00:00,clock=vm
-;; expect-qemu: build-vm -nic user,model=virtio-net-pci,hostfwd=tcp:127.0.0.1:11022-:22
+;; expect-qemu: build-vm -nic user,model=virtio-net-pci,restrict=on,hostfwd=tcp:127.0.0.1:11022-:22
 ;; A whole operating system whose only addition to the base services is one
 ;; virtual build machine with every field left at its default (the manual's
 ;; first example): 2020-01-01, Skylake-Client, 4 cores, 2 GiB, SSH on 11022.

@@ -1,7 +1,7 @@
 ;; expect: ok
 ;; expect-qemu: tiny -m 768
 ;; expect-qemu: tiny -cpu Skylake-Client
-;; expect-qemu: tiny -nic user,model=virtio-net-pci,hostfwd=tcp:127.0.0.1:11022-:22
+;; expect-qemu: tiny -nic user,model=virtio-net-pci,restrict=on,hostfwd=tcp:127.0.0.1:11022-:22
 ;; The operating system of a Guix system test: simple-operating-system from
 ;; (gnu tests) with one small build VM and its only core.
 (use-modules (gnu)

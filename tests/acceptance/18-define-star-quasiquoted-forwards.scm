@@ -1,8 +1,8 @@
 ;; expect: ok
-;; expect-qemu: alpha -nic user,model=virtio-net-pci,hostfwd=tcp:127.0.0.1:15022-:22,hostfwd=tcp:127.0.0.1:15080-:80
+;; expect-qemu: alpha -nic user,model=virtio-net-pci,restrict=on,hostfwd=tcp:127.0.0.1:15022-:22,hostfwd=tcp:127.0.0.1:15080-:80
 ;; expect-qemu: alpha -cpu Haswell
 ;; expect-qemu: alpha -smp cpus=2
-;; expect-qemu: beta -nic user,model=virtio-net-pci,hostfwd=tcp:127.0.0.1:15122-:22,hostfwd=tcp:127.0.0.1:15180-:80
+;; expect-qemu: beta -nic user,model=virtio-net-pci,restrict=on,hostfwd=tcp:127.0.0.1:15122-:22,hostfwd=tcp:127.0.0.1:15180-:80
 ;; expect-qemu: beta -cpu Skylake-Client
 ;; expect-qemu: beta -smp cpus=4
 ;; expect-qemu: beta -m 512

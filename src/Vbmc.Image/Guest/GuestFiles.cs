@@ -58,7 +58,7 @@ internal static class GuestFiles
             GuestFile.Regular(GuestUnits.SecretsScriptPath, GuestUnits.SecretsScript, GuestFile.Program),
             GuestFile.Regular("/etc/systemd/system/vbmc-secrets.service", GuestUnits.SecretsService),
             GuestFile.Regular("/etc/systemd/system/ssh.service.d/vbmc-secrets.conf", GuestUnits.SshDropIn),
-            GuestFile.Regular("/etc/systemd/system/guix-daemon.service.d/vbmc.conf", GuestUnits.GuixDaemonDropIn),
+            GuestFile.Regular("/etc/systemd/system/guix-daemon.service.d/vbmc.conf", GuestDaemonSettings.GuixDaemonDropIn(vm)),
             GuestFile.Regular("/etc/systemd/system/vbmc-poweroff.path", GuestUnits.PoweroffPath),
             GuestFile.Regular("/etc/systemd/system/vbmc-poweroff.service", GuestUnits.PoweroffService),
             GuestFile.Regular("/etc/tmpfiles.d/vbmc.conf", Tmpfiles(vm.Guest)),

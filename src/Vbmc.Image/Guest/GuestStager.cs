@@ -73,12 +73,8 @@ internal static class GuestStager
                 if (!Own(root, "/etc/shadow", 0, shadowGid, diagnostics, place) || !Own(root, "/etc/gshadow", 0, shadowGid, diagnostics, place))
                     return false;
             }
-            if (root.Exists("/etc/nix/nix.conf"))
-            {
-                // Nix accepts builds and unsigned store paths over SSH only from trusted users.
-                root.Write(GuestFile.Regular("/etc/nix/nix.conf",
-                    root.Read("/etc/nix/nix.conf").TrimEnd('\n') + $"\n\n# vbmc: builds are offloaded here as {vm.Guest.Name}.\ntrusted-users = root {vm.Guest.Name}\n"));
-            }
+            if (vm.ServesNix)
+                root.Write(GuestFile.Regular("/etc/nix/nix.conf", GuestDaemonSettings.NixConf(vm, root.Exists(GuestDaemonSettings.SandboxShell))));
             return MakeHome(root, vm.Guest, group, diagnostics, place);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

@@ -147,17 +147,6 @@ internal static class GuestUnits
         """;
 
     /// <summary>
-    /// guix-daemon (Debian's unit) starts once its signing key and ACL are in place. A drop-in
-    /// for a unit the guest lacks does nothing.
-    /// </summary>
-    public const string GuixDaemonDropIn = """
-        [Unit]
-        Wants=vbmc-secrets.service
-        After=vbmc-secrets.service
-
-        """;
-
-    /// <summary>
     /// The offloading account has no root rights, yet the host must be able to shut the guest down
     /// cleanly over SSH (QEMU then exits 0): creating the request file powers the guest off.
     /// </summary>

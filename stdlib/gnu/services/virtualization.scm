@@ -52,6 +52,11 @@
             virtual-build-machine-port-forwardings
             virtual-build-machine-systems
             virtual-build-machine-auto-start?
+            virtual-build-machine-features
+            virtual-build-machine-mandatory-features
+            virtual-build-machine-network-access?
+            virtual-build-machine-substitute-urls
+            virtual-build-machine-date-feature
             virtual-build-machine-service-type
 
             virtual-build-machine-ssh-port
@@ -216,7 +221,40 @@ before DATE."
                     (type (list-of (warn-unless known-system-type? "a known system type"))))
   (auto-start?      virtual-build-machine-auto-start?
                     (default #f)
-                    (type boolean)))
+                    (type boolean))
+  ;; vbmc: what the guest's daemons build (both machine files, and the guest nix-daemon's
+  ;; system-features): by default what nix-daemon supports in a guest without KVM, and
+  ;; "vbmc-date-YYYY-MM-DD", the VM's date, which a derivation requires to be built on it.
+  (features         virtual-build-machine-features
+                    (thunked)
+                    (default (virtual-build-machine-default-features this-virtual-build-machine))
+                    (type (list-of non-empty-string)))
+  ;; vbmc: Nix sends the VM only derivations that require all of these (Guix has no such notion).
+  (mandatory-features virtual-build-machine-mandatory-features
+                    (default '())
+                    (type (list-of non-empty-string)))
+  ;; vbmc: whether guest processes may open connections out of the VM (to the host's loopback
+  ;; and beyond). By default only the forwarded SSH port leads in and nothing leads out.
+  (network-access?  virtual-build-machine-network-access?
+                    (default #f)
+                    (type boolean))
+  ;; vbmc: substitute servers of the guest's daemons; none by default (builds run offline, at an
+  ;; old date where TLS would fail anyway). Needs network-access?.
+  (substitute-urls  virtual-build-machine-substitute-urls
+                    (default '())
+                    (type (list-of non-empty-string))))
+
+(define (virtual-build-machine-date-feature config)
+  "The feature naming CONFIG's date in UTC, e.g. \"vbmc-date-2014-06-01\"."
+  (let ((utc (time-utc->date (date->time-utc (virtual-build-machine-date config)) 0)))
+    (string-append "vbmc-date-" (date->string utc "~Y-~m-~d"))))
+
+(define (virtual-build-machine-default-features config)
+  ;; A date of the wrong type is an error already: no feature for it, so that it is not repeated.
+  (append (list "benchmark" "big-parallel" "nixos-test")
+          (if (date? (virtual-build-machine-date config))
+              (list (virtual-build-machine-date-feature config))
+              '())))
 
 (define %virtual-build-machine-default-vm
   (virtual-build-machine))
@@ -355,6 +393,7 @@ before DATE."
                (port port)
                (systems (virtual-build-machine-systems config))
                (user "offload")
+               (features (virtual-build-machine-features config))
                (private-key (string-append (virtual-build-machine-secret-directory config)
                                            "/offload_ed25519"))
                (host-key (vbmc-placeholder-host-key (virtual-build-machine-name config)))))
