@@ -23,7 +23,9 @@ namespace Vbmc.EndToEnd.Tests;
 /// (the feature is in both machine files and the guest's nix.conf; /bin/sh exists in the guest's
 /// sandbox) and sees the VM's CPU;</item>
 /// <item>from a login over the VM's ssh alias, nothing on the host's loopback is reachable: a
-/// listener on the host's 127.0.0.1 gets no connection through QEMU's gateway 10.0.2.2.</item>
+/// listener on the host's 127.0.0.1 gets no connection through QEMU's gateway 10.0.2.2;</item>
+/// <item>`vbmc test /etc/nix/machines` reads the installed Nix machines file, resolves the alias
+/// and passes.</item>
 /// </list>
 /// </summary>
 [Collection(BootedVmCollection.Name)]
@@ -88,8 +90,11 @@ public sealed class NixOffloadEndToEndTests(CompiledBootExample compiled, ITestO
         Directory.CreateDirectory(busybox);
         File.Copy(session.HostPath("/bin/busybox"), Path.Combine(busybox, "busybox"));
         var date = vm.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-        File.WriteAllText(Path.Combine(log, "dated.nix"), DatedDerivation(busybox, date));
-        File.WriteAllText(Path.Combine(log, "big.nix"), BigParallelDerivation);
+        // A nonce makes each run's derivations new: outputs of an earlier run in the host's store
+        // would otherwise be used as they are, and nothing would be offloaded.
+        var nonce = Guid.NewGuid().ToString("N");
+        File.WriteAllText(Path.Combine(log, "dated.nix"), DatedDerivation(busybox, date, nonce));
+        File.WriteAllText(Path.Combine(log, "big.nix"), BigParallelDerivation(nonce));
         var script = Path.Combine(log, "nix.sh");
         File.WriteAllText(script, NamespaceScript(session.Root, log, vm.Name, listenerPort));
 
@@ -99,12 +104,21 @@ public sealed class NixOffloadEndToEndTests(CompiledBootExample compiled, ITestO
         output.WriteLine(run.Stdout);
         var explanation = $"\n--- exit {run.ExitCode} ---\n{run.Stdout}\n{run.Stderr}\n--- nix-daemon ---\n{Tail(Path.Combine(log, "nix-daemon.log"))}\n--- serial ---\n{Tail(serial)}";
         run.ExitCode.Should().Be(0, explanation);
+        (run.Stdout + run.Stderr).Should().Contain($"on 'ssh-ng://offload@vbmc-{vm.Name}'", "Nix says it builds on the VM's alias" + explanation);
 
         var dated = File.ReadAllText(Path.Combine(log, "dated.out")).Trim();
         File.ReadAllText(Path.Combine(dated, "date")).Trim().Should().Be(date, "the build ran at the VM's date" + explanation);
         File.ReadAllText(Path.Combine(dated, "cpu")).Should().Contain("Broadwell", "the build ran on the VM's CPU model" + explanation);
         File.ReadAllText(Path.Combine(log, "big.out")).Trim().Should().StartWith("/nix/store/", explanation);
         run.Stdout.Should().Contain("big-parallel built on: model name", explanation).And.Contain("Broadwell", "the big-parallel derivation was built in the VM" + explanation);
+
+        using (var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(log, "vbmc-test.json"))))
+        {
+            var checks = report.RootElement.GetProperty("machines")[0].GetProperty("checks").EnumerateArray()
+                .ToDictionary(c => c.GetProperty("id").GetString()!, c => (Status: c.GetProperty("status").GetString()!, Detail: c.GetProperty("detail").GetString()!));
+            foreach (var id in new[] { "reachable", "host-key", "login", "daemon" })
+                checks[id].Status.Should().Be("pass", $"vbmc test /etc/nix/machines, {id}: {checks[id].Detail}" + explanation);
+        }
 
         var probe = File.ReadAllText(Path.Combine(log, "probe.out"));
         probe.Should().Contain("probe-ran", "the login ran the probe" + explanation).And.NotContain("host-loopback-secret");
@@ -149,10 +163,12 @@ public sealed class NixOffloadEndToEndTests(CompiledBootExample compiled, ITestO
           "busybox nc -w 5 10.0.2.2 {{listenerPort}} </dev/null; busybox nc -w 5 127.0.0.1 {{listenerPort}} </dev/null; echo probe-ran" \
           > "$log/probe.out" 2>&1 || true
         cat "$log/probe.out"
+        # vbmc test reads the installed Nix machines file and resolves the alias as ssh does.
+        {{ReferenceRootSession.Quote(VbmcCli.DotnetHost)}} {{ReferenceRootSession.Quote(VbmcCli.Dll)}} test /etc/nix/machines --timeout 60 --format json > "$log/vbmc-test.json" || true
         """;
 
     /// <summary>Writes the date and the CPU model it sees; only a machine with the VM's date feature may build it.</summary>
-    private static string DatedDerivation(string busyboxFolder, string date) => $$"""
+    private static string DatedDerivation(string busyboxFolder, string date, string nonce) => $$"""
         let bb = builtins.path { name = "busybox"; path = {{busyboxFolder}}; }; in
         derivation {
           name = "vbmc-date-and-cpu";
@@ -160,6 +176,7 @@ public sealed class NixOffloadEndToEndTests(CompiledBootExample compiled, ITestO
           builder = "${bb}/busybox";
           args = [ "sh" "-c" "set -e; b=${bb}/busybox; $b mkdir $out; $b date -u +%F > $out/date; $b grep -m 1 'model name' /proc/cpuinfo > $out/cpu" ];
           requiredSystemFeatures = [ "vbmc-date-{{date}}" ];
+          nonce = "{{nonce}}";
         }
         """;
 
@@ -167,13 +184,14 @@ public sealed class NixOffloadEndToEndTests(CompiledBootExample compiled, ITestO
     /// Needs big-parallel and /bin/sh in the sandbox (shell built-ins only); writes the CPU model it
     /// sees. The host supports big-parallel too, but --max-jobs 0 lets it build nothing itself.
     /// </summary>
-    private const string BigParallelDerivation = """
+    private static string BigParallelDerivation(string nonce) => $$"""
         derivation {
           name = "vbmc-big-parallel";
           system = "x86_64-linux";
           builder = "/bin/sh";
           args = [ "-c" "while read -r l; do case \"$l\" in 'model name'*) echo \"$l\" > $out; break;; esac; done < /proc/cpuinfo" ];
           requiredSystemFeatures = [ "big-parallel" ];
+          nonce = "{{nonce}}";
         }
         """;
 }

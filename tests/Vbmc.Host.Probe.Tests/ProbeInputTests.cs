@@ -51,6 +51,45 @@ public sealed class ProbeInputTests
     }
 
     [Fact]
+    public void A_nix_machines_file_is_read_as_nix_daemon_reads_it_with_the_vms_alias_resolved_through_the_installed_ssh_config()
+    {
+        using var root = new TestFolder();
+        var hostKey = InstallKeys(root, "old");
+        var plan = LoweredPlans.FromText(TwoVms);
+        Directory.CreateDirectory(root.File("etc/ssh/ssh_config.d"));
+        root.Write("etc/ssh/ssh_config.d/vbmc.conf", Vbmc.Emitters.Offload.SshConfigEmitter.Render(plan));
+        var machines = Vbmc.Emitters.Offload.NixMachinesEmitter.Render(plan, new Dictionary<string, string> { ["old"] = hostKey })
+                       + "ssh://me@farm.example.org:2222 aarch64-linux /root/.ssh/id_farm 8\n";
+        var file = root.Write("machines", machines);
+
+        var input = ProbeInput.Load(file, root.Path, new EvaluationOptions());
+
+        input.HasErrors.Should().BeFalse(string.Join("\n", input.Diagnostics));
+        input.Targets.Should().HaveCount(3);
+        var old = input.Targets[0];
+        (old.Host, old.Port, old.User, old.Vm).Should().Be(("127.0.0.1", 11022, "offload", "old"));
+        old.PrivateKeyFile.Should().Be(root.File("etc/vbmc/old/offload_ed25519"));
+        old.HostKey.Should().Be(hostKey);
+        old.DaemonSockets.Should().Equal(NixMachinesTargets.NixSocket);
+        input.Targets[1].HostKeyProblem.Should().Contain("pins no host key", "apply has not made the new VM's key");
+        var farm = input.Targets[2];
+        (farm.Host, farm.Port, farm.User, farm.PrivateKeyFile, farm.ParallelBuilds).Should().Be(("farm.example.org", 2222, "me", "/root/.ssh/id_farm", 8));
+    }
+
+    [Fact]
+    public void A_nix_machines_line_that_cannot_work_is_an_error_at_its_line_naming_the_setting()
+    {
+        using var root = new TestFolder();
+        var file = root.Write("machines", "# comment\nssh-ng://offload@vbmc-gone x86_64-linux /etc/vbmc/gone/offload_ed25519\nssh://a@b x86_64-linux /k 4 1 - - not-base64!\n");
+
+        var input = ProbeInput.Load(file, root.Path, new EvaluationOptions());
+
+        input.Diagnostics.Select(d => (d.Span.StartLine, d.Message)).Should().Equal(
+            (2, "host vbmc-gone is not defined in /etc/ssh/ssh_config.d/vbmc.conf: nix-daemon's ssh cannot resolve it (run vbmc apply, or check that /etc/ssh/ssh_config includes ssh_config.d/*.conf)"),
+            (3, "base64 host key (eighth field) is not base64"));
+    }
+
+    [Fact]
     public void Without_a_file_the_installed_generations_manifest_is_read()
     {
         using var root = new TestFolder();
