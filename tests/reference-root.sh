@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The reference root: a Debian sid root folder with the real programs vbmc's files are made for
 # (GNU Guix 1.5.0: guix, guix-daemon, guix offload and Guix's compiled modules; GNU Shepherd
-# 1.0.9; QEMU; busybox-static and the OpenSSH client), made once with mmdebstrap and cached.
+# 1.0.9; sid's Nix; QEMU; busybox-static and the OpenSSH client), made once with mmdebstrap and cached.
 #
 #   bash tests/reference-root.sh          makes the root when missing, prints its folder
 #   bash tests/reference-root.sh --key    prints the cache key only (nothing is made)
@@ -20,7 +20,7 @@ set -euo pipefail
 recipe_version=1
 suite=sid
 mirror=${VBMC_REFERENCE_MIRROR:-http://deb.debian.org/debian}
-packages=busybox-static,ca-certificates,guix,iproute2,openssh-client,procps,qemu-system-x86,qemu-utils,shepherd
+packages=busybox-static,ca-certificates,guix,iproute2,nix-bin,openssh-client,procps,qemu-system-x86,qemu-utils,shepherd
 
 key_text="vbmc reference root
 recipe: $recipe_version
@@ -65,7 +65,7 @@ fi
 
 work=$(mktemp -d "$folder/.make.XXXXXX")
 trap 'rm -rf "$work"' EXIT
-echo "reference-root.sh: making the Debian $suite root (guix, shepherd, qemu) with mmdebstrap; about a minute" >&2
+echo "reference-root.sh: making the Debian $suite root (guix, shepherd, nix, qemu) with mmdebstrap; about a minute" >&2
 start=$(date +%s)
 mmdebstrap --variant=apt --aptopt='Acquire::Check-Valid-Until "false"' \
   --include="$packages" --format=tar -- "$suite" "$work/root.tar" "$mirror" >"$work/log" 2>&1 || {
@@ -76,7 +76,7 @@ mmdebstrap --variant=apt --aptopt='Acquire::Check-Valid-Until "false"' \
 mkdir "$work/root"
 tar -x -p --numeric-owner -f "$work/root.tar" -C "$work/root"
 rm -f "$work/root.tar"
-for program in guix guix-daemon shepherd herd guile busybox qemu-system-x86_64; do
+for program in guix guix-daemon shepherd herd guile busybox qemu-system-x86_64 nix-daemon nix-build; do
   chroot "$work/root" sh -c "command -v $program" >/dev/null || {
     echo "reference-root.sh: the new root has no $program" >&2
     exit 2

@@ -25,7 +25,9 @@ namespace Vbmc.EndToEnd.Tests;
 /// <item>from a login over the VM's ssh alias, nothing on the host's loopback is reachable: a
 /// listener on the host's 127.0.0.1 gets no connection through QEMU's gateway 10.0.2.2;</item>
 /// <item>`vbmc test /etc/nix/machines` reads the installed Nix machines file, resolves the alias
-/// and passes.</item>
+/// and passes;</item>
+/// <item>sid's Nix (the reference root's), its daemon run inside the root where apply installed
+/// the files, offloads a derivation that requires the date feature too.</item>
 /// </list>
 /// </summary>
 [Collection(BootedVmCollection.Name)]
@@ -34,7 +36,7 @@ public sealed class NixOffloadEndToEndTests(CompiledBootExample compiled, ITestO
     private static readonly TimeSpan BannerTimeout = TimeSpan.FromSeconds(240);
 
     [Fact]
-    public void Nix_2_8_offloads_to_the_applied_VM_by_its_features_with_the_installed_files_unedited()
+    public void Nix_2_8_and_sids_Nix_offload_to_the_applied_VM_by_its_features_with_the_installed_files_unedited()
     {
         foreach (var (program, package) in new[] { ("nix-daemon", "nix-bin"), ("nix-build", "nix-bin"), ("unshare", "util-linux"),
                      ("ssh", "openssh-client"), ("systemd-sysusers", "systemd"), ("ssh-keygen", "openssh-client") })
@@ -118,6 +120,31 @@ public sealed class NixOffloadEndToEndTests(CompiledBootExample compiled, ITestO
                 .ToDictionary(c => c.GetProperty("id").GetString()!, c => (Status: c.GetProperty("status").GetString()!, Detail: c.GetProperty("detail").GetString()!));
             foreach (var id in new[] { "reachable", "host-key", "login", "daemon" })
                 checks[id].Status.Should().Be("pass", $"vbmc test /etc/nix/machines, {id}: {checks[id].Detail}" + explanation);
+        }
+
+        // The same files with sid's Nix (the reference root's): nix-daemon inside the root, where
+        // apply installed them, builds a new derivation that requires the date feature.
+        var sidNix = session.Run("nix-daemon --version");
+        sidNix.ExitCode.Should().Be(0, sidNix.Stderr);
+        var work = "/var/tmp/vbmc-nix";
+        Directory.CreateDirectory(session.HostPath(work + "/busybox"));
+        File.Copy(session.HostPath("/bin/busybox"), session.HostPath(work + "/busybox/busybox"));
+        File.WriteAllText(session.HostPath(work + "/dated.nix"), DatedDerivation(work + "/busybox", date, Guid.NewGuid().ToString("N")));
+        var sidLog = Path.Combine(log, "sid-nix-daemon.log");
+        using (var sidDaemon = session.Start("exec nix-daemon --option build-users-group ''", sidLog))
+        {
+            Network.WaitUntil(() => File.Exists(session.HostPath("/nix/var/nix/daemon-socket/socket")), TimeSpan.FromSeconds(60))
+                .Should().BeTrue($"sid's nix-daemon makes its socket\n{Tail(sidLog)}");
+            clock.Restart();
+            var sidBuild = session.Run($"nix-build --max-jobs 0 --no-out-link {work}/dated.nix", timeout: TimeSpan.FromMinutes(10),
+                environment: new Dictionary<string, string> { ["NIX_REMOTE"] = "daemon" });
+            output.WriteLine($"{sidNix.Stdout.Trim()}: offloaded build (date feature): {clock.Elapsed.TotalSeconds:F1} s");
+            var sidExplanation = $"\n--- exit {sidBuild.ExitCode} ---\n{sidBuild.Stdout}\n{sidBuild.Stderr}\n--- sid nix-daemon ---\n{Tail(sidLog)}\n--- serial ---\n{Tail(serial)}";
+            sidBuild.ExitCode.Should().Be(0, sidExplanation);
+            (sidBuild.Stdout + sidBuild.Stderr).Should().Contain($"ssh-ng://offload@vbmc-{vm.Name}", "sid's Nix builds on the VM's alias" + sidExplanation);
+            var sidResult = sidBuild.Stdout.Split('\n').Last(l => l.StartsWith("/nix/store/", StringComparison.Ordinal)).Trim();
+            File.ReadAllText(session.HostPath(sidResult + "/date")).Trim().Should().Be(date, sidExplanation);
+            File.ReadAllText(session.HostPath(sidResult + "/cpu")).Should().Contain("Broadwell", sidExplanation);
         }
 
         var probe = File.ReadAllText(Path.Combine(log, "probe.out"));
