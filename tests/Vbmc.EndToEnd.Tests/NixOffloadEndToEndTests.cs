@@ -22,8 +22,9 @@ namespace Vbmc.EndToEnd.Tests;
 /// <item>a derivation that requires `big-parallel`, whose builder is /bin/sh, builds there too
 /// (the feature is in both machine files and the guest's nix.conf; /bin/sh exists in the guest's
 /// sandbox) and sees the VM's CPU;</item>
-/// <item>from a login over the VM's ssh alias, nothing on the host's loopback is reachable: a
-/// listener on the host's 127.0.0.1 gets no connection through QEMU's gateway 10.0.2.2;</item>
+/// <item>neither from a build (a fixed-output derivation, which has the network) nor from a login
+/// over the VM's ssh alias is anything on the host's loopback reachable: a listener on the host's
+/// 127.0.0.1 gets no connection through QEMU's gateway 10.0.2.2;</item>
 /// <item>`vbmc test /etc/nix/machines` reads the installed Nix machines file, resolves the alias
 /// and passes;</item>
 /// <item>sid's Nix (the reference root's), its daemon run inside the root where apply installed
@@ -97,12 +98,13 @@ public sealed class NixOffloadEndToEndTests(CompiledBootExample compiled, ITestO
         var nonce = Guid.NewGuid().ToString("N");
         File.WriteAllText(Path.Combine(log, "dated.nix"), DatedDerivation(busybox, date, nonce));
         File.WriteAllText(Path.Combine(log, "big.nix"), BigParallelDerivation(nonce));
+        File.WriteAllText(Path.Combine(log, "reach.nix"), ReachDerivation(busybox, nonce, listenerPort));
         var script = Path.Combine(log, "nix.sh");
         File.WriteAllText(script, NamespaceScript(session.Root, log, vm.Name, listenerPort));
 
         clock.Restart();
         var run = ProcessRunner.Run("unshare", ["--mount", "--propagation", "private", "--", "bash", script], timeout: TimeSpan.FromMinutes(20));
-        output.WriteLine($"the three steps (two offloaded builds and the login): {clock.Elapsed.TotalSeconds:F1} s");
+        output.WriteLine($"the host Nix steps (three offloaded builds, the login, vbmc test): {clock.Elapsed.TotalSeconds:F1} s");
         output.WriteLine(run.Stdout);
         var explanation = $"\n--- exit {run.ExitCode} ---\n{run.Stdout}\n{run.Stderr}\n--- nix-daemon ---\n{Tail(Path.Combine(log, "nix-daemon.log"))}\n--- serial ---\n{Tail(serial)}";
         run.ExitCode.Should().Be(0, explanation);
@@ -147,6 +149,9 @@ public sealed class NixOffloadEndToEndTests(CompiledBootExample compiled, ITestO
             File.ReadAllText(session.HostPath(sidResult + "/cpu")).Should().Contain("Broadwell", sidExplanation);
         }
 
+        var reached = File.ReadAllText(Path.Combine(log, "reach.out")).Trim();
+        File.ReadAllText(reached).Should().Be("isolated\n", "a build (with the network a fixed-output derivation gets) cannot reach the host's loopback" + explanation);
+
         var probe = File.ReadAllText(Path.Combine(log, "probe.out"));
         probe.Should().Contain("probe-ran", "the login ran the probe" + explanation).And.NotContain("host-loopback-secret");
         listener.Stop();
@@ -185,6 +190,9 @@ public sealed class NixOffloadEndToEndTests(CompiledBootExample compiled, ITestO
         nix-build --max-jobs 0 --no-out-link "$log/big.nix" > "$log/big.out"
         echo "second offloaded build (big-parallel, /bin/sh): $(( $(date +%s) - start )) s"
         echo "big-parallel built on: $(cat "$(cat "$log/big.out")")"
+        start=$(date +%s)
+        nix-build --max-jobs 0 --no-out-link "$log/reach.nix" > "$log/reach.out"
+        echo "third offloaded build (fixed-output, tries the host's loopback): $(( $(date +%s) - start )) s"
         # A login over the alias, as root's ssh uses it (the installed ssh_config and known_hosts).
         ssh -o BatchMode=yes -o ConnectTimeout=30 vbmc-{{vm}} \
           "busybox nc -w 5 10.0.2.2 {{listenerPort}} </dev/null; busybox nc -w 5 127.0.0.1 {{listenerPort}} </dev/null; echo probe-ran" \
@@ -204,6 +212,26 @@ public sealed class NixOffloadEndToEndTests(CompiledBootExample compiled, ITestO
           args = [ "sh" "-c" "set -e; b=${bb}/busybox; $b mkdir $out; $b date -u +%F > $out/date; $b grep -m 1 'model name' /proc/cpuinfo > $out/cpu" ];
           requiredSystemFeatures = [ "vbmc-date-{{date}}" ];
           nonce = "{{nonce}}";
+        }
+        """;
+
+    /// <summary>
+    /// A fixed-output derivation (Nix gives those the network) that tries the host's loopback
+    /// listener through QEMU's gateway, 10.0.2.2. Its output is "isolated" only when the connection
+    /// fails; what the listener would send makes another output, which Nix refuses (hash mismatch).
+    /// The nonce in its name makes a new output path each run (a fixed output is found by its hash).
+    /// </summary>
+    private static string ReachDerivation(string busyboxFolder, string nonce, int port) => $$"""
+        let bb = builtins.path { name = "busybox"; path = {{busyboxFolder}}; }; in
+        derivation {
+          name = "vbmc-isolation-{{nonce}}";
+          system = "x86_64-linux";
+          builder = "${bb}/busybox";
+          args = [ "sh" "-c" "b=${bb}/busybox; if got=$($b nc -w 5 10.0.2.2 {{port}} </dev/null 2>/dev/null) && [ -n \"$got\" ]; then echo \"$got\" > $out; else echo isolated > $out; fi" ];
+          requiredSystemFeatures = [ "big-parallel" ];
+          outputHashMode = "flat";
+          outputHashAlgo = "sha256";
+          outputHash = "9b8d77949b6e468746790cc1ada9432ca9984c51533a086544c8d0c01f18cc66";
         }
         """;
 
