@@ -178,10 +178,15 @@ public sealed class NixOffloadEndToEndTests(CompiledBootExample compiled, ITestO
         mount --bind "$root/var/lib/vbmc" /var/lib/vbmc
         mount --bind "$root/etc/ssh/ssh_config.d" /etc/ssh/ssh_config.d
         echo "machines file: $(grep -v '^#' /etc/nix/machines | cut -d' ' -f1-7)"
+        # A socket folder of this namespace's own: no stale socket of an earlier run (or another
+        # daemon's) is taken for this daemon's.
+        mkdir -p /nix/var/nix/daemon-socket
+        mount -t tmpfs -o mode=0755 tmpfs /nix/var/nix/daemon-socket
         nix-daemon --option build-users-group '' > "$log/nix-daemon.log" 2>&1 &
         daemon=$!
         trap 'kill $daemon 2>/dev/null || true' EXIT
-        for _ in $(seq 100); do [ -S /nix/var/nix/daemon-socket/socket ] && break; sleep 0.1; done
+        for _ in $(seq 300); do [ -S /nix/var/nix/daemon-socket/socket ] && break; sleep 0.1; done
+        [ -S /nix/var/nix/daemon-socket/socket ] || { echo "nix-daemon made no socket" >&2; exit 1; }
         export NIX_REMOTE=daemon
         start=$(date +%s)
         nix-build --max-jobs 0 --no-out-link "$log/dated.nix" > "$log/dated.out"
