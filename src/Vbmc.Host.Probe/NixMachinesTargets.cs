@@ -18,8 +18,11 @@ public static class NixMachinesTargets
     public const string NixSocket = "/nix/var/nix/daemon-socket/socket";
 
     /// <summary>Whether <paramref name="text"/> is a Nix machines file rather than Scheme: no line opens a form.</summary>
-    public static bool Looks(string text) =>
-        Lines(text).Any() && Lines(text).All(l => !l.Text.Contains('(') && !l.Text.Contains(';'));
+    public static bool Looks(string text)
+    {
+        var lines = Lines(text).ToList();
+        return lines.Count > 0 && lines.All(l => !l.Text.Contains('(') && !l.Text.Contains(';'));
+    }
 
     public static ProbeInput Load(string file, string text, string root)
     {

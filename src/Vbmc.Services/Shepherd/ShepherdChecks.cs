@@ -83,5 +83,5 @@ public sealed class ShepherdChecks : IServiceCheck
         || (Math.Min(serviceType.Length, requirement.Length) >= 4
             && (serviceType.StartsWith(requirement, StringComparison.Ordinal) || requirement.StartsWith(serviceType, StringComparison.Ordinal)));
 
-    private static bool IsLibrary(SourceSpan span) => span.File?.StartsWith("stdlib/", StringComparison.Ordinal) == true;
+    private static bool IsLibrary(SourceSpan span) => Evaluation.EvalContext.IsLibrary(span);
 }
