@@ -27,7 +27,7 @@ public static class ProcessRunner
                 else psi.Environment[key] = value;
             }
         }
-        using var process = Process.Start(psi) ?? throw new InvalidOperationException("could not start " + executable);
+        using var process = StartRetryingWhileBusy(psi) ?? throw new InvalidOperationException("could not start " + executable);
         process.StandardInput.Close();
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
@@ -37,6 +37,26 @@ public static class ProcessRunner
             throw new TimeoutException($"{executable} {string.Join(' ', arguments)} did not finish in time");
         }
         return new ProcessResult(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>
+    /// Process.Start, retried a few times on ETXTBSY ("Text file busy"): a script a test has just
+    /// written can still be open for writing in a child another test thread is forking at that
+    /// moment (it inherits the descriptor until its exec), which makes exec fail for a few ms.
+    /// </summary>
+    private static Process? StartRetryingWhileBusy(ProcessStartInfo psi)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return Process.Start(psi);
+            }
+            catch (System.ComponentModel.Win32Exception e) when (e.NativeErrorCode == 26 && attempt < 20)
+            {
+                Thread.Sleep(50);
+            }
+        }
     }
 
     /// <summary>Finds a program on PATH (null when missing).</summary>
