@@ -19,9 +19,9 @@ namespace Vbmc.Cli;
 /// </summary>
 public static class EvalCommand
 {
+    // Compact: the value of a whole operating-system is tens of kilobytes; pipe it to jq to read it.
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
-        WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
@@ -62,7 +62,7 @@ public static class EvalCommand
             var analysis = ConfigurationAnalyzer.AnalyzeFile(file, options, withJson: asJson);
             var result = analysis.Evaluation;
             diagnostics = [.. result.Diagnostics];
-            if (!result.HasErrors) output = Render(result.Value, asJson ? analysis.ServicesJson : null, asJson, file, diagnostics);
+            if (!result.HasErrors) output = Render(result.Value, analysis, asJson, file, diagnostics);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -82,7 +82,7 @@ public static class EvalCommand
     /// Printing forces thunked fields, which runs user code: an error there is a diagnostic of
     /// the file like any other.
     /// </summary>
-    private static string? Render(object? value, JsonObject? services, bool asJson, string file, List<Diagnostic> diagnostics)
+    private static string? Render(object? value, AnalysisResult analysis, bool asJson, string file, List<Diagnostic> diagnostics)
     {
         try
         {
@@ -90,8 +90,8 @@ public static class EvalCommand
             {
                 var document = new JsonObject
                 {
-                    ["value"] = value is null ? null : ValueJson.ToJson(value),
-                    ["services"] = services,
+                    ["value"] = analysis.ValueJson,
+                    ["services"] = analysis.ServicesJson,
                 };
                 return document.ToJsonString(JsonOptions) + "\n";
             }

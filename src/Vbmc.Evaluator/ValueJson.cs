@@ -22,10 +22,34 @@ namespace Vbmc.Evaluation;
 /// service graph at every service); values vbmc knows only by where they come from (Guix's, see
 /// Guix/GuixValues.cs) <c>{"$opaque": description}</c>; unspecified as null; a field whose value fails to
 /// compute <c>{"$error": message}</c>; a value that contains itself <c>{"$cycle": true}</c>.
+/// A record or package met again (the same object: <c>%base-services</c> in the host's and the guest's
+/// systems, an account in the system and in the fold) is written once: its first appearance gets
+/// <c>"$id": N</c> and each later one is <c>{"$ref": N}</c>, ids counted from 1 in document order.
 /// </summary>
-public static class ValueJson
+public sealed class ValueJson
 {
-    public static JsonNode? ToJson(object? value) => Convert(value, new HashSet<object>(ReferenceEqualityComparer.Instance));
+    private readonly HashSet<object> active = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<object, JsonObject> written = new(ReferenceEqualityComparer.Instance);
+    private readonly Dictionary<object, int> ids = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>One value as a document of its own (its records shared within it).</summary>
+    public static JsonNode? ToJson(object? value) => new ValueJson().Write(value);
+
+    /// <summary>
+    /// A value of a document whose earlier values this writer wrote: a record written before is
+    /// a <c>{"$ref": N}</c> to it.
+    /// </summary>
+    public JsonNode? Write(object? value) => Convert(value, active);
+
+    private JsonNode Shared(object value, JsonObject first)
+    {
+        if (!ids.TryGetValue(value, out var id))
+        {
+            ids[value] = id = ids.Count + 1;
+            first.Insert(1, "$id", id);
+        }
+        return new JsonObject { ["$ref"] = id };
+    }
 
     private static JsonNode? SafeName(Record type)
     {
@@ -33,7 +57,7 @@ public static class ValueJson
         catch (Exception e) when (e is SchemeError or SilentError) { return null; }
     }
 
-    private static JsonNode? Convert(object? value, HashSet<object> active)
+    private JsonNode? Convert(object? value, HashSet<object> active)
     {
         switch (value)
         {
@@ -51,7 +75,8 @@ public static class ValueJson
             case SChar c: return new JsonObject { ["$char"] = c.ToString() };
             case Nil: return new JsonArray();
             case SrfiDate date: return JsonValue.Create(Iso8601(date));
-            case Package p: return new JsonObject { ["$package"] = p.Name, ["version"] = p.Version };
+            case Package p when written.TryGetValue(p, out var first): return Shared(p, first);
+            case Package p: return written[p] = new JsonObject { ["$package"] = p.Name, ["version"] = p.Version };
             case Gexp g: return new JsonObject { ["$gexp"] = Printer.Write(g) };
             case Guix.OpaqueValue o: return new JsonObject { ["$opaque"] = o.Description };
             case Procedure proc: return new JsonObject { ["$procedure"] = proc.Name };
@@ -69,9 +94,12 @@ public static class ValueJson
                     return new JsonObject { ["$vector"] = new JsonArray(v.Select(x => Convert(x, active)).ToArray()) };
                 case Record { Type.Name: "<service-type>" } type when type.Type.IndexOf("name") >= 0:
                     return new JsonObject { ["$service-type"] = SafeName(type) };
+                case Record r when written.TryGetValue(r, out var first):
+                    return Shared(r, first);
                 case Record r:
                 {
                     var o = new JsonObject { ["$record"] = r.Type.Name };
+                    written[r] = o;
                     for (var i = 0; i < r.Type.Fields.Length; i++)
                     {
                         JsonNode? field;
@@ -106,7 +134,7 @@ public static class ValueJson
     /// in a loop (a long chain must not recurse once per pair); a cdr that comes back to a pair
     /// being converted becomes <c>{"$cycle": true}</c>, so a circular list ends.
     /// </summary>
-    private static JsonNode DottedOrCircular(Pair head, HashSet<object> active)
+    private JsonNode DottedOrCircular(Pair head, HashSet<object> active)
     {
         var chain = new List<Pair> { head }; // the caller has put head in active
         object rest = head.Cdr;

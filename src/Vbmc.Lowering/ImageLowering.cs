@@ -16,6 +16,9 @@ internal static class ImageLowering
     public static ImagePlan? Lower(BuildVm vm, string name, Record image, DiagnosticBag bag)
     {
         var at = vm.PlaceOf("image");
+        var standard = StandardImage(vm);
+        var fieldsOk = standard is null || Fields.Report(image, standard, ConsumedImageFields, at, bag);
+        var guest = GuestOperatingSystem.Lower(name, image, standard, at, bag);
         var format = Field(image, "format") is Symbol f ? f.Name : null;
         var fileFormat = format switch
         {
@@ -26,14 +29,14 @@ internal static class ImageLowering
         };
         if (fileFormat is null)
         {
-            bag.Error(DiagnosticIds.UnsupportedForCompile, at,
+            bag.Error(DiagnosticIds.UnsupportedForCompile, PlaceIn(image, "format", at),
                 $"unsupported: image format '{format}' for virtual build machine '{name}'",
                 "use 'compressed-qcow2 (the default), 'qcow2 or 'raw");
             return null;
         }
         if (Field(image, "partition-table-type") is Symbol { Name: not "mbr" } table)
         {
-            bag.Error(DiagnosticIds.UnsupportedForCompile, at,
+            bag.Error(DiagnosticIds.UnsupportedForCompile, PlaceIn(image, "partition-table-type", at),
                 $"unsupported: partition table '{table.Name}' for virtual build machine '{name}' (vbmc writes MBR)");
             return null;
         }
@@ -43,10 +46,48 @@ internal static class ImageLowering
             _ => GuessedSize,
         };
         var imageBase = LowerBase(vm, image, bag);
-        if (imageBase is null) return null;
+        if (imageBase is null || guest is null || !fieldsOk) return null;
         var extension = fileFormat == "raw" ? "img" : "qcow2";
-        return new ImagePlan(fileFormat, size, "mbr", $"{name}.{extension}") { Base = imageBase };
+        return new ImagePlan(fileFormat, size, "mbr", $"{name}.{extension}") { Base = imageBase, HostName = guest.HostName };
     }
+
+    /// <summary>What the VM's image would be had it not been written (the field's default for this VM).</summary>
+    private static Record? StandardImage(BuildVm vm)
+    {
+        var i = vm.Record.Type.IndexOf("image");
+        if (i < 0) return null;
+        try
+        {
+            return FieldDefaults.DefaultOf(vm.Record, i) as Record;
+        }
+        catch (Exception e) when (e is Vbmc.Evaluation.SchemeError or Vbmc.Evaluation.SilentError)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Fields of &lt;image&gt; that lowering reads (format, size, partition table, base: above;
+    /// the operating system: <see cref="GuestOperatingSystem"/>), or that mean nothing for a build
+    /// VM's disk in Guix either: <c>name</c> names the image's file in the store (vbmc names it
+    /// after the VM), <c>compression?</c> is for ISO images, <c>substitutable?</c> asks Guix not
+    /// to fetch the image from a substitute server (vbmc always builds it).
+    /// </summary>
+    private static readonly IReadOnlySet<string> ConsumedImageFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "format", "size", "partition-table-type", "base", "operating-system", "name", "compression?", "substitutable?",
+    };
+
+    private static readonly UnsupportedFields Fields = new("the virtual build machine's image",
+        new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["platform"] = "vbmc builds the image for the VM's 'systems' (its first system): remove this field",
+            ["partitions"] = "vbmc writes one ext4 root partition holding the image's base: remove this field",
+            ["volatile-root?"] = "vbmc starts the VM from the image with QEMU's snapshot=on, so the guest's root is always volatile",
+            ["shared-store?"] = "the guest has a store of its own, empty at each start; nothing of the host's store is shared",
+            ["shared-network?"] = "the guest's network is QEMU's user network: only the forwarded ports lead in (see network-access?)",
+        },
+        "vbmc builds the image from its 'base' (a Debian root) and does not implement this field: remove it");
 
     // What mmdebstrap and apt accept: names that cannot be read as options or as several words.
     private static readonly Regex DebianName = new("^[a-z0-9][a-z0-9.+-]*$", RegexOptions.CultureInvariant);

@@ -31,6 +31,12 @@ public sealed record ImagePlan(
     /// <summary>QEMU's -drive format= of the file: qcow2 for both qcow2 kinds, else raw.</summary>
     public string QemuFormat => Format is "raw" ? "raw" : "qcow2";
 
+    /// <summary>
+    /// The guest's host name (/etc/hostname): the image's operating-system <c>host-name</c> when
+    /// the user set one, else null, and the guest is named after its VM.
+    /// </summary>
+    public string? HostName { get; init; }
+
     /// <summary>Where the guest's root file system comes from (the image record's <c>base</c> field).</summary>
     public ImageBase Base { get; init; } = DebianImageBase.Default;
 }

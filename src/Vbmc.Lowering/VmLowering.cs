@@ -53,6 +53,13 @@ internal static class VmLowering
             bag.Warning(DiagnosticIds.UnsupportedForCompile, vm.PlaceOf("substitute-urls"),
                 $"virtual build machine '{name}' has substitute URLs but no network access: its daemons cannot reach them",
                 "add (network-access? #t)");
+        if (!HoldsDefault(vm, "qemu"))
+        {
+            bag.Error(DiagnosticIds.UnsupportedForCompile, vm.PlaceOf("qemu"),
+                $"unsupported: field 'qemu' of virtual build machine '{name}': vbmc does not run a QEMU package of the configuration",
+                $"the VM runs the host's {program ?? "qemu-system-*"}, found on PATH when it starts (Debian: apt install qemu-system-x86): remove this field");
+            ok = false;
+        }
         var imagePlan = ImageLowering.Lower(vm, name, image, bag);
         if (!ok || imagePlan is null) return null;
 
@@ -81,6 +88,18 @@ internal static class VmLowering
             Guest = new GuestAccount(InstallLayout.GuestOffloadUser, GuestOffloadUid, "users", 100,
                 $"/home/{InstallLayout.GuestOffloadUser}", "/bin/sh", "Account used for offloading"),
         };
+    }
+
+    private static bool HoldsDefault(BuildVm vm, string field)
+    {
+        try
+        {
+            return FieldDefaults.HoldsDefault(vm.Record, field);
+        }
+        catch (Exception e) when (e is Vbmc.Evaluation.SchemeError or Vbmc.Evaluation.SilentError)
+        {
+            return true; // computing the default failed: that failure is not about this field
+        }
     }
 
     private static bool IsPlainUrl(string url) =>

@@ -13,6 +13,13 @@ public sealed record AnalysisResult(EvaluationResult Evaluation, FoldResult Fold
     /// configuration holds no service. See <see cref="FoldJson"/>.
     /// </summary>
     public JsonObject? ServicesJson { get; init; }
+
+    /// <summary>
+    /// The configuration's value as JSON (with <c>withJson</c>), written before
+    /// <see cref="ServicesJson"/> by the same writer: a record of the fold that the value holds
+    /// too is a <c>{"$ref": N}</c> to its place in the value.
+    /// </summary>
+    public JsonNode? ValueJson { get; init; }
 }
 
 /// <summary>
@@ -49,6 +56,7 @@ public static class ConfigurationAnalyzer
     {
         var fold = ServiceFolder.Empty;
         JsonObject? json = null;
+        JsonNode? valueJson = null;
         var evaluation = ConfigurationEvaluator.EvaluateThen(text, fileName, options, (value, ctx) =>
         {
             if (value is null) return;
@@ -65,11 +73,18 @@ public static class ConfigurationAnalyzer
                 Guard<object>(fileName, own, () => { check.Run(graph, own); return null; }, check.GetType().Name);
                 bag.AddRange(own.Items);
             }
+            if (withJson)
+            {
+                // Printing forces thunked fields, which runs user code: an error there is a
+                // diagnostic of the file like any other.
+                var writer = new ValueJson();
+                valueJson = Guard(fileName, bag, () => writer.Write(value));
+                if (collected is not null) json = FoldJson.ToJson(fold, writer);
+            }
             foreach (var d in bag.Items) ctx.Report(d);
-            if (withJson && collected is not null) json = FoldJson.ToJson(fold);
             inspect?.Invoke(graph);
         });
-        return new AnalysisResult(evaluation, fold) { ServicesJson = json };
+        return new AnalysisResult(evaluation, fold) { ServicesJson = json, ValueJson = valueJson };
     }
 
     /// <summary>Runs a step; a Scheme error or a bug becomes a diagnostic and the analysis goes on.</summary>

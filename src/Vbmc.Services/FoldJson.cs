@@ -13,23 +13,26 @@ namespace Vbmc.Services;
 /// </summary>
 public static class FoldJson
 {
-    public static JsonObject ToJson(FoldResult fold)
+    /// <param name="writer">The writer of the document's earlier parts (the configuration's value):
+    /// a record the fold shares with them, or between two targets, is written once.</param>
+    public static JsonObject ToJson(FoldResult fold, ValueJson? writer = null)
     {
         var result = new JsonObject();
+        writer ??= new ValueJson();
         foreach (var name in fold.Targets.Keys.Where(k => k != "system").OrderBy(k => k, StringComparer.Ordinal))
         {
             var value = fold.Targets[name].Value;
             if (name == "shepherd-root") value = ShepherdGraph.ServicesOf(value);
-            result[name] = ToJsonSafe(value);
+            result[name] = ToJsonSafe(writer, value);
         }
         return result;
     }
 
-    private static JsonNode? ToJsonSafe(object value)
+    private static JsonNode? ToJsonSafe(ValueJson writer, object value)
     {
         try
         {
-            return ValueJson.ToJson(value);
+            return writer.Write(value);
         }
         catch (SchemeError e)
         {

@@ -186,6 +186,46 @@ public class CliTests : IDisposable
     }
 
     [Fact]
+    public void Eval_json_of_a_whole_system_writes_each_shared_record_once_and_stays_small()
+    {
+        var file = Path.Combine(RepoPaths.Examples, "build-vm.scm");
+        var (exit, stdout, stderr) = CliRunner.Run("eval", "--json", file);
+        exit.Should().Be(ExitCodes.Ok, stderr);
+        // 528 KB before records were shared and service types printed by name (issue 12).
+        System.Text.Encoding.UTF8.GetByteCount(stdout).Should().BeLessThan(50_000);
+        CliRunner.Run("eval", "--json", file).Out.Should().Be(stdout, "the same file gives the same bytes");
+
+        // Every {"$ref": N} comes after the one record marked "$id": N, and the host's base
+        // services, which the guest's system holds too, are refs.
+        var ids = new HashSet<int>();
+        var refs = 0;
+        void Walk(JsonNode? node)
+        {
+            switch (node)
+            {
+                case JsonObject o when o.ContainsKey("$ref"):
+                    o.Count.Should().Be(1);
+                    ids.Should().Contain(o["$ref"]!.GetValue<int>());
+                    refs++;
+                    break;
+                case JsonObject o:
+                    if (o["$id"] is { } id) ids.Add(id.GetValue<int>()).Should().BeTrue("an id marks one record");
+                    foreach (var (_, child) in o) Walk(child);
+                    break;
+                case JsonArray a:
+                    foreach (var child in a) Walk(child);
+                    break;
+            }
+        }
+        var document = JsonNode.Parse(stdout)!;
+        Walk(document);
+        refs.Should().BeGreaterThan(20);
+        var hostServices = document["value"]!["services"]!.AsArray();
+        hostServices.Skip(1).Should().OnlyContain(s => s!.AsObject().ContainsKey("$ref"));
+        ids.Should().HaveCount(ids.Max(), "ids count from 1 in document order");
+    }
+
+    [Fact]
     public void Eval_shows_record_fields_with_their_defaults()
     {
         var file = _temp.Write("machines.scm", Machines);

@@ -114,6 +114,92 @@ public class LoweringTests
         result.Diagnostics.Should().Contain(d => d.Message.StartsWith("unsupported: image format 'iso9660'"));
     }
 
+    private const string VmHead = "(use-modules (gnu) (gnu image) (gnu packages virtualization) (gnu services virtualization))\n" +
+        "(define standard (virtual-build-machine-default-image (virtual-build-machine)))\n" +
+        "(list (service virtual-build-machine-service-type (virtual-build-machine\n";
+
+    private static Vbmc.Diagnostics.Diagnostic UnsupportedAt(LoweringResult result, int line, string field)
+    {
+        result.Plan.Should().BeNull();
+        var d = result.Diagnostics.Should().ContainSingle(d => d.Severity == Vbmc.Diagnostics.Severity.Error).Subject;
+        d.Id.Should().Be(Vbmc.Diagnostics.DiagnosticIds.UnsupportedForCompile);
+        d.Message.Should().StartWith($"unsupported: field '{field}' of ");
+        d.Span.File.Should().Be("u.scm");
+        d.Span.StartLine.Should().Be(line);
+        d.Hint.Should().NotBeNullOrEmpty();
+        return d;
+    }
+
+    [Fact]
+    public void A_qemu_package_of_the_configuration_is_unsupported_at_its_value()
+    {
+        var d = UnsupportedAt(Lowerer.Lower(VmHead + "  (qemu (specification->package \"qemu\")))))", "u.scm", "00"), 4, "qemu");
+        d.Span.StartColumn.Should().Be(9);
+        d.Hint.Should().Contain("qemu-system-x86_64");
+        // Written as its default, it is what vbmc does anyway.
+        Lowerer.Lower(VmHead + "  (qemu qemu-minimal))))", "u.scm", "00").Plan.Should().NotBeNull();
+    }
+
+    [Theory]
+    [InlineData("shared-store? #t", "shared-store?")]
+    [InlineData("volatile-root? #f", "volatile-root?")]
+    [InlineData("shared-network? #t", "shared-network?")]
+    [InlineData("platform 'arm", "platform")]
+    public void Image_fields_vbmc_does_not_implement_are_unsupported_at_their_value(string setting, string field)
+    {
+        UnsupportedAt(Lowerer.Lower(VmHead + $"  (image (image (inherit standard)\n    ({setting}))))))", "u.scm", "00"), 5, field);
+    }
+
+    [Fact]
+    public void Image_fields_that_mean_nothing_for_a_vm_disk_or_that_vbmc_reads_lower()
+    {
+        var vm = Lowerer.Lower(VmHead + "  (image (image (inherit standard) (name 'mine) (size (expt 2 30)) (substitutable? #f) (compression? #f) (format 'qcow2))))))",
+            "u.scm", "00").Plan!.Vms.Single();
+        vm.Image.SizeBytes.Should().Be(1L << 30);
+        vm.Image.FileName.Should().Be("build-vm.qcow2");
+        vm.Image.HostName.Should().BeNull("the standard guest is named after its VM");
+    }
+
+    [Fact]
+    public void A_guest_operating_system_lowers_its_host_name_and_rejects_each_other_change_at_its_value()
+    {
+        const string os = "  (image (image (inherit standard) (operating-system (operating-system (inherit (image-operating-system standard))\n";
+        var named = Lowerer.Lower(VmHead + os + "    (host-name \"past-2014\"))))))))", "u.scm", "00");
+        named.Plan!.Vms.Single().Image.HostName.Should().Be("past-2014");
+
+        var alice = UnsupportedAt(Lowerer.Lower(VmHead + os + "    (host-name \"past-2014\")\n    (users (cons (user-account (name \"alice\") (group \"users\")) %base-user-accounts)))))))))",
+            "u.scm", "00"), 6, "users");
+        alice.Message.Should().Contain("guest operating-system of virtual build machine 'build-vm'");
+        alice.Span.StartColumn.Should().Be(12);
+
+        UnsupportedAt(Lowerer.Lower(VmHead + os + "    (packages (cons (specification->package \"gcc-toolchain\") %base-packages)))))))))", "u.scm", "00"), 5, "packages")
+            .Hint.Should().Contain("debian-base");
+
+        var badName = Lowerer.Lower(VmHead + os + "    (host-name \"not a host; name\"))))))))", "u.scm", "00");
+        badName.Plan.Should().BeNull();
+        badName.Diagnostics.Should().ContainSingle(d => d.Id == Vbmc.Diagnostics.DiagnosticIds.NotExpressible)
+            .Which.Span.StartLine.Should().Be(5);
+    }
+
+    [Fact]
+    public void A_guest_operating_system_of_its_own_is_rejected_field_by_field_but_not_for_its_boot_or_file_systems()
+    {
+        var result = Lowerer.Lower(VmHead + """
+              (image (image (inherit standard)
+                (operating-system
+                  (operating-system
+                    (host-name "other")
+                    (bootloader (bootloader-configuration (bootloader grub-bootloader) (targets '("/dev/sda"))))
+                    (file-systems (cons (file-system (device "/dev/sda1") (mount-point "/") (type "ext4")) %base-file-systems))
+                    (timezone "Europe/Paris"))))))))
+            """, "u.scm", "00");
+        result.Plan.Should().BeNull();
+        var fields = result.Diagnostics.Where(d => d.Severity == Vbmc.Diagnostics.Severity.Error)
+            .Select(d => d.Message.Split('\'')[1]).ToList();
+        fields.Should().Contain(["users", "services", "timezone"]).And.NotContain(["host-name", "bootloader", "file-systems", "label"]);
+        result.Diagnostics.Should().OnlyContain(d => d.Span.File == "u.scm");
+    }
+
     [Fact]
     public void A_machines_file_lowers_to_its_build_machines()
     {

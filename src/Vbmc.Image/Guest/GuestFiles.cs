@@ -39,7 +39,8 @@ internal static class GuestFiles
     public static IReadOnlyList<GuestFile> For(VmPlan vm)
     {
         var user = vm.Guest.Name;
-        var hostName = vm.Name.Replace('_', '-'); // systemd accepts letters, digits, '-' and '.' only
+        // systemd accepts letters, digits, '-' and '.' only: a VM's name with '_' is changed.
+        var hostName = vm.Image.HostName ?? vm.Name.Replace('_', '-');
         var files = new List<GuestFile>
         {
             GuestFile.Regular("/etc/hostname", hostName + "\n"),
