@@ -108,6 +108,7 @@ public static class CompileRunner
                     Path.GetRelativePath(Path.GetDirectoryName(Path.GetFullPath(plan.SourcePath))!, f.Path).Replace('\\', '/'), f.Sha256)).ToList(),
                 Vms = plan.Vms.Select(ManifestVm.From).ToList(),
                 Artifacts = [],
+                Intents = ArtifactEmitters.Intents(plan),
             },
             DryRun = request.DryRun,
             BeforeStep = request.BeforeStep,

@@ -45,8 +45,8 @@ public static class SystemdEmitter
             .Text("KillSignal", "SIGTERM")
             .Text("TimeoutStopSec", "30s");
         Hardening(unit, vm);
-        if (vm.AutoStart)
-            unit.Section("Install").Text("WantedBy", "multi-user.target");
+        if (vm.WantedBy.Count > 0)
+            unit.Section("Install").Text("WantedBy", string.Join(' ', vm.WantedBy));
         return unit.ToString();
     }
 
@@ -101,19 +101,11 @@ public static class SystemdEmitter
 
     public static string Tmpfiles(VmPlan vm)
     {
-        const int Public = 0b111_101_101; // 0755
-        // Open folders: guix offload, run by an unprivileged guix-daemon account on hosts such as
-        // Debian, reads the pid file and the public host key; private files have their own modes.
-        return new TmpfilesWriter()
+        var writer = new TmpfilesWriter()
             .Comment(Generated(vm))
-            .Comment("The VM's folders (src/Vbmc.Lowering/InstallLayout.cs); age '-': never cleaned.")
-            .Directory(InstallLayout.StateRoot, Public, "root", "root")
-            .Directory(vm.StateDirectory, Public, "root", "root")
-            .Directory(vm.RuntimeDirectory, Public, vm.Account.Name, vm.Account.Group)
-            .Directory(InstallLayout.SecretRoot, Public, "root", "root")
-            .Directory(vm.SecretDirectory, Public, "root", "root")
-            .Directory(InstallLayout.LogRoot, Public, "root", "root")
-            .ToString();
+            .Comment("The VM's folders (VmPlan.Folders, src/Vbmc.Lowering/CompilePlan.cs); age '-': never cleaned.");
+        foreach (var folder in vm.Folders) writer.Directory(folder.Path, folder.Mode, folder.User, folder.Group);
+        return writer.ToString();
     }
 
     internal static string Generated(VmPlan vm) =>

@@ -23,6 +23,17 @@ public static class ArtifactEmitters
                 "nix/machines has no quoting: use a value without white space, '#', ';' or ','"))
             .ToList();
 
+    /// <summary>
+    /// What apply does beside placing the artifacts, as the manifest's data: the accounts of the
+    /// sysusers.d files, the folders of the tmpfiles.d files, the units to enable, and the
+    /// nix/machines lines (only when <see cref="EmitAll"/> writes nix/machines).
+    /// </summary>
+    public static ManifestIntents Intents(CompilePlan plan) => new(
+        [.. plan.Vms.Select(ManifestAccount.From)],
+        [.. plan.Vms.SelectMany(ManifestFolder.From)],
+        [.. plan.Vms.Select(ManifestUnit.From)],
+        plan.BuildMachines.Count > 0 || plan.Vms.Count > 0 ? NixMachinesEmitter.Intents(plan) : []);
+
     public static IReadOnlyList<Artifact> EmitAll(CompilePlan plan)
     {
         var artifacts = new List<Artifact>();

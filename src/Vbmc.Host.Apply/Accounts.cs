@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Vbmc.Lowering;
 using Vbmc.Processes;
 
 namespace Vbmc.Host.Apply;
@@ -26,30 +27,20 @@ internal static class Accounts
 
     public static bool IsHostRoot(string root) => Path.GetFullPath(root) == "/";
 
-    /// <summary>What the sysusers files declare that the root's passwd/group lack ("user X", "group X", "X in group Y").</summary>
-    public static IReadOnlyList<string> Missing(string root, IEnumerable<string> sysusersTexts)
+    /// <summary>What the manifest's accounts (what the sysusers.d files make) lack in the root's passwd/group ("user X", "group X", "X in group Y").</summary>
+    public static IReadOnlyList<string> Missing(string root, IEnumerable<ManifestAccount> accounts)
     {
         var users = ReadDatabase(root, "passwd");
         var groups = ReadDatabase(root, "group");
         var missing = new List<string>();
-        foreach (var text in sysusersTexts)
+        foreach (var account in accounts)
         {
-            foreach (var line in text.Split('\n'))
+            if (!groups.ContainsKey(account.Group)) missing.Add($"group {account.Group}");
+            if (!users.ContainsKey(account.Name)) missing.Add($"user {account.Name}");
+            foreach (var group in account.SupplementaryGroups)
             {
-                var fields = SplitFields(line);
-                if (fields.Count < 2) continue;
-                switch (fields[0])
-                {
-                    case "u" when !users.ContainsKey(fields[1]):
-                        missing.Add($"user {fields[1]}");
-                        break;
-                    case "g" when !groups.ContainsKey(fields[1]):
-                        missing.Add($"group {fields[1]}");
-                        break;
-                    case "m" when fields.Count >= 3 && !(groups.TryGetValue(fields[2], out var g) && Members(g).Contains(fields[1])):
-                        missing.Add($"{fields[1]} in group {fields[2]}");
-                        break;
-                }
+                if (!groups.TryGetValue(group, out var g)) missing.Add($"group {group}");
+                if (g is null || !Members(g).Contains(account.Name)) missing.Add($"{account.Name} in group {group}");
             }
         }
         return missing.Distinct().ToList();
@@ -81,45 +72,5 @@ internal static class Accounts
             if (fields.Length > 0 && fields[0].Length > 0) entries.TryAdd(fields[0], fields);
         }
         return entries;
-    }
-
-    /// <summary>Splits a sysusers.d line into fields: whitespace-separated, "..." or '...' quoted, # comments.</summary>
-    internal static List<string> SplitFields(string line)
-    {
-        var fields = new List<string>();
-        var trimmed = line.Trim();
-        if (trimmed.Length == 0 || trimmed[0] == '#') return fields;
-        var current = new StringBuilder();
-        var inField = false;
-        char? quote = null;
-        for (var i = 0; i < trimmed.Length; i++)
-        {
-            var c = trimmed[i];
-            if (quote is { } q)
-            {
-                if (c == q) quote = null;
-                else if (c == '\\' && i + 1 < trimmed.Length) current.Append(trimmed[++i]);
-                else current.Append(c);
-            }
-            else if (c is '"' or '\'')
-            {
-                quote = c;
-                inField = true;
-            }
-            else if (char.IsWhiteSpace(c))
-            {
-                if (inField) fields.Add(current.ToString());
-                current.Clear();
-                inField = false;
-            }
-            else
-            {
-                if (c == '\\' && i + 1 < trimmed.Length) c = trimmed[++i];
-                current.Append(c);
-                inField = true;
-            }
-        }
-        if (inField) fields.Add(current.ToString());
-        return fields;
     }
 }

@@ -127,6 +127,46 @@ public sealed partial class CompileFolder
             if (artifact.Mode is null || !OctalMode().IsMatch(artifact.Mode) || (Convert.ToInt32(artifact.Mode, 8) & ~0x1ff) != 0)
                 diagnostics.Error(DiagnosticIds.ApplyFailed, at, $"artifact '{path}' has an invalid mode '{artifact.Mode}'");
         }
+        CheckIntents(manifest.Intents, names, at, diagnostics);
+    }
+
+    /// <summary>
+    /// The intents name only the manifest's VMs and what their layout says (apply acts on them:
+    /// a hand-edited manifest must not make it enable another unit or fill another key).
+    /// </summary>
+    private static void CheckIntents(ManifestIntents? intents, IReadOnlySet<string> vms, SourceSpan at, DiagnosticBag diagnostics)
+    {
+        if (intents?.Accounts is null || intents.Folders is null || intents.Units is null || intents.NixMachines is null)
+        {
+            diagnostics.Error(DiagnosticIds.ApplyFailed, at, "manifest lacks its intents (accounts, folders, units, nixMachines)",
+                "compile the configuration again with this vbmc");
+            return;
+        }
+        void Bad(string what) => diagnostics.Error(DiagnosticIds.ApplyFailed, at, $"manifest intents: {what}", "apply only folders written by `vbmc compile`");
+        foreach (var a in intents.Accounts)
+        {
+            if (a?.Vm is null || !vms.Contains(a.Vm) || a.Name != InstallLayout.AccountName(a.Vm) || a.Group != a.Name
+                || a.SupplementaryGroups is null || a.SupplementaryGroups.Any(g => g is null || !VmName().IsMatch(g)))
+                Bad($"an account that is not a VM's ('{a?.Name}')");
+        }
+        foreach (var f in intents.Folders)
+        {
+            if (f?.Vm is null || !vms.Contains(f.Vm) || f.Path is null
+                || !(f.Path.StartsWith(InstallLayout.StateRoot, StringComparison.Ordinal) || f.Path.StartsWith(InstallLayout.SecretRoot, StringComparison.Ordinal)
+                     || f.Path.StartsWith(InstallLayout.LogRoot, StringComparison.Ordinal)))
+                Bad($"a folder outside vbmc's ('{f?.Path}')");
+        }
+        foreach (var u in intents.Units)
+        {
+            if (u?.Vm is null || !vms.Contains(u.Vm) || u.Name != HostPaths.SystemdUnitName(u.Vm) || u.WantedBy is null)
+                Bad($"a unit that is not a VM's ('{u?.Name}')");
+        }
+        foreach (var m in intents.NixMachines)
+        {
+            if (m?.Fields is not { Count: 8 } fields || fields.Any(f => f is null || f.Length == 0 || f.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+                || (m.HostKeyOf is { } vm && !vms.Contains(vm)))
+                Bad("a nix/machines line that is not eight fields of a known VM or machine");
+        }
     }
 
     private void Verify(ManifestArtifact artifact, DiagnosticBag diagnostics)

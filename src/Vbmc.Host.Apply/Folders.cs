@@ -1,3 +1,4 @@
+using Vbmc.Lowering;
 using Vbmc.Processes;
 
 namespace Vbmc.Host.Apply;
@@ -19,14 +20,7 @@ internal static class Folders
         ApplyPrograms.RunChecked(HostProgram.SystemdTmpfiles, tmpfiles, arguments, "systemd-tmpfiles --create");
     }
 
-    /// <summary>Folders ('d' and 'D' lines) the tmpfiles.d texts declare that do not exist under the root.</summary>
-    public static IReadOnlyList<string> Missing(string root, IEnumerable<string> tmpfilesTexts) =>
-        Declared(tmpfilesTexts).Where(p => !Directory.Exists(HostPaths.Under(root, p))).Distinct().ToList();
-
-    /// <summary>Every folder ('d', 'D') the tmpfiles.d texts declare, as host paths.</summary>
-    public static IEnumerable<string> Declared(IEnumerable<string> tmpfilesTexts) =>
-        tmpfilesTexts.SelectMany(t => t.Split('\n'))
-            .Select(Accounts.SplitFields)
-            .Where(f => f.Count >= 2 && f[0].TrimEnd('!', '-', '=', '~', '^', '+') is "d" or "D")
-            .Select(f => f[1]);
+    /// <summary>The folders of the manifest's intents (what the tmpfiles.d files make) that do not exist under the root.</summary>
+    public static IReadOnlyList<string> Missing(string root, IEnumerable<ManifestFolder> folders) =>
+        folders.Select(f => f.Path).Where(p => !Directory.Exists(HostPaths.Under(root, p))).Distinct().ToList();
 }

@@ -67,8 +67,8 @@ public static class HostApplier
         if (!NoConflicts(root, store, plan.Record, bag)) return;
 
         var vms = folder.Manifest.Vms;
-        var accountsMissing = Accounts.Missing(root, plan.TextsOf(ArtifactKind.Sysusers));
-        var foldersMissing = Folders.Missing(root, plan.TextsOf(ArtifactKind.Tmpfiles));
+        var accountsMissing = Accounts.Missing(root, folder.Manifest.Intents.Accounts);
+        var foldersMissing = Folders.Missing(root, folder.Manifest.Intents.Folders);
         var secretsMissing = Secrets.Missing(root, vms);
         if (SameGeneration(store, previous, plan) && accountsMissing.Count == 0 && foldersMissing.Count == 0 && secretsMissing.Count == 0)
         {
@@ -238,8 +238,8 @@ public static class HostApplier
         var plan = InstallPlan.Make(folder, root, number, options.VbmcVersion, DateTimeOffset.UtcNow);
         if (!NoConflicts(root, store, plan.Record, bag)) return;
         var vms = folder.Manifest.Vms;
-        var accounts = Accounts.Missing(root, plan.TextsOf(ArtifactKind.Sysusers));
-        var folders = Folders.Missing(root, plan.TextsOf(ArtifactKind.Tmpfiles));
+        var accounts = Accounts.Missing(root, folder.Manifest.Intents.Accounts);
+        var folders = Folders.Missing(root, folder.Manifest.Intents.Folders);
         var secrets = Secrets.Missing(root, vms);
         var same = SameGeneration(store, current, plan);
         if (same && accounts.Count == 0 && folders.Count == 0 && secrets.Count == 0)

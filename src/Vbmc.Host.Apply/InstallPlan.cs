@@ -36,7 +36,8 @@ internal sealed class InstallPlan
                 {
                     var person = PersonText(root, HostPaths.NixMachines);
                     if (person is not null) originals.Add(HostPaths.NixMachines);
-                    var text = MachineFileMerge.Nix(Utf8.GetString(ReadChecked(folder, artifact)), manifest.Vms,
+                    ReadChecked(folder, artifact); // the folder is what its manifest says, intents included
+                    var text = MachineFileMerge.Nix(manifest.Intents.NixMachines, manifest.Source.Sha256,
                         vm => Secrets.HostPublicKey(root, vm), person);
                     files.Add(Rendered(HostPaths.NixMachines, artifact, Utf8.GetBytes(text)));
                     break;
@@ -50,7 +51,7 @@ internal sealed class InstallPlan
                 {
                     var content = ReadChecked(folder, artifact);
                     files.Add(Rendered(HostPaths.InstalledPath(artifact), artifact, content));
-                    links.AddRange(EnablementLinks(artifact, Utf8.GetString(content), folder.PathOf(artifact)));
+                    links.AddRange(EnablementLinks(artifact, manifest.Intents.Units, folder.PathOf(artifact)));
                     break;
                 }
                 default:
@@ -78,10 +79,6 @@ internal sealed class InstallPlan
         };
         return new InstallPlan { Record = record, Files = files, ManifestBytes = folder.ManifestBytes };
     }
-
-    /// <summary>The sysusers.d and tmpfiles.d texts of the plan (for --dry-run's accounts and folders).</summary>
-    public IEnumerable<string> TextsOf(ArtifactKind kind) =>
-        Files.Where(f => f.File.Kind == kind && f.Content is not null).Select(f => Utf8.GetString(f.Content!));
 
     private static PlannedFile Rendered(string hostPath, ManifestArtifact artifact, byte[] content) =>
         new(new InstalledFile(hostPath, artifact.Kind, CompileFolder.Sha256Of(content), content.Length, artifact.Mode, artifact.Vm),
@@ -121,38 +118,27 @@ internal sealed class InstallPlan
     }
 
     /// <summary>
-    /// `systemctl enable` as links of the generation: one /etc/systemd/system/TARGET.wants/ (or
-    /// .requires/) link per WantedBy= (RequiredBy=) of the unit's [Install] section, so that
+    /// `systemctl enable` as links of the generation: one /etc/systemd/system/TARGET.wants/ link
+    /// per target of the unit's intent (its [Install] WantedBy=, as data in the manifest), so that
     /// enabling is installed, switched and rolled back with the unit itself, also in a --root.
     /// </summary>
-    private static IEnumerable<InstalledLink> EnablementLinks(ManifestArtifact artifact, string unit, string unitFile)
+    private static IEnumerable<InstalledLink> EnablementLinks(ManifestArtifact artifact, IReadOnlyList<ManifestUnit> units, string unitFile)
     {
         var unitName = HostPaths.SystemdUnitName(artifact.Vm!);
-        var section = "";
-        foreach (var raw in unit.Split('\n'))
+        foreach (var unit in units.Where(u => u.Vm == artifact.Vm))
         {
-            var line = raw.Trim();
-            if (line.StartsWith('[') && line.EndsWith(']'))
+            if (unit.Name != unitName)
+                throw new ApplyException(DiagnosticIds.ApplyFailed, unitFile, $"the manifest enables unit '{unit.Name}', not the VM's '{unitName}'");
+            foreach (var target in unit.WantedBy)
             {
-                section = line;
-                continue;
-            }
-            if (section != "[Install]" || line.Length == 0 || line[0] is '#' or ';') continue;
-            var equals = line.IndexOf('=');
-            var key = equals < 0 ? line : line[..equals].Trim();
-            var suffix = key switch
-            {
-                "WantedBy" => ".wants",
-                "RequiredBy" => ".requires",
-                _ => throw new ApplyException(DiagnosticIds.ApplyFailed, unitFile,
-                    $"unsupported: [Install] {key}= (vbmc apply enables units by WantedBy= and RequiredBy= only)"),
-            };
-            foreach (var target in line[(equals + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                if (target.Contains('/') || target is "." or "..")
-                    throw new ApplyException(DiagnosticIds.ApplyFailed, unitFile, $"unsupported: {key}={target} is not a unit name");
-                yield return new InstalledLink($"{HostPaths.SystemdUnitFolder}/{target}{suffix}/{unitName}", "../" + unitName, artifact.Vm);
+                if (!IsUnitName(target))
+                    throw new ApplyException(DiagnosticIds.ApplyFailed, unitFile, $"unsupported: WantedBy={target} is not a unit name");
+                yield return new InstalledLink($"{HostPaths.SystemdUnitFolder}/{target}.wants/{unitName}", "../" + unitName, artifact.Vm);
             }
         }
     }
+
+    private static bool IsUnitName(string name) =>
+        name.Length is > 0 and <= 255 && name is not ("." or "..") && name.Contains('.')
+        && name.All(c => char.IsAsciiLetterOrDigit(c) || c is ':' or '-' or '_' or '.' or '\\' or '@');
 }

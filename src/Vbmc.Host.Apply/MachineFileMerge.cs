@@ -32,10 +32,11 @@ public static class MachineFileMerge
         $"        (primitive-load \"{HostPaths.GuixMachinesOfVbmc}\"))\n";
 
     /// <summary>
-    /// nix/machines as installed: the person's text (if any) then compile's, with each VM's
-    /// base64 host key field filled in from its public key line.
+    /// nix/machines as installed: the person's text (if any), then vbmc's lines from the
+    /// manifest's intents, each VM's with its base64 host key filled in from its public key line
+    /// (a VM whose key is not there yet keeps <c>-</c>: ssh then uses root's known_hosts).
     /// </summary>
-    public static string Nix(string compiled, IReadOnlyList<ManifestVm> vms, Func<string, string?> hostPublicKey, string? personText)
+    public static string Nix(IReadOnlyList<ManifestNixMachine> machines, string sourceSha256, Func<string, string?> hostPublicKey, string? personText)
     {
         var text = new StringBuilder();
         if (personText is not null)
@@ -47,38 +48,12 @@ public static class MachineFileMerge
             if (personText.Length > 0 && !personText.EndsWith('\n')) text.Append('\n');
             text.Append("# --- vbmc's machines ---\n");
         }
-        text.Append(FillHostKeys(compiled, vms, hostPublicKey));
-        return text.ToString();
-    }
-
-    /// <summary>
-    /// Fills the 8th field (base64 of the public host key line) of each VM's line. A VM's line is
-    /// the one whose SSH identity (3rd field) is the VM's offload key, /etc/vbmc/NAME/offload_ed25519,
-    /// and whose store URI names the VM's ssh alias vbmc-NAME: both come from the install layout,
-    /// so no line a person wrote can be taken for a VM's.
-    /// </summary>
-    public static string FillHostKeys(string compiled, IReadOnlyList<ManifestVm> vms, Func<string, string?> hostPublicKey)
-    {
-        var lines = compiled.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
+        text.Append(ManifestNixMachine.Header(sourceSha256));
+        foreach (var machine in machines)
         {
-            var line = lines[i];
-            if (line.StartsWith('#')) continue;
-            var fields = line.Split(' ');
-            if (fields.Length != 8) continue;
-            var vm = vms.FirstOrDefault(v => fields[2] == InstallLayout.OffloadKey(v.Name) && ReachesVm(fields[0], v));
-            if (vm is null || hostPublicKey(vm.Name) is not { } key) continue;
-            fields[7] = Convert.ToBase64String(Utf8.GetBytes(key.Trim()));
-            lines[i] = string.Join(' ', fields);
+            var key = machine.HostKeyOf is { } vm ? hostPublicKey(vm) : null;
+            text.Append(machine.Line(key is { Length: > 0 } && !key.Trim().Contains('\n') ? key : null)).Append('\n');
         }
-        return string.Join('\n', lines);
-    }
-
-    private static bool ReachesVm(string storeUri, ManifestVm vm)
-    {
-        var at = storeUri.LastIndexOf('@');
-        if (!storeUri.StartsWith("ssh", StringComparison.Ordinal) || at < 0) return false;
-        var authority = storeUri[(at + 1)..];
-        return authority == InstallLayout.SshHostAlias(vm.Name);
+        return text.ToString();
     }
 }

@@ -103,6 +103,33 @@ public sealed record VmPlan
     public string InstalledScript => $"{StateDirectory}/{ScriptFileName}";
     public string KernelFileName => InstallLayout.KernelFileName(Name);
     public string InitrdFileName => InstallLayout.InitrdFileName(Name);
+
+    /// <summary>The installed systemd unit's name (vbmc-NAME.service).</summary>
+    public string SystemdUnitName => InstallLayout.SystemdUnitName(Name);
+
+    /// <summary>The targets the systemd unit is enabled for ([Install] WantedBy=): multi-user.target when it starts at boot.</summary>
+    public IReadOnlyList<string> WantedBy => AutoStart ? ["multi-user.target"] : [];
+
+    /// <summary>
+    /// The host folders the VM needs (tmpfiles.d makes them; apply checks them): open folders,
+    /// since guix offload, run by an unprivileged guix-daemon account on hosts such as Debian,
+    /// reads the pid file and the public host key; private files have their own modes.
+    /// </summary>
+    public IReadOnlyList<HostFolder> Folders =>
+    [
+        new(InstallLayout.StateRoot, HostFolder.Open, "root", "root"),
+        new(StateDirectory, HostFolder.Open, "root", "root"),
+        new(RuntimeDirectory, HostFolder.Open, Account.Name, Account.Group),
+        new(InstallLayout.SecretRoot, HostFolder.Open, "root", "root"),
+        new(SecretDirectory, HostFolder.Open, "root", "root"),
+        new(InstallLayout.LogRoot, HostFolder.Open, "root", "root"),
+    ];
+}
+
+/// <summary>A host folder a VM needs, with its mode and owner.</summary>
+public sealed record HostFolder(string Path, int Mode, string User, string Group)
+{
+    public const int Open = 0b111_101_101; // 0755
 }
 
 /// <summary>A QEMU user-network forward; vbmc always binds the host side to 127.0.0.1.</summary>

@@ -84,6 +84,36 @@ public sealed class BadInputTests : IDisposable
         err.Should().Contain("unexpected artifact '../../etc/shadow'").And.Contain("[VBM7001]");
     }
 
+    [Theory]
+    [InlineData("\"name\": \"vbmc-alpha.service\"", "\"name\": \"ssh.service\"", "a unit that is not a VM's ('ssh.service')")]
+    [InlineData("\"path\": \"/var/lib/vbmc/alpha/run\"", "\"path\": \"/root/.ssh\"", "a folder outside vbmc's ('/root/.ssh')")]
+    [InlineData("\"hostKeyOf\": \"alpha\"", "\"hostKeyOf\": \"other\"", "a nix/machines line that is not eight fields")]
+    [InlineData("\"name\": \"build-vm-alpha\"", "\"name\": \"root\"", "an account that is not a VM's ('root')")]
+    public void A_manifest_whose_intents_reach_beyond_its_vms_is_refused(string from, string to, string message)
+    {
+        // apply acts on the intents (it enables units, fills host keys, checks accounts and
+        // folders from them): a hand-edited manifest must not point them elsewhere.
+        var folder = Compiled.CopyOf(Compiled.FirstFolder, Path.Combine(_t.Work, $"intents-{Guid.NewGuid():N}"));
+        var manifest = Path.Combine(folder, "manifest.json");
+        var text = File.ReadAllText(manifest);
+        text.Should().Contain(from);
+        File.WriteAllText(manifest, text.Replace(from, to));
+        var (exit, err) = Apply(folder);
+        exit.Should().Be(1);
+        err.Should().Contain("manifest intents: " + message).And.Contain("[VBM7001]");
+    }
+
+    [Fact]
+    public void A_manifest_of_schema_1_without_intents_asks_for_a_new_compile()
+    {
+        var folder = Compiled.CopyOf(Compiled.FirstFolder, Path.Combine(_t.Work, $"schema1-{Guid.NewGuid():N}"));
+        var manifest = Path.Combine(folder, "manifest.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"schema\": 2,", "\"schema\": 1,"));
+        var (exit, err) = Apply(folder);
+        exit.Should().Be(1);
+        err.Should().Contain("unsupported: manifest schema 1 (this vbmc reads schema 2)").And.Contain("compile the configuration again");
+    }
+
     [Fact]
     public void A_VM_named_current_would_collide_with_vbmcs_own_folders()
     {
