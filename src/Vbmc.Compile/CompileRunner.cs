@@ -28,6 +28,12 @@ public sealed record CompileRequest
 
     /// <summary>See <see cref="OutputRequest.BeforeStep"/>.</summary>
     public Action<CommitStep>? BeforeStep { get; init; }
+
+    /// <summary>The emitters (vbmc's own, or more in tests).</summary>
+    public IReadOnlyList<ArtifactEmitter> Emitters { get; init; } = ArtifactEmitters.Standard;
+
+    /// <summary>The descriptor of every kind the emitters write (an artifact without one is a bug, caught here, not at apply).</summary>
+    public ArtifactCatalog Artifacts { get; init; } = ArtifactCatalog.Standard;
 }
 
 /// <summary>The outcome of a compile: every diagnostic, and what was (or, for a dry run, would be) written.</summary>
@@ -82,7 +88,7 @@ public static class CompileRunner
         IReadOnlyList<Artifact> artifacts;
         try
         {
-            artifacts = ArtifactEmitters.EmitAll(plan);
+            artifacts = ArtifactEmitters.EmitAll(plan, request.Emitters);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -91,7 +97,15 @@ public static class CompileRunner
             return new CompileResult(diagnostics.Items, OutputResult.Nothing);
         }
 
-        var owners = ArtifactOwners.Of(plan);
+        var owners = ArtifactOwners.Of(plan, request.Artifacts);
+        var undescribed = artifacts.FirstOrDefault(a => !ArtifactOwners.IsDescribed(a.RelativePath, a.Kind, owners, request.Artifacts));
+        if (undescribed is not null)
+        {
+            diagnostics.Error(DiagnosticIds.InternalError, SourceSpan.FileOnly(request.SourcePath),
+                $"internal error: artifact '{undescribed.RelativePath}' ({undescribed.Kind}) has no descriptor that places it",
+                "this is a bug in vbmc: every artifact kind needs a descriptor in ArtifactCatalog");
+            return new CompileResult(diagnostics.Items, OutputResult.Nothing);
+        }
         var output = OutputFolder.Write(new OutputRequest
         {
             Directory = request.OutputDirectory,
@@ -129,24 +143,29 @@ public static class CompileRunner
     }
 }
 
-/// <summary>Which VM each artifact path belongs to (manifest.json's "vm"), from the one layout everyone follows.</summary>
+/// <summary>Which VM each artifact path belongs to (manifest.json's "vm"), from the descriptors' compile paths.</summary>
 public static class ArtifactOwners
 {
     public static IReadOnlyList<string> ImagePaths(VmPlan vm) => [vm.Image.FileName, vm.KernelFileName, vm.InitrdFileName];
 
-    public static IReadOnlyDictionary<string, string> Of(CompilePlan plan)
+    public static IReadOnlyDictionary<string, string> Of(CompilePlan plan, ArtifactCatalog? catalog = null)
     {
         var owners = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var vm in plan.Vms)
         {
-            string[] paths =
-            [
-                vm.ScriptFileName, InstallLayout.SystemdUnitPath(vm.Name), InstallLayout.SysusersPath(vm.Name),
-                InstallLayout.TmpfilesPath(vm.Name), InstallLayout.ShepherdPath(vm.Name), InstallLayout.AccountsPath(vm.Name),
-                .. ImagePaths(vm),
-            ];
-            foreach (var path in paths) owners.TryAdd(path, vm.Name);
+            foreach (var descriptor in (catalog ?? ArtifactCatalog.Standard).All.Where(d => d.PerVm))
+            {
+                foreach (var path in descriptor.CompilePaths(vm.Name)) owners.TryAdd(path, vm.Name);
+            }
         }
         return owners;
+    }
+
+    /// <summary>Whether the catalog has the kind, for a VM's path or a shared one as the kind says, at that path.</summary>
+    public static bool IsDescribed(string path, ArtifactKind kind, IReadOnlyDictionary<string, string> owners, ArtifactCatalog catalog)
+    {
+        if (catalog.Of(kind) is not { } descriptor) return false;
+        var vm = owners.GetValueOrDefault(path);
+        return descriptor.PerVm == (vm is not null) && descriptor.CompilePaths(vm).Contains(path);
     }
 }

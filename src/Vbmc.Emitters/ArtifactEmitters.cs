@@ -34,22 +34,23 @@ public static class ArtifactEmitters
         [.. plan.Vms.Select(ManifestUnit.From)],
         plan.BuildMachines.Count > 0 || plan.Vms.Count > 0 ? NixMachinesEmitter.Intents(plan) : []);
 
-    public static IReadOnlyList<Artifact> EmitAll(CompilePlan plan)
-    {
-        var artifacts = new List<Artifact>();
-        foreach (var vm in plan.Vms)
-        {
-            artifacts.Add(LaunchScriptEmitter.Emit(vm));
-            artifacts.AddRange(SystemdEmitter.Emit(vm));
-            artifacts.Add(ShepherdEmitter.Emit(vm));
-            artifacts.Add(AccountsEmitter.Emit(vm));
-        }
-        if (plan.BuildMachines.Count > 0 || plan.Vms.Count > 0)
-        {
-            artifacts.Add(GuixMachinesEmitter.Emit(plan));
-            artifacts.Add(NixMachinesEmitter.Emit(plan));
-        }
-        if (plan.Vms.Any(v => v.SshHostPort is not null)) artifacts.Add(SshConfigEmitter.Emit(plan));
-        return artifacts;
-    }
+    /// <summary>
+    /// vbmc's emitters, each with the artifacts it writes for a plan; a compilation may be given
+    /// more (an artifact is one emitter here and one descriptor in <see cref="ArtifactCatalog"/>).
+    /// </summary>
+    public static IReadOnlyList<ArtifactEmitter> Standard { get; } =
+    [
+        plan => plan.Vms.Select(LaunchScriptEmitter.Emit),
+        plan => plan.Vms.SelectMany(SystemdEmitter.Emit),
+        plan => plan.Vms.Select(ShepherdEmitter.Emit),
+        plan => plan.Vms.Select(AccountsEmitter.Emit),
+        plan => plan.BuildMachines.Count > 0 || plan.Vms.Count > 0 ? [GuixMachinesEmitter.Emit(plan), NixMachinesEmitter.Emit(plan)] : [],
+        plan => plan.Vms.Any(v => v.SshHostPort is not null) ? [SshConfigEmitter.Emit(plan)] : [],
+    ];
+
+    public static IReadOnlyList<Artifact> EmitAll(CompilePlan plan, IReadOnlyList<ArtifactEmitter>? emitters = null) =>
+        [.. (emitters ?? Standard).SelectMany(emit => emit(plan))];
 }
+
+/// <summary>One emitter: the artifacts of its output language for a plan.</summary>
+public delegate IEnumerable<Artifact> ArtifactEmitter(CompilePlan plan);

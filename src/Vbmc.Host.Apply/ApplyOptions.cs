@@ -15,6 +15,9 @@ public sealed record ApplyOptions
     /// <summary>vbmc's version, recorded in each generation.</summary>
     public string VbmcVersion { get; init; } = "0.0.0";
 
+    /// <summary>The artifacts apply knows (their installed paths, merging, activation): vbmc's own, or more in tests.</summary>
+    public Vbmc.Lowering.ArtifactCatalog Artifacts { get; init; } = Vbmc.Lowering.ArtifactCatalog.Standard;
+
     /// <summary>Where the report goes (the CLI's standard output).</summary>
     public TextWriter Out { get; init; } = TextWriter.Null;
 

@@ -17,11 +17,19 @@ public sealed partial class CompileFolder
     public string Directory { get; }
     public Manifest Manifest { get; }
 
+    /// <summary>The descriptors the folder was checked against (each artifact's kind has one).</summary>
+    public ArtifactCatalog Catalog { get; }
+
+    public ArtifactDescriptor DescriptorOf(ManifestArtifact artifact) => Catalog.Of(artifact.Kind)!;
+
+    public string InstalledPath(ManifestArtifact artifact) => DescriptorOf(artifact).InstalledPath(artifact.Vm, artifact.Path);
+
     /// <summary>The manifest's exact bytes (kept in every generation; `vbmc test` reads it there).</summary>
     public byte[] ManifestBytes { get; }
 
-    private CompileFolder(string directory, Manifest manifest, byte[] manifestBytes)
+    private CompileFolder(string directory, Manifest manifest, byte[] manifestBytes, ArtifactCatalog catalog)
     {
+        Catalog = catalog;
         Directory = directory;
         Manifest = manifest;
         ManifestBytes = manifestBytes;
@@ -39,7 +47,7 @@ public sealed partial class CompileFolder
     private static partial Regex Sha256Hex();
 
     /// <summary>Reads and verifies DIR; null (with diagnostics) when it cannot be applied.</summary>
-    public static CompileFolder? Open(string directory, DiagnosticBag diagnostics)
+    public static CompileFolder? Open(string directory, ArtifactCatalog catalog, DiagnosticBag diagnostics)
     {
         var manifestPath = Path.Join(directory, InstallLayout.ManifestPath);
         if (!System.IO.Directory.Exists(directory))
@@ -70,14 +78,14 @@ public sealed partial class CompileFolder
             return null;
         }
         var errorsBefore = diagnostics.Items.Count(d => d.Severity == Severity.Error);
-        CheckShape(manifest, manifestPath, diagnostics);
+        CheckShape(manifest, manifestPath, catalog, diagnostics);
         if (diagnostics.Items.Count(d => d.Severity == Severity.Error) > errorsBefore) return null;
-        var folder = new CompileFolder(directory, manifest, bytes);
+        var folder = new CompileFolder(directory, manifest, bytes, catalog);
         foreach (var artifact in manifest.Artifacts) folder.Verify(artifact, diagnostics);
         return diagnostics.Items.Count(d => d.Severity == Severity.Error) > errorsBefore ? null : folder;
     }
 
-    private static void CheckShape(Manifest manifest, string manifestPath, DiagnosticBag diagnostics)
+    private static void CheckShape(Manifest manifest, string manifestPath, ArtifactCatalog catalog, DiagnosticBag diagnostics)
     {
         var at = SourceSpan.FileOnly(manifestPath);
         if (manifest.Schema != Manifest.CurrentSchema)
@@ -114,14 +122,14 @@ public sealed partial class CompileFolder
                 diagnostics.Error(DiagnosticIds.ApplyFailed, at, "manifest has an artifact without a path");
                 continue;
             }
-            var expected = HostPaths.ExpectedCompilePaths(artifact.Kind, artifact.Vm);
-            var vmOk = HostPaths.BelongsToVm(artifact.Kind) ? artifact.Vm is not null && names.Contains(artifact.Vm) : artifact.Vm is null;
-            if (!vmOk || !expected.Contains(path))
+            var descriptor = catalog.Of(artifact.Kind);
+            var vmOk = descriptor is not null && (descriptor.PerVm ? artifact.Vm is not null && names.Contains(artifact.Vm) : artifact.Vm is null);
+            if (!vmOk || !descriptor!.CompilePaths(artifact.Vm).Contains(path))
                 diagnostics.Error(DiagnosticIds.ApplyFailed, at,
                     $"unexpected artifact '{path}' ({artifact.Kind}{(artifact.Vm is null ? "" : " of VM " + artifact.Vm)}): vbmc compile does not write it",
                     "apply only folders written by `vbmc compile`");
-            else if (!paths.Add(HostPaths.InstalledPath(artifact)))
-                diagnostics.Error(DiagnosticIds.ApplyFailed, at, $"manifest lists two artifacts that install to {HostPaths.InstalledPath(artifact)}");
+            else if (!paths.Add(descriptor.InstalledPath(artifact.Vm, path)))
+                diagnostics.Error(DiagnosticIds.ApplyFailed, at, $"manifest lists two artifacts that install to {descriptor.InstalledPath(artifact.Vm, path)}");
             if (artifact.Sha256 is null || !Sha256Hex().IsMatch(artifact.Sha256))
                 diagnostics.Error(DiagnosticIds.ApplyFailed, at, $"artifact '{path}' has no valid sha256 in the manifest");
             if (artifact.Mode is null || !OctalMode().IsMatch(artifact.Mode) || (Convert.ToInt32(artifact.Mode, 8) & ~0x1ff) != 0)

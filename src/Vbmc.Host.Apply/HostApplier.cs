@@ -40,7 +40,7 @@ public static class HostApplier
     private static void Run(string compileDirectory, ApplyOptions options, DiagnosticBag bag)
     {
         FaultInjection.At(ApplySteps.Verify, options);
-        var folder = CompileFolder.Open(compileDirectory, bag);
+        var folder = CompileFolder.Open(compileDirectory, options.Artifacts, bag);
         if (folder is null) return;
         var root = Path.GetFullPath(options.Root);
         if (!Directory.Exists(root))
@@ -93,16 +93,16 @@ public static class HostApplier
             Recovery.DeleteTree(staging);
             Directory.CreateDirectory(staging);
             journal.Add($"remove {staging}", () => Recovery.DeleteTree(staging));
-            Staging.WriteFiles(store, staging, plan.Files.Where(f => !IsMachineFile(f.File.Kind)));
+            Staging.WriteFiles(store, staging, plan.Files.Where(f => !IsMerged(folder, f.File.Kind)));
             Staging.Write(Path.Join(staging, GenerationRecord.ManifestFileName), plan.ManifestBytes, "0644");
 
             step = ApplySteps.Accounts;
             FaultInjection.At(step, options);
-            Accounts.Create(root, StagedFiles(staging, plan, ArtifactKind.Sysusers));
+            Accounts.Create(root, StagedFiles(staging, plan, folder, InstallActivation.MakeAccounts));
 
             step = ApplySteps.Folders;
             FaultInjection.At(step, options);
-            Folders.Create(root, StagedFiles(staging, plan, ArtifactKind.Tmpfiles));
+            Folders.Create(root, StagedFiles(staging, plan, folder, InstallActivation.MakeFolders));
 
             step = ApplySteps.Secrets;
             FaultInjection.At(step, options);
@@ -113,7 +113,7 @@ public static class HostApplier
             // Again, now that every VM has its host key.
             var final = InstallPlan.Make(folder, root, number, options.VbmcVersion, DateTimeOffset.UtcNow);
             if (!NoConflicts(root, store, final.Record, bag)) throw new ConflictsReportedException();
-            Staging.WriteFiles(store, staging, final.Files.Where(f => IsMachineFile(f.File.Kind)));
+            Staging.WriteFiles(store, staging, final.Files.Where(f => IsMerged(folder, f.File.Kind)));
             Staging.Write(Path.Join(staging, GenerationRecord.FileName), System.Text.Encoding.UTF8.GetBytes(final.Record.ToJson()), "0644");
             newGeneration = !SameGeneration(store, previous, final);
             if (!newGeneration) Recovery.DeleteTree(staging);
@@ -192,10 +192,11 @@ public static class HostApplier
 
     private sealed class ConflictsReportedException : Exception;
 
-    private static bool IsMachineFile(ArtifactKind kind) => kind is ArtifactKind.NixMachines or ArtifactKind.GuixMachines;
+    /// <summary>Files merged with a person's (the machine files): written after the keys they carry are made.</summary>
+    private static bool IsMerged(CompileFolder folder, ArtifactKind kind) => folder.Catalog.Of(kind)?.Merge is not (null or InstallMerge.Replace);
 
-    private static IReadOnlyList<string> StagedFiles(string staging, InstallPlan plan, ArtifactKind kind) =>
-        plan.Files.Where(f => f.File.Kind == kind).Select(f => HostPaths.InGeneration(staging, f.File.Path)).ToList();
+    private static IReadOnlyList<string> StagedFiles(string staging, InstallPlan plan, CompileFolder folder, InstallActivation activation) =>
+        plan.Files.Where(f => folder.Catalog.Of(f.File.Kind)?.Activation == activation).Select(f => HostPaths.InGeneration(staging, f.File.Path)).ToList();
 
     /// <summary>True when the plan installs exactly what the current generation does, from the same manifest.</summary>
     private static bool SameGeneration(GenerationStore store, GenerationRecord? current, InstallPlan plan)
@@ -254,7 +255,7 @@ public static class HostApplier
                              + (current is null ? "" : $", replacing generation {current.Number}"));
             foreach (var line in ChangeReport.FileChanges(current, plan.Record)) output.WriteLine("  " + line);
             foreach (var line in ChangeReport.Merges(plan.Record)) output.WriteLine("  " + line);
-            if (secrets.Any(s => s.EndsWith("ssh_host_ed25519_key", StringComparison.Ordinal)) && plan.Record.Files.Any(f => f.Kind == ArtifactKind.NixMachines))
+            if (secrets.Any(s => s.EndsWith("ssh_host_ed25519_key", StringComparison.Ordinal)) && plan.Record.Files.Any(f => folder.Catalog.Of(f.Kind)?.Merge == InstallMerge.NixMachines))
                 output.WriteLine($"  (the host keys it makes go into {HostPaths.NixMachines})");
         }
         foreach (var account in accounts) output.WriteLine($"  account {account}");

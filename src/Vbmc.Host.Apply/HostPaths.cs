@@ -41,7 +41,7 @@ public static class HostPaths
     /// <summary>vbmc's own machines.scm when a person's machines.scm is merged with it (see <see cref="MachineFileMerge"/>).</summary>
     public const string GuixMachinesOfVbmc = InstallLayout.SecretRoot + "/guix-machines.scm";
 
-    public const string ShepherdFolder = InstallLayout.SecretRoot + "/shepherd";
+    public const string ShepherdFolder = InstallLayout.ShepherdDirectory;
 
     /// <summary>guix-daemon's public signing key, put on the secrets drive when the host has one.</summary>
     public const string GuixSigningKey = "/etc/guix/signing-key.pub";
@@ -54,47 +54,6 @@ public static class HostPaths
     {
         "current", "generations", "shepherd",
     };
-
-    /// <summary>The installed path of a compile-folder artifact (one path per artifact).</summary>
-    public static string InstalledPath(ManifestArtifact artifact) => artifact.Kind switch
-    {
-        ArtifactKind.LaunchScript or ArtifactKind.DiskImage or ArtifactKind.Kernel or ArtifactKind.Initrd =>
-            $"{InstallLayout.StateDirectory(artifact.Vm!)}/{artifact.Path}",
-        ArtifactKind.SystemdUnit => $"{SystemdUnitFolder}/{SystemdUnitName(artifact.Vm!)}",
-        ArtifactKind.Sysusers => $"/etc/sysusers.d/{Path.GetFileName(artifact.Path)}",
-        ArtifactKind.Tmpfiles => $"/etc/tmpfiles.d/{Path.GetFileName(artifact.Path)}",
-        ArtifactKind.ShepherdService => $"{ShepherdFolder}/{artifact.Vm}.scm",
-        // The accounts' description (the sysusers file is what makes them) stays beside the VM's files.
-        ArtifactKind.Accounts => $"{InstallLayout.StateDirectory(artifact.Vm!)}/accounts.json",
-        ArtifactKind.GuixMachines => GuixMachines,
-        ArtifactKind.NixMachines => NixMachines,
-        ArtifactKind.SshConfig => InstallLayout.SshConfigFile,
-        _ => throw new ArgumentOutOfRangeException(nameof(artifact), artifact.Kind, "unknown artifact kind"),
-    };
-
-    /// <summary>The compile-folder path an artifact of this kind must have (anything else is rejected).</summary>
-    public static IReadOnlyList<string> ExpectedCompilePaths(ArtifactKind kind, string? vm) => kind switch
-    {
-        ArtifactKind.LaunchScript => [InstallLayout.ScriptFileName(vm!)],
-        ArtifactKind.DiskImage => [$"{vm}.qcow2", $"{vm}.img"],
-        ArtifactKind.Kernel => [InstallLayout.KernelFileName(vm!)],
-        ArtifactKind.Initrd => [InstallLayout.InitrdFileName(vm!)],
-        ArtifactKind.SystemdUnit => [InstallLayout.SystemdUnitPath(vm!)],
-        ArtifactKind.Sysusers => [InstallLayout.SysusersPath(vm!)],
-        ArtifactKind.Tmpfiles => [InstallLayout.TmpfilesPath(vm!)],
-        ArtifactKind.ShepherdService => [InstallLayout.ShepherdPath(vm!)],
-        ArtifactKind.Accounts => [InstallLayout.AccountsPath(vm!)],
-        ArtifactKind.GuixMachines => [InstallLayout.GuixMachinesPath],
-        ArtifactKind.NixMachines => [InstallLayout.NixMachinesPath],
-        ArtifactKind.SshConfig => [InstallLayout.SshConfigPath],
-        _ => [],
-    };
-
-    /// <summary>Kinds that belong to one VM (the others, the machine files, to none).</summary>
-    public static bool BelongsToVm(ArtifactKind kind) => kind is not (ArtifactKind.GuixMachines or ArtifactKind.NixMachines or ArtifactKind.SshConfig);
-
-    /// <summary>Large files: shared between generations by hard link when their sha256 is unchanged.</summary>
-    public static bool IsLarge(ArtifactKind kind) => kind is ArtifactKind.DiskImage or ArtifactKind.Kernel or ArtifactKind.Initrd;
 
     /// <summary>A host path under a root folder ("/" gives the host path itself).</summary>
     public static string Under(string root, string hostPath) =>

@@ -30,38 +30,36 @@ internal sealed class InstallPlan
         var manifest = folder.Manifest;
         foreach (var artifact in manifest.Artifacts)
         {
-            switch (artifact.Kind)
+            var descriptor = folder.DescriptorOf(artifact);
+            var installedPath = folder.InstalledPath(artifact);
+            switch (descriptor.Merge)
             {
-                case ArtifactKind.NixMachines:
+                case InstallMerge.NixMachines:
                 {
-                    var person = PersonText(root, HostPaths.NixMachines);
-                    if (person is not null) originals.Add(HostPaths.NixMachines);
+                    var person = PersonText(root, installedPath);
+                    if (person is not null) originals.Add(installedPath);
                     ReadChecked(folder, artifact); // the folder is what its manifest says, intents included
                     var text = MachineFileMerge.Nix(manifest.Intents.NixMachines, manifest.Source.Sha256,
                         vm => Secrets.HostPublicKey(root, vm), person);
-                    files.Add(Rendered(HostPaths.NixMachines, artifact, Utf8.GetBytes(text)));
-                    break;
+                    files.Add(Rendered(installedPath, artifact, Utf8.GetBytes(text)));
+                    continue;
                 }
-                case ArtifactKind.GuixMachines when PersonText(root, HostPaths.GuixMachines) is not null:
-                    originals.Add(HostPaths.GuixMachines);
-                    files.Add(Rendered(HostPaths.GuixMachines, artifact, Utf8.GetBytes(MachineFileMerge.GuixWrapper())));
+                case InstallMerge.GuixMachines when PersonText(root, installedPath) is not null:
+                    originals.Add(installedPath);
+                    files.Add(Rendered(installedPath, artifact, Utf8.GetBytes(MachineFileMerge.GuixWrapper())));
                     files.Add(Rendered(HostPaths.GuixMachinesOfVbmc, artifact, ReadChecked(folder, artifact)));
-                    break;
-                case ArtifactKind.SystemdUnit:
-                {
-                    var content = ReadChecked(folder, artifact);
-                    files.Add(Rendered(HostPaths.InstalledPath(artifact), artifact, content));
-                    links.AddRange(EnablementLinks(artifact, manifest.Intents.Units, folder.PathOf(artifact)));
-                    break;
-                }
-                default:
-                    var installed = new InstalledFile(HostPaths.InstalledPath(artifact), artifact.Kind, artifact.Sha256,
-                        artifact.Size, artifact.Mode, artifact.Vm);
-                    files.Add(HostPaths.IsLarge(artifact.Kind)
-                        ? new PlannedFile(installed, null, folder.PathOf(artifact))
-                        : new PlannedFile(installed, ReadChecked(folder, artifact), null));
-                    break;
+                    continue;
             }
+            if (descriptor.Large)
+            {
+                files.Add(new PlannedFile(new InstalledFile(installedPath, artifact.Kind, artifact.Sha256, artifact.Size, artifact.Mode, artifact.Vm),
+                    null, folder.PathOf(artifact)));
+                continue;
+            }
+            var content = ReadChecked(folder, artifact);
+            files.Add(Rendered(installedPath, artifact, content));
+            if (descriptor.Activation == InstallActivation.EnableUnit)
+                links.AddRange(EnablementLinks(artifact, installedPath, manifest.Intents.Units, folder.PathOf(artifact)));
         }
         files.Sort((a, b) => string.CompareOrdinal(a.File.Path, b.File.Path));
         links.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
@@ -122,9 +120,10 @@ internal sealed class InstallPlan
     /// per target of the unit's intent (its [Install] WantedBy=, as data in the manifest), so that
     /// enabling is installed, switched and rolled back with the unit itself, also in a --root.
     /// </summary>
-    private static IEnumerable<InstalledLink> EnablementLinks(ManifestArtifact artifact, IReadOnlyList<ManifestUnit> units, string unitFile)
+    private static IEnumerable<InstalledLink> EnablementLinks(ManifestArtifact artifact, string installedPath, IReadOnlyList<ManifestUnit> units, string unitFile)
     {
-        var unitName = HostPaths.SystemdUnitName(artifact.Vm!);
+        var unitName = Path.GetFileName(installedPath);
+        var unitFolder = Path.GetDirectoryName(installedPath)!;
         foreach (var unit in units.Where(u => u.Vm == artifact.Vm))
         {
             if (unit.Name != unitName)
@@ -133,7 +132,7 @@ internal sealed class InstallPlan
             {
                 if (!IsUnitName(target))
                     throw new ApplyException(DiagnosticIds.ApplyFailed, unitFile, $"unsupported: WantedBy={target} is not a unit name");
-                yield return new InstalledLink($"{HostPaths.SystemdUnitFolder}/{target}.wants/{unitName}", "../" + unitName, artifact.Vm);
+                yield return new InstalledLink($"{unitFolder}/{target}.wants/{unitName}", "../" + unitName, artifact.Vm);
             }
         }
     }

@@ -57,10 +57,10 @@ internal static class Staging
 
     public static UnixFileMode ModeOf(string octal) => (UnixFileMode)Convert.ToInt32(octal, 8);
 
-    /// <summary>A large file of an older generation with the same bytes and mode, if any is left.</summary>
+    /// <summary>A file of an older generation with the same bytes and mode, if any is left (generation files never change).</summary>
     private static string? SameFileIn(GenerationStore store, int number, GenerationRecord record, InstalledFile wanted)
     {
-        if (record.Files.FirstOrDefault(f => f.Sha256 == wanted.Sha256 && f.Mode == wanted.Mode && HostPaths.IsLarge(f.Kind)) is not { } same)
+        if (record.Files.FirstOrDefault(f => f.Sha256 == wanted.Sha256 && f.Mode == wanted.Mode) is not { } same)
             return null;
         var path = HostPaths.InGeneration(store.Folder(number), same.Path);
         return File.Exists(path) && new FileInfo(path).Length == wanted.Size ? path : null;

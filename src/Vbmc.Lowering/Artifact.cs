@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace Vbmc.Lowering;
 
 /// <summary>
@@ -13,21 +16,40 @@ public sealed record Artifact(string RelativePath, byte[] Content, ArtifactKind 
         new(relativePath, new System.Text.UTF8Encoding(false).GetBytes(content), kind, mode);
 }
 
-/// <summary>What an artifact is (manifest.json's "kind", what apply does with it).</summary>
-public enum ArtifactKind
+/// <summary>
+/// What an artifact is: manifest.json's "kind", the key of its <see cref="ArtifactDescriptor"/>
+/// (which says where apply installs it and what apply does with it). A name, not an enum, so
+/// that an artifact is added by adding its descriptor and emitter, without touching a switch.
+/// </summary>
+[JsonConverter(typeof(ArtifactKindJsonConverter))]
+public readonly record struct ArtifactKind(string Name)
 {
-    LaunchScript,
-    SystemdUnit,
-    Sysusers,
-    Tmpfiles,
-    ShepherdService,
-    Accounts,
-    GuixMachines,
-    NixMachines,
-    SshConfig,
-    DiskImage,
-    Kernel,
-    Initrd,
+    public static readonly ArtifactKind LaunchScript = new("launch-script");
+    public static readonly ArtifactKind SystemdUnit = new("systemd-unit");
+    public static readonly ArtifactKind Sysusers = new("sysusers");
+    public static readonly ArtifactKind Tmpfiles = new("tmpfiles");
+    public static readonly ArtifactKind ShepherdService = new("shepherd-service");
+    public static readonly ArtifactKind Accounts = new("accounts");
+    public static readonly ArtifactKind GuixMachines = new("guix-machines");
+    public static readonly ArtifactKind NixMachines = new("nix-machines");
+    public static readonly ArtifactKind SshConfig = new("ssh-config");
+    public static readonly ArtifactKind DiskImage = new("disk-image");
+    public static readonly ArtifactKind Kernel = new("kernel");
+    public static readonly ArtifactKind Initrd = new("initrd");
+
+    public override string ToString() => Name ?? "";
+}
+
+/// <summary>An <see cref="ArtifactKind"/> is its name in JSON.</summary>
+public sealed class ArtifactKindJsonConverter : JsonConverter<ArtifactKind>
+{
+    public override ArtifactKind Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        reader.TokenType == JsonTokenType.String && reader.GetString() is { Length: > 0 } name
+            ? new ArtifactKind(name)
+            : throw new JsonException("an artifact kind is a non-empty string");
+
+    public override void Write(Utf8JsonWriter writer, ArtifactKind value, JsonSerializerOptions options) =>
+        writer.WriteStringValue(value.Name);
 }
 
 /// <summary>A file a stage wrote itself into the compile folder (images: too large to hold in memory).</summary>

@@ -67,7 +67,7 @@ public sealed partial class CompileCliTests : IDisposable
         manifest.Artifacts.Single(a => a.Path == "run-past.sh").Should().Match<ManifestArtifact>(a => a.Vm == "past" && a.Mode == "0755");
         manifest.Artifacts.Single(a => a.Path == "systemd/present.service").Vm.Should().Be("present");
         manifest.Artifacts.Single(a => a.Path == "machines.scm").Vm.Should().BeNull();
-        manifest.Artifacts.Where(a => a.Kind is ArtifactKind.DiskImage or ArtifactKind.Kernel or ArtifactKind.Initrd)
+        manifest.Artifacts.Where(a => a.Kind == ArtifactKind.DiskImage || a.Kind == ArtifactKind.Kernel || a.Kind == ArtifactKind.Initrd)
             .Should().BeEmpty("--no-image builds no image");
         File.ReadAllText(Path.Combine(_temp.Out, "run-past.sh")).Should().Contain("past.qcow2", "the script still names the image");
     }

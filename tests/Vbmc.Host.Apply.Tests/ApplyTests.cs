@@ -41,7 +41,7 @@ public sealed class ApplyTests : IDisposable
         var manifest = Compiled.ManifestOf(folder);
         foreach (var artifact in manifest.Artifacts.Where(a => a.Kind != ArtifactKind.NixMachines))
         {
-            var installed = _t.At(HostPaths.InstalledPath(artifact));
+            var installed = _t.At(ArtifactCatalog.Standard.Of(artifact.Kind)!.InstalledPath(artifact.Vm, artifact.Path));
             File.ReadAllBytes(installed).Should().Equal(File.ReadAllBytes(Path.Combine(folder, artifact.Path)), artifact.Path);
             Stat(installed).Mode.PadLeft(4, '0').Should().Be(artifact.Mode, artifact.Path);
         }
