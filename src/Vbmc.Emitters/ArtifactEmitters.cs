@@ -29,7 +29,7 @@ public static class ArtifactEmitters
     /// nix/machines lines (only when <see cref="EmitAll"/> writes nix/machines).
     /// </summary>
     public static ManifestIntents Intents(CompilePlan plan) => new(
-        [.. plan.Vms.Select(ManifestAccount.From)],
+        [.. plan.Vms.Select(ManifestAccount.From), .. ManifestAccount.From(plan.Accounts)],
         [.. plan.Vms.SelectMany(ManifestFolder.From)],
         [.. plan.Vms.Select(ManifestUnit.From)],
         plan.BuildMachines.Count > 0 || plan.Vms.Count > 0 ? NixMachinesEmitter.Intents(plan) : []);
@@ -44,6 +44,7 @@ public static class ArtifactEmitters
         plan => plan.Vms.SelectMany(SystemdEmitter.Emit),
         plan => plan.Vms.Select(ShepherdEmitter.Emit),
         plan => plan.Vms.Select(AccountsEmitter.Emit),
+        plan => plan.Accounts.IsEmpty ? [] : [SystemdEmitter.ConfigurationSysusers(plan)],
         plan => plan.BuildMachines.Count > 0 || plan.Vms.Count > 0 ? [GuixMachinesEmitter.Emit(plan), NixMachinesEmitter.Emit(plan)] : [],
         plan => plan.Vms.Any(v => v.SshHostPort is not null) ? [SshConfigEmitter.Emit(plan)] : [],
     ];

@@ -36,6 +36,7 @@ internal static class Accounts
         foreach (var account in accounts)
         {
             if (!groups.ContainsKey(account.Group)) missing.Add($"group {account.Group}");
+            if (account.Name is null) continue; // a group alone
             if (!users.ContainsKey(account.Name)) missing.Add($"user {account.Name}");
             foreach (var group in account.SupplementaryGroups)
             {

@@ -153,7 +153,9 @@ public sealed partial class CompileFolder
         void Bad(string what) => diagnostics.Error(DiagnosticIds.ApplyFailed, at, $"manifest intents: {what}", "apply only folders written by `vbmc compile`");
         foreach (var a in intents.Accounts)
         {
-            if (a?.Vm is null || !vms.Contains(a.Vm) || a.Name != InstallLayout.AccountName(a.Vm) || a.Group != a.Name
+            var ofVm = a?.Vm is { } vm && vms.Contains(vm) && a.Name == InstallLayout.AccountName(vm) && a.Group == a.Name;
+            var ofConfiguration = a is { Vm: null } && (a.Name is null || VmName().IsMatch(a.Name));
+            if (a is null || !(ofVm || ofConfiguration) || a.Group is null || !VmName().IsMatch(a.Group)
                 || a.SupplementaryGroups is null || a.SupplementaryGroups.Any(g => g is null || !VmName().IsMatch(g)))
                 Bad($"an account that is not a VM's ('{a?.Name}')");
         }

@@ -28,6 +28,8 @@ public readonly record struct ArtifactKind(string Name)
     public static readonly ArtifactKind SystemdUnit = new("systemd-unit");
     public static readonly ArtifactKind Sysusers = new("sysusers");
     public static readonly ArtifactKind Tmpfiles = new("tmpfiles");
+    /// <summary>The accounts of the configuration's own services (not a VM's): sysusers.d/vbmc.conf.</summary>
+    public static readonly ArtifactKind ConfigurationSysusers = new("configuration-sysusers");
     public static readonly ArtifactKind ShepherdService = new("shepherd-service");
     public static readonly ArtifactKind Accounts = new("accounts");
     public static readonly ArtifactKind GuixMachines = new("guix-machines");

@@ -98,6 +98,11 @@ public sealed class ArtifactCatalog
         },
         new()
         {
+            Kind = ArtifactKind.ConfigurationSysusers, PerVm = false, CompilePaths = _ => [InstallLayout.ConfigurationSysusersPath],
+            InstalledPath = (_, path) => $"/etc/sysusers.d/{Path.GetFileName(path)}", Activation = InstallActivation.MakeAccounts,
+        },
+        new()
+        {
             Kind = ArtifactKind.Tmpfiles, PerVm = true, CompilePaths = vm => [InstallLayout.TmpfilesPath(vm!)],
             InstalledPath = (_, path) => $"/etc/tmpfiles.d/{Path.GetFileName(path)}", Activation = InstallActivation.MakeFolders,
         },

@@ -20,6 +20,9 @@ public sealed record CompilePlan(
 {
     /// <summary>The other files the evaluation read (load, include, user modules), absolute, in order.</summary>
     public IReadOnlyList<Vbmc.Evaluation.ReadFile> Inputs { get; init; } = [];
+
+    /// <summary>Host accounts of the configuration's own services (not the VMs'): see AccountLowering.</summary>
+    public HostAccounts Accounts { get; init; } = HostAccounts.None;
 }
 
 /// <summary>One virtual build machine, lowered.</summary>

@@ -24,7 +24,7 @@ namespace Vbmc.Lowering;
 /// Compile folder (flat, so that run-NAME.sh finds the image beside itself in both places):
 /// <code>
 /// run-NAME.sh  NAME.qcow2|NAME.img  NAME.vmlinuz  NAME.initrd
-/// systemd/NAME.service  sysusers.d/vbmc-NAME.conf  tmpfiles.d/vbmc-NAME.conf
+/// systemd/NAME.service  sysusers.d/vbmc-NAME.conf  sysusers.d/vbmc.conf  tmpfiles.d/vbmc-NAME.conf
 /// shepherd/NAME.scm  accounts/NAME.json  machines.scm  nix/machines  ssh/vbmc.conf  manifest.json
 /// </code>
 /// </remarks>
@@ -74,6 +74,8 @@ public static class InstallLayout
     public static string SystemdUnitPath(string vm) => $"systemd/{vm}.service";
     public static string SysusersPath(string vm) => $"sysusers.d/vbmc-{vm}.conf";
     public static string TmpfilesPath(string vm) => $"tmpfiles.d/vbmc-{vm}.conf";
+    /// <summary>The configuration's own accounts (a VM's file is vbmc-NAME.conf: the two never meet).</summary>
+    public const string ConfigurationSysusersPath = "sysusers.d/vbmc.conf";
     public static string ShepherdPath(string vm) => $"shepherd/{vm}.scm";
     public static string AccountsPath(string vm) => $"accounts/{vm}.json";
     public const string GuixMachinesPath = "machines.scm";

@@ -93,10 +93,15 @@ public sealed record ManifestIntents(
     public static ManifestIntents None { get; } = new([], [], [], []);
 }
 
-/// <summary>A host account: a system user with its own group, in its supplementary groups.</summary>
-public sealed record ManifestAccount(string Vm, string Name, string Group, IReadOnlyList<string> SupplementaryGroups)
+/// <summary>A host account: a system user in its group and supplementary groups, or a group alone (<paramref name="Name"/> null).</summary>
+/// <param name="Vm">The VM whose account it is; null for an account of the configuration's own services.</param>
+public sealed record ManifestAccount(string? Vm, string? Name, string Group, IReadOnlyList<string> SupplementaryGroups)
 {
     public static ManifestAccount From(VmPlan vm) => new(vm.Name, vm.Account.Name, vm.Account.Group, vm.Account.SupplementaryGroups);
+
+    public static IEnumerable<ManifestAccount> From(HostAccounts accounts) =>
+        accounts.Groups.Select(g => new ManifestAccount(null, null, g.Name, []))
+            .Concat(accounts.Users.Select(u => new ManifestAccount(null, u.Name, u.Group, u.SupplementaryGroups)));
 }
 
 /// <param name="Mode">Octal, e.g. "0755".</param>

@@ -16,11 +16,12 @@ internal static class PlanBuilder
         foreach (var vm in BuildVm.All(graph))
         {
             if (!seen.Add(vm.Record)) continue;
-            if (VmLowering.Lower(vm, bag) is { } plan) vms.Add(plan);
+            if (VmLowering.Lower(vm, graph, bag) is { } plan) vms.Add(plan);
         }
         var machines = new List<BuildMachinePlan>();
         machines.AddRange(vms.Where(v => v.SshHostPort is not null).Select(BuildMachineLowering.ForVm));
         machines.AddRange(BuildMachineLowering.Written(graph, bag));
-        return new CompilePlan(fileName, sourceSha256, vms, machines);
+        var accounts = AccountLowering.OfConfiguration(graph, bag);
+        return new CompilePlan(fileName, sourceSha256, vms, machines) { Accounts = accounts };
     }
 }

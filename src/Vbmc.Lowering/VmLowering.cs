@@ -13,7 +13,7 @@ internal static class VmLowering
     /// <summary>The guest offloading account's ids: fixed, so that the image is the same for every VM.</summary>
     public const int GuestOffloadUid = 1000, GuestOffloadGid = 1000;
 
-    public static VmPlan? Lower(BuildVm vm, DiagnosticBag bag)
+    public static VmPlan? Lower(BuildVm vm, Vbmc.Services.ServiceGraphView graph, DiagnosticBag bag)
     {
         // Type errors of these fields are reported by the analysis; lowering stops quietly then.
         if (vm.Name is not { } name || !BuildVmNameCheck.IsValidName(name)) return null;
@@ -61,9 +61,10 @@ internal static class VmLowering
             ok = false;
         }
         var imagePlan = ImageLowering.Lower(vm, name, image, bag);
-        if (!ok || imagePlan is null) return null;
+        // The account QEMU runs as: the one the VM's service gives account-service-type.
+        var hostAccount = AccountLowering.ForVm(graph, vm, InstallLayout.AccountName(name), bag);
+        if (!ok || imagePlan is null || hostAccount is null) return null;
 
-        var account = InstallLayout.AccountName(name);
         var utcDate = date.ToDateTimeOffset().ToUniversalTime();
         imagePlan = imagePlan with { KernelCommandLine = imagePlan.KernelCommandLine + " " + ImagePlan.ClockArgument(utcDate) };
         return new VmPlan
@@ -83,7 +84,7 @@ internal static class VmLowering
             NetworkAccess = networkAccess,
             SubstituteUrls = substituteUrls,
             Image = imagePlan,
-            Account = new HostAccount(account, account, ["kvm"], $"vbmc virtual build machine {name}", "/var/empty", "/usr/sbin/nologin"),
+            Account = hostAccount,
             Place = vm.Place,
             Guest = new GuestAccount(InstallLayout.GuestOffloadUser, GuestOffloadUid, "users", 100,
                 $"/home/{InstallLayout.GuestOffloadUser}", "/bin/sh", "Account used for offloading"),

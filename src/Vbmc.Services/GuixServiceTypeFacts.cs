@@ -15,10 +15,18 @@ public static class GuixServiceTypeFacts
     public static bool GuixExtends(string typeName, string target) =>
         Extends.Value.TryGetValue(typeName, out var targets) && targets.Contains(target);
 
+    /// <summary>Whether Guix 1.5.0 defines a service type of this name (in any module: (gnu system shadow)'s account-service-type too).</summary>
+    public static bool IsGuixServiceType(string typeName) => Extends.Value.ContainsKey(typeName);
+
     private static IReadOnlyDictionary<string, IReadOnlyList<string>> Read()
     {
         var facts = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        foreach (var resource in GuixData.ResourceNames.Where(n => n.StartsWith(GuixData.ResourcePrefix + "gnu/services/", StringComparison.Ordinal)))
+        // Service types live in (gnu services ...) and (gnu system ...); the package modules, many
+        // and large, define none.
+        foreach (var resource in GuixData.ResourceNames.Where(n => n.StartsWith(GuixData.ResourcePrefix + "gnu/services/", StringComparison.Ordinal)
+                                                                    || n.StartsWith(GuixData.ResourcePrefix + "gnu/system/", StringComparison.Ordinal)
+                                                                    || n == GuixData.ResourcePrefix + "gnu/services.scm"
+                                                                    || n == GuixData.ResourcePrefix + "gnu/system.scm"))
         {
             if (GuixData.Find(GuixData.PartsOf(resource)) is not { } module) continue;
             foreach (var entry in module.Entries.Where(e => e.Kind == GuixEntryKind.ServiceType))

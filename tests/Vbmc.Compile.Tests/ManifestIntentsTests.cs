@@ -41,7 +41,7 @@ public sealed class ManifestIntentsTests
         {
             var users = Lines(InstallLayout.SysusersPath(vm.Name)).ToList();
             var account = intents.Accounts.Single(a => a.Vm == vm.Name);
-            users.Where(l => l[0] == "u").Select(l => (l[1], l[2])).Should().Equal((account.Name, "-:" + account.Group));
+            users.Where(l => l[0] == "u").Select(l => (l[1], l[2])).Should().Equal((account.Name!, "-:" + account.Group));
             users.Where(l => l[0] == "m").Select(l => l[2]).Should().Equal(account.SupplementaryGroups);
             Lines(InstallLayout.TmpfilesPath(vm.Name)).Where(l => l[0] == "d").Select(l => (l[1], l[2], l[3], l[4]))
                 .Should().Equal(intents.Folders.Where(f => f.Vm == vm.Name).Select(f => (f.Path, f.Mode, f.User, f.Group)));

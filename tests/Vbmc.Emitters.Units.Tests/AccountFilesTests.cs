@@ -20,7 +20,7 @@ public class AccountFilesTests
 
         var user = SystemdTools.Entry(root, "passwd", "build-vm-build-vm");
         user.Should().NotBeNull();
-        user![4].Should().Be("vbmc virtual build machine build-vm");
+        user![4].Should().Be("Privilege separation user for the virtual build machine", "the comment of the account the VM service gives account-service-type");
         user[5].Should().Be("/var/empty");
         user[6].Should().Be("/usr/sbin/nologin");
         int.Parse(user[2]).Should().BeLessThan(1000, "a system account");

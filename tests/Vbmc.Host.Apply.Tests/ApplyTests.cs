@@ -57,6 +57,32 @@ public sealed class ApplyTests : IDisposable
     }
 
     [Fact]
+    public void An_account_a_simple_service_adds_is_made_on_the_host_and_the_vm_account_is_upstreams()
+    {
+        HostTools.Require("systemd-sysusers", "systemd");
+        // The fold is what is installed: the account extension of a simple-service of the
+        // configuration becomes a host account, as on a Guix System.
+        var folder = Compiled.Compile("""
+            (use-modules (gnu services) (gnu system shadow) (gnu services virtualization))
+            (list (service virtual-build-machine-service-type (virtual-build-machine (name 'alpha)))
+                  (simple-service 'vm-watchers account-service-type
+                    (list (user-group (name "vm-watchers") (system? #t))
+                          (user-account (name "vm-watcher") (group "vm-watchers") (supplementary-groups '("kvm"))
+                                        (comment "Watches the build VMs") (home-directory "/var/empty")
+                                        (shell "/usr/sbin/nologin") (system? #t)))))
+            """, "watchers.scm", $"watchers-{Guid.NewGuid():N}");
+        Run.Apply(folder, _t.Root).ShouldSucceed();
+        var watcher = PasswdEntry("vm-watcher");
+        watcher[4].Should().Be("Watches the build VMs");
+        watcher[3].Should().Be(GroupEntry("vm-watchers")[2], "its primary group");
+        GroupEntry("kvm")[3].Split(',').Should().Contain(["vm-watcher", "build-vm-alpha"]);
+        PasswdEntry("build-vm-alpha")[4].Should().Be("Privilege separation user for the virtual build machine");
+        File.ReadAllText(_t.At("/etc/sysusers.d/vbmc.conf")).Should().Contain("u vm-watcher -:vm-watchers");
+        // Applying again finds nothing missing.
+        Run.Apply(folder, _t.Root).ShouldSucceed().Output.Should().Contain("nothing to do");
+    }
+
+    [Fact]
     public void Auto_start_VMs_are_enabled_as_systemd_itself_sees_it()
     {
         var systemctl = HostTools.Require("systemctl", "systemd");

@@ -200,6 +200,62 @@ public class LoweringTests
         result.Diagnostics.Should().OnlyContain(d => d.Span.File == "u.scm");
     }
 
+    private const string AccountsHead = """
+        (use-modules (gnu) (gnu services virtualization))
+        (operating-system
+          (host-name "h")
+          (bootloader (bootloader-configuration (bootloader grub-bootloader) (targets '("/dev/sda"))))
+          (file-systems (list (file-system (mount-point "/") (device "/dev/sda1") (type "ext4"))))
+          (users (cons (user-account (name "alice") (group "users")) %base-user-accounts))
+          (services (cons* (service virtual-build-machine-service-type)
+
+        """;
+
+    [Fact]
+    public void The_vm_account_is_the_one_its_service_gives_account_service_type()
+    {
+        var vm = LoweredPlans.FromText(AccountsHead + "%base-services)))").Vms.Single();
+        vm.Account.Should().BeEquivalentTo(new HostAccount("build-vm-build-vm", "build-vm-build-vm", ["kvm"],
+            "Privilege separation user for the virtual build machine", "/var/empty", "/usr/sbin/nologin"),
+            "upstream's account record, its (file-append shadow \"/sbin/nologin\") where a Debian host has it");
+    }
+
+    [Fact]
+    public void A_simple_service_adding_an_account_adds_a_host_account_and_guix_systems_own_accounts_do_not()
+    {
+        var plan = LoweredPlans.FromText(AccountsHead + """
+                                 (simple-service 'vm-users account-service-type
+                                   (list (user-group (name "vm-users") (system? #t))
+                                         (user-account (name "vm-watcher") (group "vm-users") (supplementary-groups '("kvm"))
+                                                       (comment "Watches the build VMs") (home-directory "/var/empty")
+                                                       (shell "/usr/sbin/nologin") (system? #t))))
+                                 %base-services)))
+            """);
+        plan.Accounts.Groups.Should().Equal(new HostGroup("vm-users"));
+        plan.Accounts.Users.Should().BeEquivalentTo([new HostAccount("vm-watcher", "vm-users", ["kvm"], "Watches the build VMs", "/var/empty", "/usr/sbin/nologin")]);
+        // alice (the operating system's), root, nobody, guixbuilder01... are Guix System's accounts.
+        LoweredPlans.FromText(AccountsHead + "%base-services)))").Accounts.IsEmpty.Should().BeTrue();
+    }
+
+    [Fact]
+    public void An_account_sysusers_cannot_make_is_unsupported_at_its_field()
+    {
+        var result = Lowerer.Lower(AccountsHead + """
+                                 (simple-service 'people account-service-type
+                                   (list (user-account (name "carol") (group "users")
+                                                       (password "secret"))))
+                                 %base-services)))
+            """, "u.scm", "00");
+        result.Plan.Should().BeNull();
+        var errors = result.Diagnostics.Where(d => d.Severity == Vbmc.Diagnostics.Severity.Error).ToList();
+        errors.Select(d => d.Message).Should().BeEquivalentTo(
+            "unsupported: a password of account 'carol'",
+            "unsupported: an account that is not a system account of account 'carol'",
+            "unsupported: a home folder /home/carol to make of account 'carol'");
+        errors.Single(d => d.Message.Contains("password")).Span.StartLine.Should().Be(10, "the (password ...) field");
+        errors.Should().OnlyContain(d => d.Span.File == "u.scm" && d.Id == Vbmc.Diagnostics.DiagnosticIds.UnsupportedForCompile);
+    }
+
     [Fact]
     public void A_machines_file_lowers_to_its_build_machines()
     {
