@@ -32,6 +32,9 @@ public sealed record SchemeReal(double Value) : SchemeValue;
 
 public sealed record SchemeBoolean(bool Value) : SchemeValue;
 
+/// <summary>A keyword, <c>#:name</c> (the name written as a symbol).</summary>
+public sealed record SchemeKeyword(string Name) : SchemeValue;
+
 /// <summary>
 /// A symbol. Any name is allowed: <see cref="SchemeWriter.Symbol"/> writes a plain lower-case
 /// name as it is and any other in Guile's <c>#{...}#</c> form with escapes, so that a symbol can

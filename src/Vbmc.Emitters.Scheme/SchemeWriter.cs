@@ -57,15 +57,17 @@ public static class SchemeWriter
     }
 
     /// <summary>
-    /// A symbol: bare when it is a plain lower-case name (a letter, then letters, digits, '-' and
-    /// '_': never mistaken for a number or other syntax), else Guile's extended form #{...}# with
+    /// A symbol: bare when it is a plain lower-case name (a letter, then letters, digits and
+    /// <c>- _ ? ! * &lt; &gt; = / + .</c>, as in <c>string-prefix?</c>: a name that starts with a
+    /// letter is never read as a number or other syntax), else Guile's extended form #{...}# with
     /// R6RS-style \x...; escapes for every character but letters, digits and Scheme's extended
     /// identifier characters.
     /// </summary>
     public static string Symbol(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (name.Length > 0 && name[0] is >= 'a' and <= 'z' && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_'))
+        if (name.Length > 0 && name[0] is >= 'a' and <= 'z'
+            && name.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-' or '_' or '?' or '!' or '*' or '<' or '>' or '=' or '/' or '+' or '.'))
             return name;
         var text = new StringBuilder("#{");
         foreach (var rune in name.EnumerateRunes())
@@ -127,14 +129,24 @@ public static class SchemeWriter
         SchemeReal r => Real(r.Value),
         SchemeBoolean b => b.Value ? "#t" : "#f",
         SchemeSymbol s => Symbol(s.Name),
+        SchemeKeyword k => "#:" + Symbol(k.Name),
         _ => throw new ArgumentException($"not an atom: {value.GetType().Name}", nameof(value)),
     };
+
+    /// <summary><c>(quote x)</c>, written <c>'x</c>.</summary>
+    private static bool IsQuote(SchemeForm form) => form.Items is [SchemeSymbol { Name: "quote" }, _];
 
     private static void AppendForm(StringBuilder text, SchemeForm form, int column)
     {
         if (form.Items.Count == 0)
         {
             text.Append("()");
+            return;
+        }
+        if (IsQuote(form))
+        {
+            text.Append('\'');
+            Append(text, form.Items[1], column + 1);
             return;
         }
         if (form.Layout == FormLayout.Auto)
@@ -164,7 +176,14 @@ public static class SchemeWriter
         for (var i = onOpeningLine; i < form.Items.Count; i++)
         {
             text.Append('\n').Append(' ', column + indent);
+            var start = text.Length;
             Append(text, form.Items[i], column + indent);
+            // A keyword argument stays on its keyword's line when it fits there: #:user "build-vm-past".
+            if (form.Items[i] is SchemeKeyword && i + 1 < form.Items.Count && Flat(form.Items[i + 1]) is { } value
+                && column + indent + text.Length - start + 1 + value.Length <= Width)
+                text.Append(' ').Append(value);
+            else continue;
+            i++;
         }
         text.Append(')');
     }
@@ -174,6 +193,7 @@ public static class SchemeWriter
     {
         if (value is not SchemeForm form) return Atom(value);
         if (form.Layout != FormLayout.Auto) return null;
+        if (IsQuote(form)) return Flat(form.Items[1]) is { } quoted ? "'" + quoted : null;
         var items = new List<string>(form.Items.Count);
         foreach (var item in form.Items)
         {

@@ -23,40 +23,57 @@ public static class ShepherdEmitter
     public static Artifact Emit(VmPlan vm) =>
         Artifact.Text(InstallLayout.ShepherdPath(vm.Name), Text(vm), ArtifactKind.ShepherdService);
 
+    /// <summary>
+    /// Services of Guix System's Shepherd that other Shepherds lack: required only when one is
+    /// registered when the file is loaded (otherwise `herd start` would fail with "service
+    /// 'user-processes' could not be found"). With it, VMs stop before users' processes are killed.
+    /// </summary>
+    private static readonly IReadOnlySet<string> GuixSystemOnly = new HashSet<string>(StringComparer.Ordinal) { "user-processes" };
+
     public static string Text(VmPlan vm)
     {
-        var name = SchemeWriter.QuotedSymbols([vm.Name]);
+        var shepherd = vm.Shepherd;
+        var name = SchemeWriter.QuotedSymbols(shepherd.Provision);
         var text = new StringBuilder();
         foreach (var line in Header(vm)) text.Append(SchemeWriter.Comment(line)).Append('\n');
         text.Append('\n')
+            .Append(SchemeWriter.Comment("The VM's <shepherd-service> record, from the service fold (vbmc eval --json shows it).")).Append('\n')
             .Append("(let ((vm (service\n")
             .Append("           ").Append(name).Append('\n')
             .Append("           #:documentation\n")
-            .Append("           ").Append(SchemeWriter.String(
-                $"Run the vbmc virtual build machine {vm.Name} (its clock starts at {vm.RtcBase} UTC).")).Append('\n')
-            .Append("           ;; Guix System's Shepherd provides user-processes (VMs then stop before the\n")
-            .Append("           ;; processes of users are killed at shutdown); other Shepherds have none.\n")
-            .Append("           #:requirement (if (lookup-service 'user-processes) '(user-processes) '())\n")
-            .Append("           #:respawn? #t\n")
-            .Append("           #:start (make-forkexec-constructor\n")
-            .Append("                    (list ").Append(SchemeWriter.String(vm.InstalledScript)).Append(")\n")
-            .Append("                    #:user ").Append(SchemeWriter.String(vm.Account.Name)).Append('\n')
-            .Append("                    ").Append(SchemeWriter.Comment($"Own group first: the secrets in {vm.SecretDirectory} are readable through it.")).Append('\n')
-            .Append("                    #:group ").Append(SchemeWriter.String(vm.Account.Group)).Append('\n')
-            .Append("                    #:supplementary-groups ").Append(SchemeWriter.QuotedStrings(vm.Account.SupplementaryGroups)).Append('\n')
-            .Append("                    ;; shepherd's own environment (PATH finds QEMU), with QEMU's snapshot overlay in /tmp.\n")
-            .Append("                    #:environment-variables\n")
-            .Append("                    (cons \"TMPDIR=/tmp\"\n")
-            .Append("                          (filter (lambda (variable) (not (string-prefix? \"TMPDIR=\" variable)))\n")
-            .Append("                                  (default-environment-variables)))\n")
-            .Append("                    #:log-file ").Append(SchemeWriter.String(vm.SerialLog)).Append(")\n")
-            .Append("           ;; The launch script execs QEMU, which exits on SIGTERM.\n")
-            .Append("           #:stop (make-kill-destructor))))\n")
+            .Append("           ").Append(SchemeWriter.String(shepherd.Documentation)).Append('\n')
+            .Append("           #:requirement ").Append(Requirement(shepherd.Requirement)).Append('\n')
+            .Append("           #:respawn? ").Append(shepherd.Respawn ? "#t" : "#f").Append('\n')
+            .Append("           #:start ").Append(SchemeWriter.Write(Scheme(shepherd.Start), 20)).Append('\n')
+            .Append("           #:stop ").Append(SchemeWriter.Write(Scheme(shepherd.Stop), 19)).Append(")))\n")
             .Append("  (register-services (list vm))\n");
-        if (vm.AutoStart) text.Append("  (start-in-the-background ").Append(name).Append(")\n");
+        if (shepherd.AutoStart) text.Append("  (start-in-the-background ").Append(name).Append(")\n");
         text.Append("  vm)\n");
         return text.ToString();
     }
+
+    /// <summary>The requirement list; a Guix-System-only service is in it when the loading Shepherd has it.</summary>
+    private static string Requirement(IReadOnlyList<string> requirement)
+    {
+        var always = SchemeWriter.QuotedSymbols(requirement.Where(r => !GuixSystemOnly.Contains(r)));
+        var optional = requirement.Where(GuixSystemOnly.Contains).ToList();
+        if (optional.Count == 0) return always;
+        var parts = optional.Select(r => $"(if (lookup-service '{SchemeWriter.Symbol(r)}) {SchemeWriter.QuotedSymbols([r])} '())").ToList();
+        return requirement.Count == optional.Count && parts.Count == 1 ? parts[0] : $"(append {string.Join(' ', parts)} {always})";
+    }
+
+    /// <summary>Lowered code as the Scheme writer's values (its one quoting routine for strings, symbols and keywords).</summary>
+    public static SchemeValue Scheme(SchemeDatum datum) => datum switch
+    {
+        DatumList list => new SchemeForm([.. list.Items.Select(Scheme)], FormLayout.Auto),
+        DatumSymbol s => SchemeValue.Symbol(s.Name),
+        DatumKeyword k => new SchemeKeyword(k.Name),
+        DatumString s => SchemeValue.Of(s.Value),
+        DatumInteger i when i.Value >= long.MinValue && i.Value <= long.MaxValue => SchemeValue.Of((long)i.Value),
+        DatumInteger i => throw new ArgumentException($"integer {i.Value} is out of range for a Shepherd file", nameof(datum)),
+        DatumBoolean b => SchemeValue.Of(b.Value),
+        _ => throw new ArgumentException($"not a datum: {datum.GetType().Name}", nameof(datum)),
+    };
 
     private static IEnumerable<string> Header(VmPlan vm) =>
     [

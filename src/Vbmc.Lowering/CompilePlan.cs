@@ -107,6 +107,9 @@ public sealed record VmPlan
     public string KernelFileName => InstallLayout.KernelFileName(Name);
     public string InitrdFileName => InstallLayout.InitrdFileName(Name);
 
+    /// <summary>The VM's GNU Shepherd service (from the fold: the record its service gives shepherd-root).</summary>
+    public required ShepherdServicePlan Shepherd { get; init; }
+
     /// <summary>The installed systemd unit's name (vbmc-NAME.service).</summary>
     public string SystemdUnitName => InstallLayout.SystemdUnitName(Name);
 

@@ -22,6 +22,7 @@ internal static class PlanBuilder
         machines.AddRange(vms.Where(v => v.SshHostPort is not null).Select(BuildMachineLowering.ForVm));
         machines.AddRange(BuildMachineLowering.Written(graph, bag));
         var accounts = AccountLowering.OfConfiguration(graph, bag);
+        ShepherdLowering.ReportOthers(graph, bag);
         return new CompilePlan(fileName, sourceSha256, vms, machines) { Accounts = accounts };
     }
 }

@@ -63,7 +63,9 @@ internal static class VmLowering
         var imagePlan = ImageLowering.Lower(vm, name, image, bag);
         // The account QEMU runs as: the one the VM's service gives account-service-type.
         var hostAccount = AccountLowering.ForVm(graph, vm, InstallLayout.AccountName(name), bag);
-        if (!ok || imagePlan is null || hostAccount is null) return null;
+        // Its Shepherd service: the one the VM's service gives shepherd-root-service-type.
+        var shepherd = ShepherdLowering.ForVm(graph, vm, name, bag);
+        if (!ok || imagePlan is null || hostAccount is null || shepherd is null) return null;
 
         var utcDate = date.ToDateTimeOffset().ToUniversalTime();
         imagePlan = imagePlan with { KernelCommandLine = imagePlan.KernelCommandLine + " " + ImagePlan.ClockArgument(utcDate) };
@@ -85,6 +87,7 @@ internal static class VmLowering
             SubstituteUrls = substituteUrls,
             Image = imagePlan,
             Account = hostAccount,
+            Shepherd = shepherd,
             Place = vm.Place,
             Guest = new GuestAccount(InstallLayout.GuestOffloadUser, GuestOffloadUid, "users", 100,
                 $"/home/{InstallLayout.GuestOffloadUser}", "/bin/sh", "Account used for offloading"),

@@ -12,6 +12,54 @@ public static class Plans
     /// <summary>Upstream's default virtual build machine ('build-vm', no auto-start).</summary>
     public static VmPlan Default => DefaultLazy.Value;
 
+    /// <summary>
+    /// <paramref name="vm"/> under another name and account, its Shepherd service changed to match
+    /// (lowering makes that service from the fold; this gives hostile values no configuration can).
+    /// </summary>
+    public static VmPlan Renamed(VmPlan vm, string name, HostAccount? account = null)
+    {
+        var renamed = vm with { Name = name, Account = account ?? vm.Account };
+        SchemeDatum Rewrite(SchemeDatum datum)
+        {
+            if (datum is not DatumList list) return datum;
+            var items = new List<SchemeDatum>();
+            for (var i = 0; i < list.Items.Count; i++)
+            {
+                var item = list.Items[i];
+                if (item is DatumKeyword k && i + 1 < list.Items.Count)
+                {
+                    SchemeDatum? value = k.Name switch
+                    {
+                        "user" => new DatumString(renamed.Account.Name),
+                        "group" => new DatumString(renamed.Account.Group),
+                        "log-file" => new DatumString(renamed.SerialLog),
+                        "supplementary-groups" => new DatumList([new DatumSymbol("quote"),
+                            new DatumList([.. renamed.Account.SupplementaryGroups.Select(g => new DatumString(g))])]),
+                        _ => null,
+                    };
+                    if (value is not null)
+                    {
+                        items.Add(item);
+                        items.Add(value);
+                        i++;
+                        continue;
+                    }
+                }
+                items.Add(item is DatumString s && s.Value == vm.InstalledScript ? new DatumString(renamed.InstalledScript) : Rewrite(item));
+            }
+            return new DatumList(items);
+        }
+        return renamed with
+        {
+            Shepherd = vm.Shepherd with
+            {
+                Provision = [name],
+                Documentation = $"Run the vbmc virtual build machine {name} (its clock starts at {vm.RtcBase} UTC).",
+                Start = Rewrite(vm.Shepherd.Start),
+            },
+        };
+    }
+
     /// <summary>A VM named 'auto' with auto-start? #t.</summary>
     public static VmPlan AutoStart => AutoStartLazy.Value;
 

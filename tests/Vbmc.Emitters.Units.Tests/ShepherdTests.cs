@@ -79,11 +79,8 @@ public sealed class ShepherdTests(RealShepherd shepherd) : IClassFixture<RealShe
         // really switches to them; the VM's name carries the newline.
         const string User = "user \"x\" \\y";
         const string Group = "group 'z' #|w|# é";
-        var vm = Plans.Default with
-        {
-            Name = Name,
-            Account = Plans.Default.Account with { Name = User, Group = Group, SupplementaryGroups = ["kvm", "wé\"ird"] },
-        };
+        var vm = Plans.Renamed(Plans.Default, Name,
+            Plans.Default.Account with { Name = User, Group = Group, SupplementaryGroups = ["kvm", "wé\"ird"] });
         ShepherdEmitter.Text(vm).Should().MatchRegex("^[\\x00-\\x7f]*$", "the file is ASCII whatever it holds");
 
         var before = shepherd.Daemon.ServiceNames();
@@ -107,7 +104,7 @@ public sealed class ShepherdTests(RealShepherd shepherd) : IClassFixture<RealShe
         var register = shepherd.Daemon.Herd("eval", "root",
             "(unless (lookup-service 'user-processes) (register-services (list (service '(user-processes) #:start (const #t) #:stop (const #f)))))");
         register.ExitCode.Should().Be(0, register.Stdout + register.Stderr);
-        var vm = Plans.Default with { Name = "after-user-processes" };
+        var vm = Plans.Renamed(Plans.Default, "after-user-processes");
         shepherd.Load(vm);
         shepherd.Registered(vm)["requirement"].Should().Equal("user-processes");
         using (var running = shepherd.Start(vm))

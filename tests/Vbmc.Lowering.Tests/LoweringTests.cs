@@ -257,6 +257,41 @@ public class LoweringTests
     }
 
     [Fact]
+    public void The_vm_shepherd_service_is_the_folded_record_so_modify_services_reaches_it()
+    {
+        var plan = LoweredPlans.FromText("""
+            (use-modules (gnu) (gnu services virtualization) (srfi srfi-19))
+            (modify-services (list (service virtual-build-machine-service-type (virtual-build-machine (name 'past))))
+              (virtual-build-machine-service-type config =>
+                (virtual-build-machine (inherit config) (auto-start? #t) (date (make-date 0 0 0 0 1 6 2014 0)))))
+            """);
+        var shepherd = plan.Vms.Single().Shepherd;
+        shepherd.AutoStart.Should().BeTrue("the clause's auto-start? reaches the folded Shepherd service");
+        shepherd.Documentation.Should().Be("Run the vbmc virtual build machine past (its clock starts at 2014-06-01T00:00:00 UTC).");
+        shepherd.Provision.Should().Equal("past");
+        shepherd.Requirement.Should().Equal("user-processes");
+        var start = shepherd.Start.Should().BeOfType<DatumList>().Subject.Items;
+        start[0].Should().Be(new DatumSymbol("make-forkexec-constructor"));
+        start.Should().ContainInOrder(new DatumKeyword("user"), new DatumString("build-vm-past"));
+        start.Should().ContainInOrder(new DatumKeyword("log-file"), new DatumString("/var/log/vbmc/past.log"));
+        shepherd.Stop.Should().BeEquivalentTo(new DatumList([new DatumSymbol("make-kill-destructor")]));
+    }
+
+    [Fact]
+    public void Shepherd_services_of_the_configurations_own_services_are_said_not_to_be_installed()
+    {
+        var result = Lowerer.Lower("""
+            (use-modules (gnu) (gnu services shepherd) (gnu services virtualization))
+            (list (service virtual-build-machine-service-type)
+                  (simple-service 'vm-watch shepherd-root-service-type
+                    (list (shepherd-service (provision '(vm-watch)) (requirement '(build-vm)) (start #~(const #t))))))
+            """, "w.scm", "00");
+        result.Plan.Should().NotBeNull();
+        result.Diagnostics.Should().ContainSingle(d => d.Severity == Vbmc.Diagnostics.Severity.Warning)
+            .Which.Message.Should().Be("unsupported: Shepherd service 'vm-watch' of service 'vm-watch' is not installed: vbmc compile installs the build VMs' services only");
+    }
+
+    [Fact]
     public void A_machines_file_lowers_to_its_build_machines()
     {
         var plan = LoweredPlans.FromFile(Path.Combine(RepoPaths.Examples, "offload-machines.scm"));

@@ -358,25 +358,42 @@ before DATE."
            (system? #t)))))
 
 (define (virtual-build-machine-shepherd-services config)
-  ;; The QEMU command itself is lowered from the record (vbmc compile writes run-NAME.sh into
-  ;; the secret directory's sibling /var/lib/vbmc/NAME); the service runs that script as the
-  ;; VM's own account.
-  (let ((name (virtual-build-machine-name config))
-        (user (virtual-build-machine-account-name config)))
+  ;; What vbmc installs for the VM under GNU Shepherd (shepherd/NAME.scm) is this record, lowered:
+  ;; change it (a modify-services clause on the VM, another service type) and the file changes.
+  ;; The QEMU command itself is lowered from the VM record (vbmc compile writes run-NAME.sh into
+  ;; /var/lib/vbmc/NAME); the service runs that script as the VM's own account, with shepherd's
+  ;; environment (PATH finds QEMU) and QEMU's snapshot overlay in /tmp, the serial console in
+  ;; /var/log/vbmc/NAME.log (shepherd opens it as root).  user-processes is required only where
+  ;; a service provides it (Guix System's Shepherd); vbmc's file checks when it is loaded.
+  (let* ((name (virtual-build-machine-name config))
+         (vm (symbol->string name))
+         (user (virtual-build-machine-account-name config))
+         (date (virtual-build-machine-date config)))
     (list (shepherd-service
-           (documentation "Run the build virtual machine service.")
+           (documentation
+            (string-append "Run the vbmc virtual build machine " vm
+                           (if (date? date)
+                               (string-append " (its clock starts at "
+                                              (date->string (time-utc->date (date->time-utc date) 0)
+                                                            "~Y-~m-~dT~H:~M:~S")
+                                              " UTC).")
+                               ".")))
            (provision (list name))
            (requirement '(user-processes))
            (auto-start? (virtual-build-machine-auto-start? config))
            (start #~(make-forkexec-constructor
-                     (list #$(string-append "/var/lib/vbmc/" (symbol->string name)
-                                            "/run-" (symbol->string name) ".sh"))
+                     (list #$(string-append "/var/lib/vbmc/" vm "/run-" vm ".sh"))
                      #:user #$user
-                     ;; Its own group (the secrets folder is root:build-vm-NAME 0750), and kvm
+                     ;; Its own group (the secrets folder is readable through it), and kvm
                      ;; as a supplementary group for /dev/kvm.
                      #:group #$user
                      #:supplementary-groups '("kvm")
-                     #:environment-variables '("TMPDIR=/tmp")))
+                     #:environment-variables
+                     (cons "TMPDIR=/tmp"
+                           (filter (lambda (variable) (not (string-prefix? "TMPDIR=" variable)))
+                                   (default-environment-variables)))
+                     #:log-file #$(string-append "/var/log/vbmc/" vm ".log")))
+           ;; The launch script execs QEMU, which exits on SIGTERM.
            (stop #~(make-kill-destructor))))))
 
 (define (virtual-build-machine-build-machines config)
