@@ -16,7 +16,16 @@ internal static partial class GuestOperatingSystem
 {
     public static GuestSettings? Lower(string vmName, Record image, Record? standardImage, SourceSpan at, DiagnosticBag bag)
     {
-        if (Field(image, "operating-system") is not Record os || os.Type.Name != "<operating-system>") return new GuestSettings(null);
+        var osField = Field(image, "operating-system");
+        if (osField is Vbmc.Evaluation.Guix.OpaqueValue opaque)
+        {
+            bag.Warning(DiagnosticIds.UnsupportedForCompile, UnsupportedFields.PlaceOf(image, image.Type.IndexOf("operating-system"), at),
+                $"unsupported: the guest operating-system of virtual build machine '{vmName}' comes from {opaque.Description}, which vbmc does not model: " +
+                "it is neither checked nor used, and the guest is vbmc's standard one",
+                "to add software to the guest, list Debian packages in the image's (base (debian-base (packages ...)))");
+            return new GuestSettings(null);
+        }
+        if (osField is not Record os || os.Type.Name != "<operating-system>") return new GuestSettings(null);
         if (standardImage is null || Field(standardImage, "operating-system") is not Record standard
             || ReferenceEquals(os, standard))
             return new GuestSettings(null);

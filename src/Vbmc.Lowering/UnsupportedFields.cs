@@ -26,6 +26,9 @@ internal sealed class UnsupportedFields(string recordDescription, IReadOnlyDicti
             var name = field.Name.Name;
             if (field.Innate || consumed.Contains(name)) continue;
             if (ReferenceEquals(written.Values[i], standard.Values[i]) || Same(written.Values[i], standard.Values[i])) continue;
+            // A value vbmc knows only by where it comes from (Guix code it does not model, such
+            // as os->image's image): it cannot tell, and checks leniently, as everywhere.
+            if (written.Values[i] is Vbmc.Evaluation.Guix.OpaqueValue) continue;
             bag.Error(DiagnosticIds.UnsupportedForCompile, PlaceOf(written, i, fallback),
                 $"unsupported: field '{name}' of {recordDescription}: vbmc does not implement it",
                 insteadByField.TryGetValue(name, out var instead) ? instead : insteadOtherwise);

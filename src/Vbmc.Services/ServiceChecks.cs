@@ -1,24 +1,29 @@
-using System.Reflection;
+using Vbmc.Services.Checks;
 
 namespace Vbmc.Services;
 
 /// <summary>
-/// The registry of check passes: every public, non-abstract <see cref="IServiceCheck"/> class of
-/// this assembly with a parameterless constructor, run in order of full type name (deterministic
-/// diagnostics order).
+/// The registry of check passes, in the order they run (deterministic diagnostics order). A new
+/// pass is one class implementing <see cref="IServiceCheck"/> and one line here; a test fails
+/// when a pass of this assembly is not listed. Registered explicitly, not discovered by
+/// reflection, so that a trimmed (Native AOT) vbmc keeps every pass.
 /// </summary>
 public static class ServiceChecks
 {
-    private static readonly Lazy<IReadOnlyList<Type>> Types = new(() =>
-        typeof(ServiceChecks).Assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false, IsPublic: true }
-                        && typeof(IServiceCheck).IsAssignableFrom(t)
-                        && t.GetConstructor(Type.EmptyTypes) is not null)
-            .OrderBy(t => t.FullName, StringComparer.Ordinal)
-            .ToList());
-
-    public static IReadOnlyList<Type> All => Types.Value;
-
     /// <summary>Fresh instances (a pass may keep state for one run).</summary>
-    public static IEnumerable<IServiceCheck> Create() => All.Select(t => (IServiceCheck)Activator.CreateInstance(t)!);
+    public static IEnumerable<IServiceCheck> Create() =>
+    [
+        new AccountGroupsCheck(),
+        new BuildVmNameCheck(),
+        new ConfigurationValueCheck(),
+        new CpuModelCheck(),
+        new EtcEntriesCheck(),
+        new GuestDaemonCheck(),
+        new HostPortConflictCheck(),
+        new OffloadMachineCheck(),
+        new QemuCpuModelCheck(),
+        new RootFileSystemCheck(),
+        new SshForwardCheck(),
+        new ShepherdChecks(),
+    ];
 }
