@@ -8,12 +8,23 @@ using Vbmc.Services.Checks;
 namespace Vbmc.Lowering;
 
 /// <summary>One <c>&lt;virtual-build-machine&gt;</c> record to a <see cref="VmPlan"/>.</summary>
-internal static class VmLowering
+public static class VmLowering
 {
     /// <summary>The guest offloading account's ids: fixed, so that the image is the same for every VM.</summary>
     public const int GuestOffloadUid = 1000, GuestOffloadGid = 1000;
 
-    public static VmPlan? Lower(BuildVm vm, Vbmc.Services.ServiceGraphView graph, DiagnosticBag bag)
+    /// <summary>
+    /// The fields of &lt;virtual-build-machine&gt; this lowering reads (qemu: to refuse any but its
+    /// default). A field added to the record and not listed here fails a test: it would be
+    /// accepted and dropped without a word.
+    /// </summary>
+    public static readonly IReadOnlySet<string> ConsumedFields = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "name", "image", "qemu", "cpu", "cpu-count", "memory-size", "date", "port-forwardings", "systems",
+        "auto-start?", "features", "mandatory-features", "network-access?", "substitute-urls",
+    };
+
+    internal static VmPlan? Lower(BuildVm vm, Vbmc.Services.ServiceGraphView graph, DiagnosticBag bag)
     {
         // Type errors of these fields are reported by the analysis; lowering stops quietly then.
         if (vm.Name is not { } name || !BuildVmNameCheck.IsValidName(name)) return null;

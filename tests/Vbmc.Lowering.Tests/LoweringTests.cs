@@ -292,6 +292,16 @@ public class LoweringTests
     }
 
     [Fact]
+    public void Every_field_of_the_vm_record_is_read_by_lowering()
+    {
+        var result = Vbmc.Evaluation.ConfigurationEvaluator.EvaluateText(
+            "(use-modules (gnu services virtualization))\n(virtual-build-machine)", "fields.scm");
+        var record = result.Value.Should().BeOfType<Vbmc.Evaluation.Records.Record>().Subject;
+        record.Type.Fields.Where(f => !f.Innate).Select(f => f.Name.Name)
+            .Should().BeEquivalentTo(VmLowering.ConsumedFields, "a field lowering does not read would be dropped without a word");
+    }
+
+    [Fact]
     public void A_machines_file_lowers_to_its_build_machines()
     {
         var plan = LoweredPlans.FromFile(Path.Combine(RepoPaths.Examples, "offload-machines.scm"));
