@@ -4,6 +4,7 @@ using Vbmc.Diagnostics;
 using Vbmc.Evaluation;
 using Vbmc.Evaluation.Records;
 using Vbmc.Services;
+using Vbmc.Services.Checks;
 
 namespace Vbmc.Lowering;
 
@@ -17,24 +18,41 @@ internal static class BuildMachineLowering
     /// </summary>
     public const string VmHost = "127.0.0.1";
 
-    public static BuildMachinePlan ForVm(VmPlan vm) => new()
+    /// <summary>
+    /// The offload machine of a VM: the <c>build-machine</c> its service gives guix-service-type
+    /// (from the fold), with what only vbmc knows added: the VM it is, where apply puts its host
+    /// key, which machine files list it (by the daemons its guest runs) and Nix's mandatory
+    /// features. Null when the VM gives none (no SSH forward: SshForwardCheck reports it).
+    /// </summary>
+    public static BuildMachinePlan? ForVm(ServiceGraphView graph, BuildVm vmRecord, VmPlan vm, DiagnosticBag bag)
     {
-        Vm = vm.Name,
-        Name = VmHost,
-        Port = vm.SshHostPort ?? 22,
-        Systems = vm.Systems,
-        User = vm.Guest.Name,
-        PrivateKey = vm.OffloadKey,
-        HostKey = null,
-        HostKeyFile = vm.GuestHostPublicKey,
-        ParallelBuilds = vm.CpuCount,
-        Features = vm.Features,
-        MandatoryFeatures = vm.MandatoryFeatures,
-        DaemonSocket = Vbmc.Services.Checks.GuestDaemons.GuixSocket,
-        ForGuix = vm.ServesGuix,
-        ForNix = vm.ServesNix,
-        Place = vm.Place,
-    };
+        var records = graph.Fold.Targets.TryGetValue(GuixTarget, out var target)
+            ? target.Contributions.Where(c => ReferenceEquals(c.From, vmRecord.Service))
+                .Select(c => c.Value).OfType<Record>().Where(r => r.Type.IndexOf("build-machines") >= 0)
+                .SelectMany(r => Lists.ToListOrNull(r.Get("build-machines")) ?? []).ToList()
+            : [];
+        if (records.Count == 0) return null;
+        if (records is not [Record record] || !IsBuildMachine(record))
+        {
+            bag.Error(DiagnosticIds.UnsupportedForCompile, vm.Place,
+                $"unsupported: virtual build machine '{vm.Name}' gives guix-service-type {records.Count} build machines; vbmc lists exactly one per VM",
+                "keep virtual-build-machine-service-type's guix-service-type extension as it is");
+            return null;
+        }
+        if (FromRecord(record, bag, placeholderKey: true) is not { } machine) return null;
+        return machine with
+        {
+            Vm = vm.Name,
+            HostKey = null,
+            HostKeyFile = vm.GuestHostPublicKey,
+            MandatoryFeatures = vm.MandatoryFeatures,
+            ForGuix = vm.ServesGuix,
+            ForNix = vm.ServesNix,
+            Place = vm.Place,
+        };
+    }
+
+    private const string GuixTarget = "guix";
 
     /// <summary>
     /// Build machines written in the configuration: the configuration's own list when it is a
@@ -67,14 +85,16 @@ internal static class BuildMachineLowering
                 continue;
             }
             if (machine is not Record record || !IsBuildMachine(record)) continue; // reported by the analysis
-            if (record.Get("host-key") is string key && key.Contains(" vbmc-placeholder:", StringComparison.Ordinal)) continue; // a VM's own
+            if (record.Get("host-key") is string key && IsPlaceholder(key)) continue; // a VM's own
             if (FromRecord(record, bag) is { } plan) yield return plan;
         }
     }
 
     private static bool IsBuildMachine(object value) => value is Record { Type.Name: "<build-machine>" };
 
-    private static BuildMachinePlan? FromRecord(Record r, DiagnosticBag bag)
+    private static bool IsPlaceholder(string hostKey) => hostKey.Contains(" vbmc-placeholder:", StringComparison.Ordinal);
+
+    private static BuildMachinePlan? FromRecord(Record r, DiagnosticBag bag, bool placeholderKey = false)
     {
         // A field of the wrong type is an error of the analysis already (then no plan is made):
         // lower only well-typed records, without repeating that error.
@@ -94,7 +114,7 @@ internal static class BuildMachineLowering
             Systems = systems.OfType<string>().ToList(),
             User = user,
             PrivateKey = privateKey,
-            HostKey = hostKey,
+            HostKey = placeholderKey && IsPlaceholder(hostKey) ? null : hostKey,
             Compression = compression,
             CompressionLevel = (int)BigInteger.Clamp(level, 0, 9),
             DaemonSocket = socket,

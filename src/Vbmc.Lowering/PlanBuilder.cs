@@ -12,14 +12,16 @@ internal static class PlanBuilder
     public static CompilePlan Build(ServiceGraphView graph, string fileName, string sourceSha256, DiagnosticBag bag)
     {
         var vms = new List<VmPlan>();
+        var machines = new List<BuildMachinePlan>();
         var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
         foreach (var vm in BuildVm.All(graph))
         {
             if (!seen.Add(vm.Record)) continue;
-            if (VmLowering.Lower(vm, graph, bag) is { } plan) vms.Add(plan);
+            if (VmLowering.Lower(vm, graph, bag) is not { } plan) continue;
+            vms.Add(plan);
+            // Its offload machine: the build-machine its service gives guix-service-type.
+            if (BuildMachineLowering.ForVm(graph, vm, plan, bag) is { } machine) machines.Add(machine);
         }
-        var machines = new List<BuildMachinePlan>();
-        machines.AddRange(vms.Where(v => v.SshHostPort is not null).Select(BuildMachineLowering.ForVm));
         machines.AddRange(BuildMachineLowering.Written(graph, bag));
         var accounts = AccountLowering.OfConfiguration(graph, bag);
         ShepherdLowering.ReportOthers(graph, bag);

@@ -302,6 +302,26 @@ public class LoweringTests
     }
 
     [Fact]
+    public void The_vm_offload_machine_is_the_build_machine_its_service_gives_guix_service_type()
+    {
+        var plan = LoweredPlans.FromText("""
+            (use-modules (gnu services virtualization))
+            (list (service virtual-build-machine-service-type
+                    (virtual-build-machine (name 'wide) (cpu-count 3) (features '("big-parallel" "kvm")) (mandatory-features '("kvm")))))
+            """);
+        var machine = plan.BuildMachines.Should().ContainSingle().Subject;
+        machine.Vm.Should().Be("wide");
+        machine.Name.Should().Be("127.0.0.1");
+        machine.User.Should().Be("offload");
+        machine.ParallelBuilds.Should().Be(3, "the record's parallel-builds: the VM's CPUs");
+        machine.Features.Should().Equal("big-parallel", "kvm");
+        machine.MandatoryFeatures.Should().Equal("kvm");
+        machine.HostKey.Should().BeNull("apply fills in the key it makes");
+        machine.HostKeyFile.Should().Be("/etc/vbmc/wide/ssh_host_ed25519_key.pub");
+        machine.PrivateKey.Should().Be("/etc/vbmc/wide/offload_ed25519");
+    }
+
+    [Fact]
     public void A_machines_file_lowers_to_its_build_machines()
     {
         var plan = LoweredPlans.FromFile(Path.Combine(RepoPaths.Examples, "offload-machines.scm"));

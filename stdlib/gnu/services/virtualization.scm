@@ -410,6 +410,10 @@ before DATE."
                (port port)
                (systems (virtual-build-machine-systems config))
                (user "offload")
+               ;; vbmc: as many builds at once as the VM has CPUs (upstream: build-machine's 1);
+               ;; a cpu-count of the wrong type is an error already, not repeated here.
+               (parallel-builds (let ((cpus (virtual-build-machine-cpu-count config)))
+                                  (if (and (exact-integer? cpus) (positive? cpus)) cpus 1)))
                (features (virtual-build-machine-features config))
                (private-key (string-append (virtual-build-machine-secret-directory config)
                                            "/offload_ed25519"))
