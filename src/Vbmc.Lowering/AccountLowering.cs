@@ -21,8 +21,8 @@ internal static class AccountLowering
     /// <summary>The account a VM's service contributes under <paramref name="name"/>, as a host account; null with an error when it has none.</summary>
     public static HostAccount? ForVm(ServiceGraphView graph, BuildVm vm, string name, DiagnosticBag bag)
     {
-        var records = Contributions(graph).Where(c => ReferenceEquals(c.From, vm.Service)).SelectMany(c => c.Records).ToList();
-        if (records.OfType<Record>().FirstOrDefault(r => IsUser(r) && Get(r, "name") as string == name) is not { } user)
+        var records = FoldedRecords.ContributedBy(graph, TargetType, vm.Service);
+        if (records.OfType<Record>().FirstOrDefault(r => IsUser(r) && FoldedRecords.Field(r, "name") as string == name) is not { } user)
         {
             bag.Error(DiagnosticIds.UnsupportedForCompile, vm.Place,
                 $"virtual build machine '{vm.DisplayName}' contributes no account '{name}' to account-service-type: its QEMU has no account to run as",
@@ -61,9 +61,9 @@ internal static class AccountLowering
 
     private static HostAccount? Lower(Record user, SourceSpan fallback, DiagnosticBag bag)
     {
-        if (Get(user, "name") is not string name || Get(user, "group") is not string group
-            || Get(user, "comment") is not string comment || Get(user, "home-directory") is not string home
-            || Get(user, "supplementary-groups") is not { } supplementary || Lists.ToListOrNull(supplementary) is not { } groups)
+        if (FoldedRecords.Field(user, "name") is not string name || FoldedRecords.Field(user, "group") is not string group
+            || FoldedRecords.Field(user, "comment") is not string comment || FoldedRecords.Field(user, "home-directory") is not string home
+            || FoldedRecords.Field(user, "supplementary-groups") is not { } supplementary || Lists.ToListOrNull(supplementary) is not { } groups)
             return null; // a type error, reported by the analysis
         var ok = true;
         void Unsupported(string field, string message, string hint)
@@ -72,27 +72,27 @@ internal static class AccountLowering
                 $"unsupported: {message} of account '{name}'", hint);
             ok = false;
         }
-        if (Get(user, "password") is string) Unsupported("password", "a password", "vbmc writes no secret into its output: set the password on the host (passwd)");
-        if (Get(user, "uid") is not false) Unsupported("uid", "a fixed uid", "vbmc lets systemd-sysusers choose the uid: remove the field");
-        if (Get(user, "system?") is not true) Unsupported("system?", "an account that is not a system account", "vbmc makes accounts with systemd-sysusers, which makes system accounts: add (system? #t)");
-        if (Get(user, "create-home-directory?") is true && !NoHome.Contains(home))
+        if (FoldedRecords.Field(user, "password") is string) Unsupported("password", "a password", "vbmc writes no secret into its output: set the password on the host (passwd)");
+        if (FoldedRecords.Field(user, "uid") is not false) Unsupported("uid", "a fixed uid", "vbmc lets systemd-sysusers choose the uid: remove the field");
+        if (FoldedRecords.Field(user, "system?") is not true) Unsupported("system?", "an account that is not a system account", "vbmc makes accounts with systemd-sysusers, which makes system accounts: add (system? #t)");
+        if (FoldedRecords.Field(user, "create-home-directory?") is true && !NoHome.Contains(home))
             Unsupported("create-home-directory?", $"a home folder {home} to make", "vbmc makes no home folder: add (create-home-directory? #f), or use \"/var/empty\"");
-        var shell = ShellPath(Get(user, "shell"));
+        var shell = ShellPath(FoldedRecords.Field(user, "shell"));
         if (shell is null) Unsupported("shell", "a shell vbmc cannot name on the host", "write the host's path, e.g. \"/usr/sbin/nologin\" or \"/bin/sh\"");
         return ok ? new HostAccount(name, group, groups.OfType<string>().ToList(), comment, home, shell!) : null;
     }
 
     private static HostGroup? LowerGroup(Record group, SourceSpan fallback, DiagnosticBag bag)
     {
-        if (Get(group, "name") is not string name) return null;
+        if (FoldedRecords.Field(group, "name") is not string name) return null;
         var ok = true;
-        if (Get(group, "password") is string)
+        if (FoldedRecords.Field(group, "password") is string)
         {
             bag.Error(DiagnosticIds.UnsupportedForCompile, UnsupportedFields.PlaceOf(group, group.Type.IndexOf("password"), fallback),
                 $"unsupported: a password of group '{name}'", "vbmc writes no secret into its output");
             ok = false;
         }
-        if (Get(group, "id") is not false)
+        if (FoldedRecords.Field(group, "id") is not false)
         {
             bag.Error(DiagnosticIds.UnsupportedForCompile, UnsupportedFields.PlaceOf(group, group.Type.IndexOf("id"), fallback),
                 $"unsupported: a fixed gid of group '{name}'", "vbmc lets systemd-sysusers choose the gid: remove the field");
@@ -122,17 +122,6 @@ internal static class AccountLowering
         _ => null,
     };
 
-    private static object? Get(Record record, string field)
-    {
-        try
-        {
-            return record.Type.IndexOf(field) < 0 ? null : record.Get(field);
-        }
-        catch (Exception e) when (e is SchemeError or SilentError)
-        {
-            return null;
-        }
-    }
 }
 
 /// <summary>Host accounts and groups (system accounts made by systemd-sysusers).</summary>

@@ -26,11 +26,8 @@ internal static class BuildMachineLowering
     /// </summary>
     public static BuildMachinePlan? ForVm(ServiceGraphView graph, BuildVm vmRecord, VmPlan vm, DiagnosticBag bag)
     {
-        var records = graph.Fold.Targets.TryGetValue(GuixTarget, out var target)
-            ? target.Contributions.Where(c => ReferenceEquals(c.From, vmRecord.Service))
-                .Select(c => c.Value).OfType<Record>().Where(r => r.Type.IndexOf("build-machines") >= 0)
-                .SelectMany(r => Lists.ToListOrNull(r.Get("build-machines")) ?? []).ToList()
-            : [];
+        var records = FoldedRecords.ContributedBy(graph, GuixTarget, vmRecord.Service)
+            .OfType<Record>().SelectMany(r => Lists.ToListOrNull(FoldedRecords.Field(r, "build-machines") ?? Nil.Instance) ?? []).ToList();
         if (records.Count == 0) return null;
         if (records is not [Record record] || !IsBuildMachine(record))
         {

@@ -16,7 +16,7 @@ internal static partial class GuestOperatingSystem
 {
     public static GuestSettings? Lower(string vmName, Record image, Record? standardImage, SourceSpan at, DiagnosticBag bag)
     {
-        var osField = Field(image, "operating-system");
+        var osField = FoldedRecords.Field(image, "operating-system");
         if (osField is Vbmc.Evaluation.Guix.OpaqueValue opaque)
         {
             bag.Warning(DiagnosticIds.UnsupportedForCompile, UnsupportedFields.PlaceOf(image, image.Type.IndexOf("operating-system"), at),
@@ -26,7 +26,7 @@ internal static partial class GuestOperatingSystem
             return new GuestSettings(null);
         }
         if (osField is not Record os || os.Type.Name != "<operating-system>") return new GuestSettings(null);
-        if (standardImage is null || Field(standardImage, "operating-system") is not Record standard
+        if (standardImage is null || FoldedRecords.Field(standardImage, "operating-system") is not Record standard
             || ReferenceEquals(os, standard))
             return new GuestSettings(null);
         var osAt = UnsupportedFields.PlaceOf(image, image.Type.IndexOf("operating-system"), at);
@@ -34,7 +34,7 @@ internal static partial class GuestOperatingSystem
         var ok = new UnsupportedFields(description, InsteadByField, InsteadOtherwise).Report(os, standard, Consumed, osAt, bag);
 
         string? hostName = null;
-        if (Field(os, "host-name") is string written && Field(standard, "host-name") is string standardName && written != standardName)
+        if (FoldedRecords.Field(os, "host-name") is string written && FoldedRecords.Field(standard, "host-name") is string standardName && written != standardName)
         {
             if (IsHostName(written)) hostName = written;
             else
@@ -83,15 +83,4 @@ internal static partial class GuestOperatingSystem
 
     private const string InsteadOtherwise = "vbmc's guest is a Debian root (the image's 'base'), not a Guix System: only host-name is taken from this operating-system";
 
-    private static object? Field(Record record, string field)
-    {
-        try
-        {
-            return record.Type.IndexOf(field) < 0 ? null : record.Get(field);
-        }
-        catch (Exception e) when (e is Vbmc.Evaluation.SchemeError or Vbmc.Evaluation.SilentError)
-        {
-            return null;
-        }
-    }
 }

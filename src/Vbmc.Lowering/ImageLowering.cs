@@ -19,7 +19,7 @@ internal static class ImageLowering
         var standard = StandardImage(vm);
         var fieldsOk = standard is null || Fields.Report(image, standard, ConsumedImageFields, at, bag);
         var guest = GuestOperatingSystem.Lower(name, image, standard, at, bag);
-        var format = Field(image, "format") is Symbol f ? f.Name : null;
+        var format = FoldedRecords.Field(image, "format") is Symbol f ? f.Name : null;
         var fileFormat = format switch
         {
             "compressed-qcow2" => "compressed-qcow2",
@@ -34,13 +34,13 @@ internal static class ImageLowering
                 "use 'compressed-qcow2 (the default), 'qcow2 or 'raw");
             return null;
         }
-        if (Field(image, "partition-table-type") is Symbol { Name: not "mbr" } table)
+        if (FoldedRecords.Field(image, "partition-table-type") is Symbol { Name: not "mbr" } table)
         {
             bag.Error(DiagnosticIds.UnsupportedForCompile, PlaceIn(image, "partition-table-type", at),
                 $"unsupported: partition table '{table.Name}' for virtual build machine '{name}' (vbmc writes MBR)");
             return null;
         }
-        long size = Field(image, "size") switch
+        long size = FoldedRecords.Field(image, "size") switch
         {
             BigInteger b when b <= long.MaxValue => (long)b,
             _ => GuessedSize,
@@ -97,9 +97,9 @@ internal static class ImageLowering
     {
         var i = image.Type.IndexOf("base");
         var at = i >= 0 && image.ValueSpans[i] is { } written ? written : vm.PlaceOf("image");
-        switch (Field(image, "base"))
+        switch (FoldedRecords.Field(image, "base"))
         {
-            case Record { Type.Name: "<root-base>" } root when Field(root, "path") is string path:
+            case Record { Type.Name: "<root-base>" } root when FoldedRecords.Field(root, "path") is string path:
                 if (path.Contains('\0'))
                 {
                     bag.Error(DiagnosticIds.NotExpressible, PlaceIn(root, "path", at), "the root-base path contains a NUL character");
@@ -107,7 +107,7 @@ internal static class ImageLowering
                 }
                 // Relative to the configuration file, as a user reading the file expects.
                 var folder = Path.GetDirectoryName(Path.GetFullPath(at.File)) ?? Directory.GetCurrentDirectory();
-                var daemons = (Field(root, "daemons") is { } d ? Lists.ToListOrNull(d) ?? [] : [])
+                var daemons = (FoldedRecords.Field(root, "daemons") is { } d ? Lists.ToListOrNull(d) ?? [] : [])
                     .OfType<Symbol>().Select(s => s.Name).Distinct(StringComparer.Ordinal).ToList();
                 return new RootImageBase(Path.GetFullPath(path, folder), daemons);
             case Record { Type.Name: "<debian-base>" } debian:
@@ -120,14 +120,14 @@ internal static class ImageLowering
     private static DebianImageBase? LowerDebian(Record debian, SourceSpan at, DiagnosticBag bag)
     {
         var ok = true;
-        var suite = Field(debian, "suite") as string ?? DebianImageBase.DefaultSuite;
+        var suite = FoldedRecords.Field(debian, "suite") as string ?? DebianImageBase.DefaultSuite;
         if (!DebianName.IsMatch(suite))
         {
             bag.Error(DiagnosticIds.NotExpressible, PlaceIn(debian, "suite", at),
                 $"{Printing.Printer.Write(suite)} is not a Debian suite name", "write a suite such as \"bookworm\" or \"stable\"");
             ok = false;
         }
-        var mirror = Field(debian, "mirror") as string;
+        var mirror = FoldedRecords.Field(debian, "mirror") as string;
         if (mirror is not null && !IsMirrorUrl(mirror))
         {
             bag.Error(DiagnosticIds.NotExpressible, PlaceIn(debian, "mirror", at),
@@ -135,7 +135,7 @@ internal static class ImageLowering
             ok = false;
         }
         var packages = new List<string>();
-        foreach (var item in Field(debian, "packages") is { } list ? Lists.ToListOrNull(list) ?? [] : [])
+        foreach (var item in FoldedRecords.Field(debian, "packages") is { } list ? Lists.ToListOrNull(list) ?? [] : [])
         {
             if (item is not string package) continue; // a type error, already reported
             if (!DebianName.IsMatch(package))
@@ -147,7 +147,7 @@ internal static class ImageLowering
             }
             packages.Add(package);
         }
-        var checkValidUntil = Field(debian, "check-valid-until?") is true;
+        var checkValidUntil = FoldedRecords.Field(debian, "check-valid-until?") is true;
         return ok ? new DebianImageBase(suite, mirror, packages, checkValidUntil) : null;
     }
 
@@ -162,15 +162,4 @@ internal static class ImageLowering
         return i >= 0 && record.ValueSpans[i] is { } span ? span : record.Span.HasPosition ? record.Span : fallback;
     }
 
-    private static object? Field(Record record, string field)
-    {
-        try
-        {
-            return record.Type.IndexOf(field) < 0 ? null : record.Get(field);
-        }
-        catch (Exception e) when (e is Vbmc.Evaluation.SchemeError or Vbmc.Evaluation.SilentError)
-        {
-            return null;
-        }
-    }
 }

@@ -31,10 +31,8 @@ internal static class ShepherdLowering
 
     public static ShepherdServicePlan? ForVm(ServiceGraphView graph, BuildVm vm, string name, DiagnosticBag bag)
     {
-        var services = graph.Fold.Targets.TryGetValue(TargetType, out var target)
-            ? target.Contributions.Where(c => ReferenceEquals(c.From, vm.Service))
-                .SelectMany(c => Lists.ToListOrNull(c.Value) ?? []).OfType<Record>().Where(r => r.Type.Name == "<shepherd-service>").ToList()
-            : [];
+        var services = FoldedRecords.ContributedBy(graph, TargetType, vm.Service)
+            .OfType<Record>().Where(r => r.Type.Name == "<shepherd-service>").ToList();
         if (services.Count != 1)
         {
             bag.Error(DiagnosticIds.UnsupportedForCompile, vm.Place,
@@ -46,9 +44,9 @@ internal static class ShepherdLowering
         var ok = new UnsupportedFields($"the Shepherd service of virtual build machine '{name}'", InsteadByField,
                 "vbmc's Shepherd file has no place for it")
             .Report(service, Defaults(service), Consumed, vm.Place, bag);
-        if (Get(service, "documentation") is not string documentation
-            || Symbols(Get(service, "provision")) is not { } provision || Symbols(Get(service, "requirement")) is not { } requirement
-            || Get(service, "respawn?") is not bool respawn || Get(service, "auto-start?") is not bool autoStart)
+        if (FoldedRecords.Field(service, "documentation") is not string documentation
+            || Symbols(FoldedRecords.Field(service, "provision")) is not { } provision || Symbols(FoldedRecords.Field(service, "requirement")) is not { } requirement
+            || FoldedRecords.Field(service, "respawn?") is not bool respawn || FoldedRecords.Field(service, "auto-start?") is not bool autoStart)
             return null; // type errors, reported by the analysis
         if (!provision.Contains(name))
         {
@@ -76,7 +74,7 @@ internal static class ShepherdLowering
             if (from.TypeName == BuildVm.ServiceTypeName || GuixServiceTypeFacts.IsGuixServiceType(from.TypeName)) continue;
             foreach (var service in (Lists.ToListOrNull(value) ?? []).OfType<Record>().Where(r => r.Type.Name == "<shepherd-service>"))
             {
-                var provision = Symbols(Get(service, "provision")) is [var first, ..] ? first : "?";
+                var provision = Symbols(FoldedRecords.Field(service, "provision")) is [var first, ..] ? first : "?";
                 bag.Warning(DiagnosticIds.UnsupportedForCompile, from.Span,
                     $"unsupported: Shepherd service '{provision}' of service '{from.TypeName}' is not installed: vbmc compile installs the build VMs' services only",
                     "run it with the host's own service manager");
@@ -124,7 +122,7 @@ internal static class ShepherdLowering
     private static SchemeDatum? Code(Record service, string field, string vm, SourceSpan fallback, DiagnosticBag bag)
     {
         var at = UnsupportedFields.PlaceOf(service, service.Type.IndexOf(field), fallback);
-        if (Get(service, field) is not Gexp gexp)
+        if (FoldedRecords.Field(service, field) is not Gexp gexp)
         {
             bag.Error(DiagnosticIds.UnsupportedForCompile, at,
                 $"unsupported: the {field} of the Shepherd service of virtual build machine '{vm}' is not a G-expression",
@@ -177,15 +175,4 @@ internal static class ShepherdLowering
     private static List<string>? Symbols(object? value) =>
         value is not null && Lists.ToListOrNull(value) is { } items && items.All(i => i is Symbol) ? items.Cast<Symbol>().Select(s => s.Name).ToList() : null;
 
-    private static object? Get(Record record, string field)
-    {
-        try
-        {
-            return record.Type.IndexOf(field) < 0 ? null : record.Get(field);
-        }
-        catch (Exception e) when (e is SchemeError or SilentError)
-        {
-            return null;
-        }
-    }
 }
