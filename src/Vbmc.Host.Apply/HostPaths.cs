@@ -32,7 +32,7 @@ public static class HostPaths
     /// The systemd unit's installed name. The prefix keeps a VM from ever replacing a unit of the
     /// host's own: a VM named "ssh" installs vbmc-ssh.service, never ssh.service.
     /// </summary>
-    public static string SystemdUnitName(string vm) => $"vbmc-{vm}.service";
+    public static string SystemdUnitName(string vm) => InstallLayout.SystemdUnitName(vm);
 
     public const string SystemdUnitFolder = "/etc/systemd/system";
     public const string GuixMachines = InstallLayout.GuixMachinesFile;

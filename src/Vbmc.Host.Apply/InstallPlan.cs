@@ -38,7 +38,6 @@ internal sealed class InstallPlan
                 {
                     var person = PersonText(root, installedPath);
                     if (person is not null) originals.Add(installedPath);
-                    ReadChecked(folder, artifact); // the folder is what its manifest says, intents included
                     var text = MachineFileMerge.Nix(manifest.Intents.NixMachines, manifest.Source.Sha256,
                         vm => Secrets.HostPublicKey(root, vm), person);
                     files.Add(Rendered(installedPath, artifact, Utf8.GetBytes(text)));

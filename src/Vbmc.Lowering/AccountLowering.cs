@@ -37,9 +37,8 @@ internal static class AccountLowering
     {
         var users = new List<HostAccount>();
         var groups = new List<HostGroup>();
-        foreach (var (from, records) in Contributions(graph))
+        foreach (var (from, records) in FoldedRecords.OfConfigurationsOwnServices(graph, TargetType))
         {
-            if (from.TypeName == BuildVm.ServiceTypeName || GuixServiceTypeFacts.IsGuixServiceType(from.TypeName)) continue;
             foreach (var record in records.OfType<Record>())
             {
                 if (IsUser(record) && Lower(record, from.Span, bag) is { } user) users.Add(user);
@@ -48,11 +47,6 @@ internal static class AccountLowering
         }
         return new HostAccounts(users, groups);
     }
-
-    private static IEnumerable<(ServiceNode From, IReadOnlyList<object> Records)> Contributions(ServiceGraphView graph) =>
-        graph.Fold.Targets.TryGetValue(TargetType, out var target)
-            ? target.Contributions.Select(c => (c.From, (IReadOnlyList<object>)(Lists.ToListOrNull(c.Value) ?? [])))
-            : [];
 
     private static bool IsUser(Record r) => r.Type.Name == "<user-account>";
 
@@ -68,7 +62,7 @@ internal static class AccountLowering
         var ok = true;
         void Unsupported(string field, string message, string hint)
         {
-            bag.Error(DiagnosticIds.UnsupportedForCompile, UnsupportedFields.PlaceOf(user, user.Type.IndexOf(field), fallback),
+            bag.Error(DiagnosticIds.UnsupportedForCompile, FoldedRecords.PlaceOf(user, field, fallback),
                 $"unsupported: {message} of account '{name}'", hint);
             ok = false;
         }
@@ -88,13 +82,13 @@ internal static class AccountLowering
         var ok = true;
         if (FoldedRecords.Field(group, "password") is string)
         {
-            bag.Error(DiagnosticIds.UnsupportedForCompile, UnsupportedFields.PlaceOf(group, group.Type.IndexOf("password"), fallback),
+            bag.Error(DiagnosticIds.UnsupportedForCompile, FoldedRecords.PlaceOf(group, "password", fallback),
                 $"unsupported: a password of group '{name}'", "vbmc writes no secret into its output");
             ok = false;
         }
         if (FoldedRecords.Field(group, "id") is not false)
         {
-            bag.Error(DiagnosticIds.UnsupportedForCompile, UnsupportedFields.PlaceOf(group, group.Type.IndexOf("id"), fallback),
+            bag.Error(DiagnosticIds.UnsupportedForCompile, FoldedRecords.PlaceOf(group, "id", fallback),
                 $"unsupported: a fixed gid of group '{name}'", "vbmc lets systemd-sysusers choose the gid: remove the field");
             ok = false;
         }

@@ -19,7 +19,7 @@ internal static partial class GuestOperatingSystem
         var osField = FoldedRecords.Field(image, "operating-system");
         if (osField is Vbmc.Evaluation.Guix.OpaqueValue opaque)
         {
-            bag.Warning(DiagnosticIds.UnsupportedForCompile, UnsupportedFields.PlaceOf(image, image.Type.IndexOf("operating-system"), at),
+            bag.Warning(DiagnosticIds.UnsupportedForCompile, FoldedRecords.PlaceOf(image, "operating-system", at),
                 $"unsupported: the guest operating-system of virtual build machine '{vmName}' comes from {opaque.Description}, which vbmc does not model: " +
                 "it is neither checked nor used, and the guest is vbmc's standard one",
                 "to add software to the guest, list Debian packages in the image's (base (debian-base (packages ...)))");
@@ -29,7 +29,7 @@ internal static partial class GuestOperatingSystem
         if (standardImage is null || FoldedRecords.Field(standardImage, "operating-system") is not Record standard
             || ReferenceEquals(os, standard))
             return new GuestSettings(null);
-        var osAt = UnsupportedFields.PlaceOf(image, image.Type.IndexOf("operating-system"), at);
+        var osAt = FoldedRecords.PlaceOf(image, "operating-system", at);
         var description = $"the guest operating-system of virtual build machine '{vmName}'";
         var ok = new UnsupportedFields(description, InsteadByField, InsteadOtherwise).Report(os, standard, Consumed, osAt, bag);
 
@@ -39,7 +39,7 @@ internal static partial class GuestOperatingSystem
             if (IsHostName(written)) hostName = written;
             else
             {
-                bag.Error(DiagnosticIds.NotExpressible, UnsupportedFields.PlaceOf(os, os.Type.IndexOf("host-name"), osAt),
+                bag.Error(DiagnosticIds.NotExpressible, FoldedRecords.PlaceOf(os, "host-name", osAt),
                     $"host-name {Printing.Printer.Write(written)} of {description} is not a host name the guest's systemd accepts",
                     "use at most 64 letters, digits, '-' and '.', as in \"build-2014\"");
                 ok = false;

@@ -29,14 +29,14 @@ internal static class ImageLowering
         };
         if (fileFormat is null)
         {
-            bag.Error(DiagnosticIds.UnsupportedForCompile, PlaceIn(image, "format", at),
+            bag.Error(DiagnosticIds.UnsupportedForCompile, FoldedRecords.PlaceOf(image, "format", at),
                 $"unsupported: image format '{format}' for virtual build machine '{name}'",
                 "use 'compressed-qcow2 (the default), 'qcow2 or 'raw");
             return null;
         }
         if (FoldedRecords.Field(image, "partition-table-type") is Symbol { Name: not "mbr" } table)
         {
-            bag.Error(DiagnosticIds.UnsupportedForCompile, PlaceIn(image, "partition-table-type", at),
+            bag.Error(DiagnosticIds.UnsupportedForCompile, FoldedRecords.PlaceOf(image, "partition-table-type", at),
                 $"unsupported: partition table '{table.Name}' for virtual build machine '{name}' (vbmc writes MBR)");
             return null;
         }
@@ -102,7 +102,7 @@ internal static class ImageLowering
             case Record { Type.Name: "<root-base>" } root when FoldedRecords.Field(root, "path") is string path:
                 if (path.Contains('\0'))
                 {
-                    bag.Error(DiagnosticIds.NotExpressible, PlaceIn(root, "path", at), "the root-base path contains a NUL character");
+                    bag.Error(DiagnosticIds.NotExpressible, FoldedRecords.PlaceOf(root, "path", at), "the root-base path contains a NUL character");
                     return null;
                 }
                 // Relative to the configuration file, as a user reading the file expects.
@@ -123,14 +123,14 @@ internal static class ImageLowering
         var suite = FoldedRecords.Field(debian, "suite") as string ?? DebianImageBase.DefaultSuite;
         if (!DebianName.IsMatch(suite))
         {
-            bag.Error(DiagnosticIds.NotExpressible, PlaceIn(debian, "suite", at),
+            bag.Error(DiagnosticIds.NotExpressible, FoldedRecords.PlaceOf(debian, "suite", at),
                 $"{Printing.Printer.Write(suite)} is not a Debian suite name", "write a suite such as \"bookworm\" or \"stable\"");
             ok = false;
         }
         var mirror = FoldedRecords.Field(debian, "mirror") as string;
         if (mirror is not null && !IsMirrorUrl(mirror))
         {
-            bag.Error(DiagnosticIds.NotExpressible, PlaceIn(debian, "mirror", at),
+            bag.Error(DiagnosticIds.NotExpressible, FoldedRecords.PlaceOf(debian, "mirror", at),
                 $"{Printing.Printer.Write(mirror)} is not a mirror URL", "write an http://, https:// or file:// URL, e.g. \"http://deb.debian.org/debian\"");
             ok = false;
         }
@@ -140,7 +140,7 @@ internal static class ImageLowering
             if (item is not string package) continue; // a type error, already reported
             if (!DebianName.IsMatch(package))
             {
-                bag.Error(DiagnosticIds.NotExpressible, PlaceIn(debian, "packages", at),
+                bag.Error(DiagnosticIds.NotExpressible, FoldedRecords.PlaceOf(debian, "packages", at),
                     $"{Printing.Printer.Write(package)} is not a Debian package name",
                     "package names are lower-case letters, digits and '.', '+', '-', starting with a letter or digit");
                 ok = false;
@@ -155,11 +155,5 @@ internal static class ImageLowering
         Uri.TryCreate(text, UriKind.Absolute, out var uri)
         && uri.Scheme is "http" or "https" or "file"
         && !text.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
-
-    private static SourceSpan PlaceIn(Record record, string field, SourceSpan fallback)
-    {
-        var i = record.Type.IndexOf(field);
-        return i >= 0 && record.ValueSpans[i] is { } span ? span : record.Span.HasPosition ? record.Span : fallback;
-    }
 
 }

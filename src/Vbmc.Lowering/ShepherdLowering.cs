@@ -50,7 +50,7 @@ internal static class ShepherdLowering
             return null; // type errors, reported by the analysis
         if (!provision.Contains(name))
         {
-            bag.Error(DiagnosticIds.UnsupportedForCompile, UnsupportedFields.PlaceOf(service, service.Type.IndexOf("provision"), vm.Place),
+            bag.Error(DiagnosticIds.UnsupportedForCompile, FoldedRecords.PlaceOf(service, "provision", vm.Place),
                 $"unsupported: the Shepherd service of virtual build machine '{name}' does not provide '{name}'",
                 "vbmc's units, machine files and `herd start NAME` name the VM's service by the VM's name");
             ok = false;
@@ -68,11 +68,9 @@ internal static class ShepherdLowering
     /// </summary>
     public static void ReportOthers(ServiceGraphView graph, DiagnosticBag bag)
     {
-        if (!graph.Fold.Targets.TryGetValue(TargetType, out var target)) return;
-        foreach (var (from, value) in target.Contributions)
+        foreach (var (from, items) in FoldedRecords.OfConfigurationsOwnServices(graph, TargetType))
         {
-            if (from.TypeName == BuildVm.ServiceTypeName || GuixServiceTypeFacts.IsGuixServiceType(from.TypeName)) continue;
-            foreach (var service in (Lists.ToListOrNull(value) ?? []).OfType<Record>().Where(r => r.Type.Name == "<shepherd-service>"))
+            foreach (var service in items.OfType<Record>().Where(r => r.Type.Name == "<shepherd-service>"))
             {
                 var provision = Symbols(FoldedRecords.Field(service, "provision")) is [var first, ..] ? first : "?";
                 bag.Warning(DiagnosticIds.UnsupportedForCompile, from.Span,
@@ -121,7 +119,7 @@ internal static class ShepherdLowering
 
     private static SchemeDatum? Code(Record service, string field, string vm, SourceSpan fallback, DiagnosticBag bag)
     {
-        var at = UnsupportedFields.PlaceOf(service, service.Type.IndexOf(field), fallback);
+        var at = FoldedRecords.PlaceOf(service, field, fallback);
         if (FoldedRecords.Field(service, field) is not Gexp gexp)
         {
             bag.Error(DiagnosticIds.UnsupportedForCompile, at,

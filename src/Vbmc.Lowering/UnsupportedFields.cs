@@ -29,7 +29,7 @@ internal sealed class UnsupportedFields(string recordDescription, IReadOnlyDicti
             // A value vbmc knows only by where it comes from (Guix code it does not model, such
             // as os->image's image): it cannot tell, and checks leniently, as everywhere.
             if (written.Values[i] is Vbmc.Evaluation.Guix.OpaqueValue) continue;
-            bag.Error(DiagnosticIds.UnsupportedForCompile, PlaceOf(written, i, fallback),
+            bag.Error(DiagnosticIds.UnsupportedForCompile, FoldedRecords.PlaceOf(written, i, fallback),
                 $"unsupported: field '{name}' of {recordDescription}: vbmc does not implement it",
                 insteadByField.TryGetValue(name, out var instead) ? instead : insteadOtherwise);
             ok = false;
@@ -47,15 +47,5 @@ internal sealed class UnsupportedFields(string recordDescription, IReadOnlyDicti
         {
             return false;
         }
-    }
-
-    /// <summary>
-    /// Where the field's value was written, else the record form, else <paramref name="fallback"/>;
-    /// never a place in vbmc's standard library, which means nothing to the user.
-    /// </summary>
-    public static SourceSpan PlaceOf(Record record, int index, SourceSpan fallback)
-    {
-        if (record.ValueSpans[index] is { } span && !EvalContext.IsLibrary(span)) return span;
-        return record.Span.HasPosition && !EvalContext.IsLibrary(record.Span) ? record.Span : fallback;
     }
 }
