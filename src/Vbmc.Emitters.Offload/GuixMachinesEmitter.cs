@@ -98,7 +98,7 @@ public static class GuixMachinesEmitter
         return Block("vbmc-while-running",
         [
             Of(InstallLayout.PidFile(vm)),
-            Of(machine.HostKeyFile ?? InstallLayout.GuestHostPublicKey(vm)),
+            Of(machine.HostKeyFile ?? throw new InvalidOperationException($"the offload entry of VM {vm} has no host-key file")),
             make,
         ]);
     }

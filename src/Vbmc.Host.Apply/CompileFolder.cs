@@ -113,6 +113,11 @@ public sealed partial class CompileFolder
                     "rename the virtual build machine");
             else if (vm.Account != InstallLayout.AccountName(name))
                 diagnostics.Error(DiagnosticIds.ApplyFailed, at, $"manifest gives the VM '{name}' the account '{vm.Account}', not {InstallLayout.AccountName(name)}");
+            else if (vm.Keys is { } keys && (keys.GuestHostKey is null || keys.OffloadKey is null || keys.GuestHostKeyOwner is null || !keys.IsValidFor(name)))
+                diagnostics.Error(DiagnosticIds.ApplyFailed, at, $"manifest gives the VM '{name}' keys outside its folder {InstallLayout.SecretDirectory(name)}/ or an owner vbmc does not give them",
+                    "apply only folders written by `vbmc compile`");
+            else if (vm.GuestUser is { } user && !VmName().IsMatch(user))
+                diagnostics.Error(DiagnosticIds.ApplyFailed, at, $"manifest names a guest account '{user}' for the VM '{name}' that is not an account name");
         }
         var paths = new HashSet<string>(StringComparer.Ordinal);
         foreach (var artifact in manifest.Artifacts)

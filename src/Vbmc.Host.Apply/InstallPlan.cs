@@ -39,7 +39,7 @@ internal sealed class InstallPlan
                     var person = PersonText(root, installedPath);
                     if (person is not null) originals.Add(installedPath);
                     var text = MachineFileMerge.Nix(manifest.Intents.NixMachines, manifest.Source.Sha256,
-                        vm => Secrets.HostPublicKey(root, vm), person);
+                        vm => manifest.Vms.FirstOrDefault(v => v.Name == vm) is { } of ? Secrets.HostPublicKey(root, of) : null, person);
                     files.Add(Rendered(installedPath, artifact, Utf8.GetBytes(text)));
                     continue;
                 }

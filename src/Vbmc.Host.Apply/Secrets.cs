@@ -53,16 +53,19 @@ internal static class Secrets
         foreach (var vm in vms)
         {
             var name = vm.Name;
-            var hostKey = HostPaths.Under(root, InstallLayout.GuestHostKey(name));
-            var offloadKey = HostPaths.Under(root, InstallLayout.OffloadKey(name));
-            if (!File.Exists(hostKey)) missing.Add(InstallLayout.GuestHostKey(name));
-            else if (!File.Exists(hostKey + ".pub")) missing.Add(InstallLayout.GuestHostPublicKey(name));
-            if (!File.Exists(offloadKey)) missing.Add(InstallLayout.OffloadKey(name));
+            var keys = vm.Secrets;
+            var hostKey = HostPaths.Under(root, keys.GuestHostKey);
+            var offloadKey = HostPaths.Under(root, keys.OffloadKey);
+            if (!File.Exists(hostKey)) missing.Add(keys.GuestHostKey);
+            else if (!File.Exists(hostKey + ".pub")) missing.Add(keys.GuestHostKey + ".pub");
+            else if (OwnerOf(root, keys.GuestHostKeyOwner) is { } owner && !HasOwnerAndMode(hostKey, owner.Uid, owner.Gid, Private))
+                missing.Add($"{keys.GuestHostKey} (owned by {keys.GuestHostKeyOwner})");
+            if (!File.Exists(offloadKey)) missing.Add(keys.OffloadKey);
             else
             {
-                if (!File.Exists(offloadKey + ".pub")) missing.Add(InstallLayout.OffloadPublicKey(name));
+                if (!File.Exists(offloadKey + ".pub")) missing.Add(keys.OffloadKey + ".pub");
                 if (!HasOwnerAndMode(offloadKey, offloadOwner, 0, Private))
-                    missing.Add(InstallLayout.OffloadKey(name) + OwnerNote(offloadOwner));
+                    missing.Add(keys.OffloadKey + OwnerNote(offloadOwner));
             }
             if (ServesGuix(vm))
             {
@@ -73,16 +76,16 @@ internal static class Secrets
             }
             if (DriveBytes(root, vm) is not { } drive || !SameBytes(HostPaths.Under(root, InstallLayout.SecretsDrive(name)), drive))
                 missing.Add(InstallLayout.SecretsDrive(name));
-            if (KnownHostsBytes(root, name) is not { } knownHosts || !SameBytes(HostPaths.Under(root, InstallLayout.KnownHosts(name)), knownHosts))
+            if (KnownHostsBytes(root, vm) is not { } knownHosts || !SameBytes(HostPaths.Under(root, InstallLayout.KnownHosts(name)), knownHosts))
                 missing.Add(InstallLayout.KnownHosts(name));
         }
         return missing;
     }
 
     /// <summary>The guest host public key line of a VM, or null when not made yet.</summary>
-    public static string? HostPublicKey(string root, string vm)
+    public static string? HostPublicKey(string root, ManifestVm vm)
     {
-        var path = HostPaths.Under(root, InstallLayout.GuestHostPublicKey(vm));
+        var path = HostPaths.Under(root, vm.Secrets.GuestHostKey + ".pub");
         return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
     }
 
@@ -103,15 +106,24 @@ internal static class Secrets
             File.SetUnixFileMode(folder, Folder);
             RemoveLeftovers(folder);
 
-            if (MakeKeyPair(root, InstallLayout.GuestHostKey(name), $"vbmc-{name}-host", uid, gid, Private)) made.Add(InstallLayout.GuestHostKey(name));
-            if (MakeKeyPair(root, InstallLayout.OffloadKey(name), $"vbmc-{name}-offload", offloadOwner, 0, Private))
-                made.Add(InstallLayout.OffloadKey(name));
-            var offloadKey = HostPaths.Under(root, InstallLayout.OffloadKey(name));
+            var keys = vm.Secrets;
+            var (hostKeyUid, hostKeyGid) = keys.GuestHostKeyOwner == account ? (uid, gid) : (0u, 0u);
+            if (MakeKeyPair(root, keys.GuestHostKey, $"vbmc-{name}-host", hostKeyUid, hostKeyGid, Private)) made.Add(keys.GuestHostKey);
+            var hostKey = HostPaths.Under(root, keys.GuestHostKey);
+            if (!HasOwnerAndMode(hostKey, hostKeyUid, hostKeyGid, Private))
+            {
+                Posix.Chown(hostKey, hostKeyUid, hostKeyGid);
+                File.SetUnixFileMode(hostKey, Private);
+                made.Add($"{keys.GuestHostKey} (owned by {keys.GuestHostKeyOwner})");
+            }
+            if (MakeKeyPair(root, keys.OffloadKey, $"vbmc-{name}-offload", offloadOwner, 0, Private))
+                made.Add(keys.OffloadKey);
+            var offloadKey = HostPaths.Under(root, keys.OffloadKey);
             if (!HasOwnerAndMode(offloadKey, offloadOwner, 0, Private))
             {
                 Posix.Chown(offloadKey, offloadOwner, 0);
                 File.SetUnixFileMode(offloadKey, Private);
-                made.Add(InstallLayout.OffloadKey(name) + OwnerNote(offloadOwner));
+                made.Add(keys.OffloadKey + OwnerNote(offloadOwner));
             }
             if (ServesGuix(vm))
             {
@@ -127,7 +139,7 @@ internal static class Secrets
                 WriteSecretFile(drivePath, drive, Private, uid, gid);
                 made.Add(InstallLayout.SecretsDrive(name));
             }
-            var knownHosts = KnownHostsBytes(root, name)!;
+            var knownHosts = KnownHostsBytes(root, vm)!;
             var knownHostsPath = HostPaths.Under(root, InstallLayout.KnownHosts(name));
             if (!SameBytes(knownHostsPath, knownHosts))
             {
@@ -151,9 +163,10 @@ internal static class Secrets
         string? Read(string hostPath) =>
             File.Exists(HostPaths.Under(root, hostPath)) ? File.ReadAllText(HostPaths.Under(root, hostPath)) : null;
         var name = vm.Name;
-        if (Read(InstallLayout.GuestHostKey(name)) is not { } hostPrivate
-            || Read(InstallLayout.GuestHostPublicKey(name)) is not { } hostPublic
-            || Read(InstallLayout.OffloadPublicKey(name)) is not { } offloadPublic) return null;
+        var keys = vm.Secrets;
+        if (Read(keys.GuestHostKey) is not { } hostPrivate
+            || Read(keys.GuestHostKey + ".pub") is not { } hostPublic
+            || Read(keys.OffloadKey + ".pub") is not { } offloadPublic) return null;
         GuestGuix? guix = null;
         if (ServesGuix(vm))
         {
@@ -251,6 +264,10 @@ internal static class Secrets
     /// </summary>
     private static uint OffloadKeyOwner(string root) => Accounts.User(root, GuixDaemonAccount)?.Uid ?? 0;
 
+    /// <summary>An account's ids (root's without reading passwd); null when it does not exist yet.</summary>
+    private static (uint Uid, uint Gid)? OwnerOf(string root, string account) =>
+        account == "root" ? (0u, 0u) : Accounts.User(root, account) is { } ids ? (ids.Uid, ids.Gid) : null;
+
     private static string OwnerNote(uint owner) => owner == 0 ? " (root's)" : $" (owned by {GuixDaemonAccount}, which runs guix offload)";
 
     /// <summary>
@@ -305,8 +322,8 @@ internal static class Secrets
     /// The VM's known_hosts: its host key under its ssh alias (the HostKeyAlias of
     /// /etc/ssh/ssh_config.d/vbmc.conf), for ssh clients that use the alias; null before the key exists.
     /// </summary>
-    private static byte[]? KnownHostsBytes(string root, string vm) =>
-        HostPublicKey(root, vm) is { } key ? System.Text.Encoding.UTF8.GetBytes($"{InstallLayout.SshHostAlias(vm)} {key}\n") : null;
+    private static byte[]? KnownHostsBytes(string root, ManifestVm vm) =>
+        HostPublicKey(root, vm) is { } key ? System.Text.Encoding.UTF8.GetBytes($"{InstallLayout.SshHostAlias(vm.Name)} {key}\n") : null;
 
     private static bool SameBytes(string path, byte[] bytes) =>
         File.Exists(path) && new FileInfo(path).Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);

@@ -43,8 +43,8 @@ public static class ProbeTargets
 
     /// <summary>
     /// The VMs of a manifest (compile folder or installed generation) that forward a port to
-    /// their SSH server, with the entries compile gives them (BuildMachineLowering.ForVm): user
-    /// <see cref="InstallLayout.GuestOffloadUser"/>, keys at the installed paths under <paramref name="root"/>.
+    /// their SSH server, with the entries compile gives them (BuildMachineLowering.ForVm): their
+    /// guest account, keys at the paths their manifest names, under <paramref name="root"/>.
     /// </summary>
     public static IReadOnlyList<ProbeTarget> FromManifest(Manifest manifest, string root)
     {
@@ -52,13 +52,13 @@ public static class ProbeTargets
         foreach (var vm in manifest.Vms)
         {
             if (vm.SshPort is not { } port) continue;
-            var (hostKey, problem) = ReadHostKey(UnderRoot(root, InstallLayout.GuestHostPublicKey(vm.Name)));
+            var (hostKey, problem) = ReadHostKey(UnderRoot(root, vm.Secrets.GuestHostKey + ".pub"));
             targets.Add(new ProbeTarget
             {
                 Host = "127.0.0.1",
                 Port = port,
-                User = InstallLayout.GuestOffloadUser,
-                PrivateKeyFile = UnderRoot(root, InstallLayout.OffloadKey(vm.Name)),
+                User = vm.OffloadUser,
+                PrivateKeyFile = UnderRoot(root, vm.Secrets.OffloadKey),
                 HostKey = hostKey,
                 HostKeyProblem = problem,
                 ParallelBuilds = vm.CpuCount,

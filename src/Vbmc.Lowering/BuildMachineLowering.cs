@@ -37,6 +37,18 @@ internal static class BuildMachineLowering
             return null;
         }
         if (FromRecord(record, bag, placeholderKey: true) is not { } machine) return null;
+        // The entry logs in with the VM's offload key, as the guest's offload account: a clause
+        // that changes one of them and not the other would list a machine nobody can log in to.
+        if (machine.PrivateKey != vm.OffloadKey || machine.User != vm.Guest.Name)
+        {
+            var (field, written, expected) = machine.PrivateKey != vm.OffloadKey
+                ? ("private-key", machine.PrivateKey, vm.OffloadKey) : ("user", machine.User, vm.Guest.Name);
+            bag.Error(DiagnosticIds.UnsupportedForCompile, FoldedRecords.PlaceOf(record, field, vm.Place),
+                $"the offload machine of virtual build machine '{vm.Name}' has {field} {Printing.Printer.Write(written)}, but the VM's is {Printing.Printer.Write(expected)}",
+                field == "user" ? "the build machine's user must be the guest's offload account (the image's operating-system)"
+                    : "the build machine's private-key must be the VM's offload-key secret (vbmc-secret-service-type)");
+            return null;
+        }
         return machine with
         {
             Vm = vm.Name,

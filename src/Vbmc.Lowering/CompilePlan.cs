@@ -75,6 +75,9 @@ public sealed record VmPlan
 
     public required GuestAccount Guest { get; init; }
 
+    /// <summary>The keys apply makes for the VM (from the fold: its vbmc-secret records).</summary>
+    public required VmSecrets Secrets { get; init; }
+
     /// <summary>
     /// The build daemons the guest runs (guix-daemon, nix-daemon: <see cref="Vbmc.Services.Checks.GuestDaemons"/>),
     /// from its image's base. They decide the machine files the VM is listed in.
@@ -97,10 +100,10 @@ public sealed record VmPlan
     public string PidFile => InstallLayout.PidFile(Name);
     public string SecretDirectory => InstallLayout.SecretDirectory(Name);
     public string SecretsDrive => InstallLayout.SecretsDrive(Name);
-    public string GuestHostKey => InstallLayout.GuestHostKey(Name);
-    public string GuestHostPublicKey => InstallLayout.GuestHostPublicKey(Name);
-    public string OffloadKey => InstallLayout.OffloadKey(Name);
-    public string OffloadPublicKey => InstallLayout.OffloadPublicKey(Name);
+    public string GuestHostKey => Secrets.GuestHostKey;
+    public string GuestHostPublicKey => Secrets.GuestHostKey + ".pub";
+    public string OffloadKey => Secrets.OffloadKey;
+    public string OffloadPublicKey => Secrets.OffloadKey + ".pub";
     public string SerialLog => InstallLayout.SerialLog(Name);
     public string ScriptFileName => InstallLayout.ScriptFileName(Name);
     public string InstalledScript => $"{StateDirectory}/{ScriptFileName}";
@@ -149,6 +152,38 @@ public sealed record HostAccount(
     string Comment,
     string Home,
     string Shell);
+
+/// <summary>A VM's keys as its service declares them (vbmc-secret records): where apply makes each pair, and who owns the host key.</summary>
+/// <param name="GuestHostKey">The guest's SSH host key (private; the public one is PATH.pub).</param>
+/// <param name="GuestHostKeyOwner">The VM's account, or root.</param>
+/// <param name="OffloadKey">The key the build daemons log in to the guest with (root's, or guix-daemon's where that runs unprivileged).</param>
+public sealed partial record VmSecrets(string GuestHostKey, string GuestHostKeyOwner, string OffloadKey)
+{
+    /// <summary>
+    /// Whether apply may make a key pair at <paramref name="path"/> for the VM: a plain file name
+    /// in its secrets folder, not a name of the files apply makes there itself.
+    /// </summary>
+    public static bool IsKeyPath(string path, string vm)
+    {
+        var folder = InstallLayout.SecretDirectory(vm) + "/";
+        if (!path.StartsWith(folder, StringComparison.Ordinal)) return false;
+        var file = path[folder.Length..];
+        return KeyFileName().IsMatch(file) && !file.EndsWith(".pub", StringComparison.Ordinal)
+               && file is not ("secrets.tar" or "known_hosts") && !file.StartsWith("guix-signing-key.", StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether a manifest's keys are ones compile can write for the VM (apply checks a hand-edited manifest).</summary>
+    public bool IsValidFor(string vm) =>
+        IsKeyPath(GuestHostKey, vm) && IsKeyPath(OffloadKey, vm) && GuestHostKey != OffloadKey
+        && (GuestHostKeyOwner is "root" || GuestHostKeyOwner == InstallLayout.AccountName(vm));
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_][A-Za-z0-9._-]{0,99}$")]
+    private static partial System.Text.RegularExpressions.Regex KeyFileName();
+
+    /// <summary>The keys of a VM whose manifest names none (written before vbmc took them from the fold): the paths vbmc used then.</summary>
+    public static VmSecrets Standard(string vm) =>
+        new(InstallLayout.GuestHostKey(vm), InstallLayout.AccountName(vm), InstallLayout.OffloadKey(vm));
+}
 
 /// <summary>
 /// The guest's account builds are offloaded to. Its authorized key arrives on the secrets drive;

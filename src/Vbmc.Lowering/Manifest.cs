@@ -67,11 +67,21 @@ public sealed record ManifestVm(
     string Cpu,
     int CpuCount,
     long MemoryMiB,
-    IReadOnlyList<string>? DaemonSockets = null)
+    IReadOnlyList<string>? DaemonSockets = null,
+    VmSecrets? Keys = null,
+    string? GuestUser = null)
 {
     public static ManifestVm From(VmPlan vm) => new(vm.Name, vm.Account.Name, vm.AutoStart, vm.SshHostPort, vm.Systems,
         vm.Date.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-        vm.Cpu, vm.CpuCount, vm.MemoryMiB, vm.DaemonSockets);
+        vm.Cpu, vm.CpuCount, vm.MemoryMiB, vm.DaemonSockets, vm.Secrets, vm.Guest.Name);
+
+    /// <summary>The keys apply makes (a manifest written before they were listed: the paths vbmc used then).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public VmSecrets Secrets => Keys ?? VmSecrets.Standard(Name);
+
+    /// <summary>The guest account the daemons log in as (a manifest written before it was listed: "offload").</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string OffloadUser => GuestUser ?? InstallLayout.GuestOffloadUser;
 }
 
 /// <param name="Path">Relative to the compile folder, '/' separated.</param>

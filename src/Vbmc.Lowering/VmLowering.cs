@@ -76,7 +76,9 @@ public static class VmLowering
         var hostAccount = AccountLowering.ForVm(graph, vm, InstallLayout.AccountName(name), bag);
         // Its Shepherd service: the one the VM's service gives shepherd-root-service-type.
         var shepherd = ShepherdLowering.ForVm(graph, vm, name, bag);
-        if (!ok || imagePlan is null || hostAccount is null || shepherd is null) return null;
+        // Its keys: the vbmc-secret records the VM's service gives vbmc-secret-service-type.
+        var secrets = SecretLowering.ForVm(graph, vm, name, InstallLayout.AccountName(name), bag);
+        if (!ok || imagePlan is null || hostAccount is null || shepherd is null || secrets is null) return null;
 
         var utcDate = date.ToDateTimeOffset().ToUniversalTime();
         imagePlan = imagePlan with { KernelCommandLine = imagePlan.KernelCommandLine + " " + ImagePlan.ClockArgument(utcDate) };
@@ -99,6 +101,7 @@ public static class VmLowering
             Image = imagePlan,
             Account = hostAccount,
             Shepherd = shepherd,
+            Secrets = secrets,
             Place = vm.Place,
             Guest = new GuestAccount(InstallLayout.GuestOffloadUser, GuestOffloadUid, "users", 100,
                 $"/home/{InstallLayout.GuestOffloadUser}", "/bin/sh", "Account used for offloading"),

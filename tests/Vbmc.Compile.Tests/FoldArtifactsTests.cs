@@ -44,4 +44,45 @@ public sealed class FoldArtifactsTests
         Text(plan, "sysusers.d/vbmc.conf").Should().Contain("u vm-watcher -:kvm \"Watches\" /var/empty /usr/sbin/nologin\n");
         ArtifactEmitters.Intents(plan).Accounts.Should().Contain(a => a.Vm == null && a.Name == "vm-watcher" && a.Group == "kvm");
     }
+
+    [Fact]
+    public void The_keys_apply_makes_are_the_vbmc_secret_records_of_the_fold()
+    {
+        var plan = LoweredPlans.FromText(KeyedBuildVm.WithSecrets(KeyedBuildVm.RootOwnedHostKey));
+        var vm = plan.Vms.Single();
+        vm.Secrets.Should().Be(new VmSecrets("/etc/vbmc/keys/guest_host_key", "root", "/etc/vbmc/keys/offload_ed25519"));
+        ManifestVm.From(vm).Secrets.Should().Be(vm.Secrets);
+        Text(plan, "machines.scm").Should().Contain("\"/etc/vbmc/keys/guest_host_key.pub\"");
+        Text(plan, "ssh/vbmc.conf").Should().Contain("IdentityFile /etc/vbmc/keys/offload_ed25519\n");
+    }
+
+    [Theory]
+    [InlineData("(string-append folder \"/../../shadow\")", "\"root\"", "vbmc makes a VM's keys in its folder /etc/vbmc/keys/")]
+    [InlineData("(string-append folder \"/secrets.tar\")", "\"root\"", "vbmc makes a VM's keys in its folder")]
+    [InlineData("(string-append folder \"/host\")", "\"nobody\"", "owner \"nobody\" of the guest-host-key")]
+    [InlineData("(string-append folder \"/offload_ed25519\")", "\"root\"", "are the same file")]
+    public void Keys_apply_could_not_make_as_declared_are_errors_at_the_record(string hostKeyPath, string owner, string message)
+    {
+        var secrets = $"""
+            (list (vbmc-secret (vm (virtual-build-machine-name config)) (kind 'guest-host-key) (path {hostKeyPath}) (owner {owner}))
+                  (vbmc-secret (vm (virtual-build-machine-name config)) (kind 'offload-key)
+                               (path (string-append folder "/offload_ed25519")) (owner "root")))
+            """;
+        var result = Lowerer.Lower(KeyedBuildVm.WithSecrets(secrets), "keys.scm", new string('0', 64), new Vbmc.Evaluation.EvaluationOptions { System = "x86_64-linux" });
+        result.Plan.Should().BeNull();
+        result.Diagnostics.Should().Contain(d => d.Severity == Vbmc.Diagnostics.Severity.Error && d.Message.Contains(message)
+                                                 && d.Span.File == "keys.scm");
+    }
+
+    [Fact]
+    public void A_vm_whose_service_declares_no_offload_key_is_an_error()
+    {
+        var secrets = """
+            (list (vbmc-secret (vm (virtual-build-machine-name config)) (kind 'guest-host-key)
+                               (path (string-append folder "/host")) (owner "root")))
+            """;
+        var result = Lowerer.Lower(KeyedBuildVm.WithSecrets(secrets), "keys.scm", new string('0', 64), new Vbmc.Evaluation.EvaluationOptions { System = "x86_64-linux" });
+        result.Plan.Should().BeNull();
+        result.Diagnostics.Should().Contain(d => d.Message.Contains("gives vbmc-secret-service-type no offload-key"));
+    }
 }

@@ -131,6 +131,22 @@ public sealed class ApplyTests : IDisposable
     }
 
     [Fact]
+    public void Keys_are_made_where_and_for_whom_the_folds_vbmc_secret_records_say()
+    {
+        // A service type whose vbmc-secret extension puts the guest's host key, root's, in
+        // another file: apply makes it there, the drive holds it, and the layout's file is not made.
+        var folder = Compiled.Compile(KeyedBuildVm.WithSecrets(KeyedBuildVm.RootOwnedHostKey), "keys.scm", $"keys-{Guid.NewGuid():N}");
+        Run.Apply(folder, _t.Root).ShouldSucceed();
+        Stat(_t.At("/etc/vbmc/keys/guest_host_key")).Should().Be(("600", 0u, 0u));
+        Stat(_t.At("/etc/vbmc/keys/guest_host_key.pub")).Should().Be(("644", 0u, 0u));
+        File.Exists(_t.At(InstallLayout.GuestHostKey("keys"))).Should().BeFalse();
+        using (var drive = File.OpenRead(_t.At(InstallLayout.SecretsDrive("keys"))))
+            SecretsDrive.Read(drive)[SecretsDrive.HostKeyEntry].Should().Be(File.ReadAllText(_t.At("/etc/vbmc/keys/guest_host_key")));
+        File.ReadAllText(_t.At(InstallLayout.KnownHosts("keys"))).Should().StartWith("vbmc-keys ssh-ed25519 ");
+        Run.Apply(folder, _t.Root).ShouldSucceed().Output.Should().Contain("nothing to do");
+    }
+
+    [Fact]
     public void The_secrets_drive_holds_the_host_key_pair_the_offload_key_and_the_guests_guix_keys()
     {
         const string hostDaemonKey = "(public-key \n (ecc \n  (curve Ed25519)\n  (q #8D156F295D24B0D9A86FA5741A840FF2D24F60F7B6C4134814AD55625971B394#)\n  )\n )\n";

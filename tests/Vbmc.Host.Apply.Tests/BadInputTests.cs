@@ -103,6 +103,25 @@ public sealed class BadInputTests : IDisposable
         err.Should().Contain("manifest intents: " + message).And.Contain("[VBM7001]");
     }
 
+    [Theory]
+    [InlineData("\"guestHostKey\": \"/etc/vbmc/alpha/ssh_host_ed25519_key\"", "\"guestHostKey\": \"/etc/shadow\"", "keys outside its folder")]
+    [InlineData("\"offloadKey\": \"/etc/vbmc/alpha/offload_ed25519\"", "\"offloadKey\": \"/etc/vbmc/alpha/../beta/offload_ed25519\"", "keys outside its folder")]
+    [InlineData("\"guestHostKeyOwner\": \"build-vm-alpha\"", "\"guestHostKeyOwner\": \"sshd\"", "an owner vbmc does not give them")]
+    public void A_manifest_whose_keys_reach_beyond_the_vms_folder_is_refused(string from, string to, string message)
+    {
+        // apply makes keys (and sets owners) at the paths the manifest names: a hand-edited one
+        // must not point it at another file.
+        var folder = Compiled.CopyOf(Compiled.FirstFolder, Path.Combine(_t.Work, $"keys-{Guid.NewGuid():N}"));
+        var manifest = Path.Combine(folder, "manifest.json");
+        var text = File.ReadAllText(manifest);
+        text.Should().Contain(from);
+        File.WriteAllText(manifest, text.Replace(from, to));
+        var (exit, err) = Apply(folder);
+        exit.Should().Be(1);
+        err.Should().Contain(message).And.Contain("[VBM7001]");
+        File.Exists(_t.At("/etc/shadow")).Should().BeFalse();
+    }
+
     [Fact]
     public void A_manifest_of_schema_1_without_intents_asks_for_a_new_compile()
     {

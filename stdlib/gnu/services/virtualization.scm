@@ -15,7 +15,8 @@
 ;;;
 ;;; Secrets.  Keys are never part of a compile's output.  The service declares the keys `apply`
 ;;; must make as <vbmc-secret> records (an extension of vbmc-secret-service-type, so they are
-;;; visible in the fold), all under /etc/vbmc/NAME/.  The offload build machine registered with
+;;; visible in the fold), all under /etc/vbmc/NAME/: apply makes each pair at the record's path
+;;; for its owner (src/Vbmc.Lowering/SecretLowering.cs says what it accepts).  The offload build machine registered with
 ;;; guix-service-type refers to those paths; its 'host-key' cannot be known at compile time, so
 ;;; it holds a structurally valid placeholder key (all-zero ed25519) whose comment is
 ;;; "vbmc-placeholder:NAME"; `apply` replaces it with the guest's real public host key.
