@@ -71,7 +71,7 @@ internal static class AccountLowering
         if (FoldedRecords.Field(user, "system?") is not true) Unsupported("system?", "an account that is not a system account", "vbmc makes accounts with systemd-sysusers, which makes system accounts: add (system? #t)");
         if (FoldedRecords.Field(user, "create-home-directory?") is true && !NoHome.Contains(home))
             Unsupported("create-home-directory?", $"a home folder {home} to make", "vbmc makes no home folder: add (create-home-directory? #f), or use \"/var/empty\"");
-        var shell = ShellPath(FoldedRecords.Field(user, "shell"));
+        var shell = StorePrograms.PathOf(FoldedRecords.Field(user, "shell"));
         if (shell is null) Unsupported("shell", "a shell vbmc cannot name on the host", "write the host's path, e.g. \"/usr/sbin/nologin\" or \"/bin/sh\"");
         return ok ? new HostAccount(name, group, groups.OfType<string>().ToList(), comment, home, shell!) : null;
     }
@@ -94,27 +94,6 @@ internal static class AccountLowering
         }
         return ok ? new HostGroup(name) : null;
     }
-
-    /// <summary>
-    /// Store programs Guix names as <c>(file-append PACKAGE "/PATH")</c>, and where a Debian host has
-    /// them (a host has no store): the shells Guix's own accounts use.
-    /// </summary>
-    private static readonly IReadOnlyDictionary<(string Package, string Path), string> HostPrograms = new Dictionary<(string, string), string>
-    {
-        [("shadow", "/sbin/nologin")] = "/usr/sbin/nologin",
-        [("bash", "/bin/bash")] = "/bin/bash",
-        [("bash-minimal", "/bin/sh")] = "/bin/sh",
-        [("bash", "/bin/sh")] = "/bin/sh",
-    };
-
-    /// <summary>A shell's host path: an absolute string as it is, a store program by <see cref="HostPrograms"/>; else null.</summary>
-    private static string? ShellPath(object? shell) => shell switch
-    {
-        string path when path.StartsWith('/') => path,
-        FileLike { Kind: "file-append", Parameters: [Package package, string path] } =>
-            HostPrograms.GetValueOrDefault((package.Name, path)),
-        _ => null,
-    };
 
 }
 

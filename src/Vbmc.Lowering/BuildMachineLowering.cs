@@ -63,6 +63,12 @@ internal static class BuildMachineLowering
 
     private const string GuixTarget = "guix";
 
+    /// <summary>The user of the build machine the VM's service gives guix-service-type, when it gives one.</summary>
+    public static string? UserOf(ServiceGraphView graph, BuildVm vmRecord) =>
+        FoldedRecords.ContributedBy(graph, GuixTarget, vmRecord.Service).OfType<Record>()
+            .SelectMany(r => Lists.ToListOrNull(FoldedRecords.Field(r, "build-machines") ?? Nil.Instance) ?? [])
+            .OfType<Record>().Where(IsBuildMachine).Select(r => FoldedRecords.Field(r, "user") as string).FirstOrDefault(u => u is not null);
+
     /// <summary>
     /// Build machines written in the configuration: the configuration's own list when it is a
     /// machines file, else every one that reaches guix-service-type from a service other than a VM.

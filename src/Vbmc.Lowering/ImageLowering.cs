@@ -13,12 +13,12 @@ internal static class ImageLowering
     /// <summary>Size of an image whose record says 'guess: upstream's build-VM image size.</summary>
     public const long GuessedSize = 20L << 30;
 
-    public static ImagePlan? Lower(BuildVm vm, string name, Record image, DiagnosticBag bag)
+    public static (ImagePlan Plan, GuestAccount Offload)? Lower(BuildVm vm, string name, Record image, string offloadUser, DiagnosticBag bag)
     {
         var at = vm.PlaceOf("image");
         var standard = StandardImage(vm);
         var fieldsOk = standard is null || Fields.Report(image, standard, ConsumedImageFields, at, bag);
-        var guest = GuestOperatingSystem.Lower(name, image, standard, at, bag);
+        var guest = GuestOperatingSystem.Lower(name, image, standard, offloadUser, at, bag);
         var format = FoldedRecords.Field(image, "format") is Symbol f ? f.Name : null;
         var fileFormat = format switch
         {
@@ -48,7 +48,7 @@ internal static class ImageLowering
         var imageBase = LowerBase(vm, image, bag);
         if (imageBase is null || guest is null || !fieldsOk) return null;
         var extension = fileFormat == "raw" ? "img" : "qcow2";
-        return new ImagePlan(fileFormat, size, "mbr", $"{name}.{extension}") { Base = imageBase, HostName = guest.HostName };
+        return (new ImagePlan(fileFormat, size, "mbr", $"{name}.{extension}") { Base = imageBase, HostName = guest.HostName }, guest.Offload);
     }
 
     /// <summary>What the VM's image would be had it not been written (the field's default for this VM).</summary>

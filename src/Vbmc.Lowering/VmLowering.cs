@@ -10,9 +10,6 @@ namespace Vbmc.Lowering;
 /// <summary>One <c>&lt;virtual-build-machine&gt;</c> record to a <see cref="VmPlan"/>.</summary>
 public static class VmLowering
 {
-    /// <summary>The guest offloading account's ids: fixed, so that the image is the same for every VM.</summary>
-    public const int GuestOffloadUid = 1000, GuestOffloadGid = 1000;
-
     /// <summary>
     /// The fields of &lt;virtual-build-machine&gt; this lowering reads (qemu: to refuse any but its
     /// default). A field added to the record and not listed here fails a test: it would be
@@ -71,14 +68,17 @@ public static class VmLowering
                 $"the VM runs the host's {program ?? "qemu-system-*"}, found on PATH when it starts (Debian: apt install qemu-system-x86): remove this field");
             ok = false;
         }
-        var imagePlan = ImageLowering.Lower(vm, name, image, bag);
+        // The guest's account the VM's offload entry logs in as (no entry without an SSH forward:
+        // then upstream's account, which nothing logs in to).
+        var offloadUser = BuildMachineLowering.UserOf(graph, vm) ?? InstallLayout.GuestOffloadUser;
+        var lowered = ImageLowering.Lower(vm, name, image, offloadUser, bag);
         // The account QEMU runs as: the one the VM's service gives account-service-type.
         var hostAccount = AccountLowering.ForVm(graph, vm, InstallLayout.AccountName(name), bag);
         // Its Shepherd service: the one the VM's service gives shepherd-root-service-type.
         var shepherd = ShepherdLowering.ForVm(graph, vm, name, bag);
         // Its keys: the vbmc-secret records the VM's service gives vbmc-secret-service-type.
         var secrets = SecretLowering.ForVm(graph, vm, name, InstallLayout.AccountName(name), bag);
-        if (!ok || imagePlan is null || hostAccount is null || shepherd is null || secrets is null) return null;
+        if (!ok || lowered is not var (imagePlan, guest) || hostAccount is null || shepherd is null || secrets is null) return null;
 
         var utcDate = date.ToDateTimeOffset().ToUniversalTime();
         imagePlan = imagePlan with { KernelCommandLine = imagePlan.KernelCommandLine + " " + ImagePlan.ClockArgument(utcDate) };
@@ -103,8 +103,7 @@ public static class VmLowering
             Shepherd = shepherd,
             Secrets = secrets,
             Place = vm.Place,
-            Guest = new GuestAccount(InstallLayout.GuestOffloadUser, GuestOffloadUid, "users", 100,
-                $"/home/{InstallLayout.GuestOffloadUser}", "/bin/sh", "Account used for offloading"),
+            Guest = guest,
         };
     }
 

@@ -41,8 +41,8 @@ public sealed class GuestAccountsTests
     [InlineData("line\nbreak")]
     public void Values_that_break_the_colon_separated_lines_are_refused(string comment)
     {
-        GuestAccounts.Problem(Offload with { Comment = comment }).Should().NotBeNull();
-        GuestAccounts.Problem(Offload).Should().BeNull();
-        GuestAccounts.Problem(Offload with { Name = "Root" }).Should().NotBeNull();
+        (Offload with { Comment = comment }).Problem().Should().NotBeNull();
+        Offload.Problem().Should().BeNull();
+        (Offload with { Name = "Root" }).Problem().Should().NotBeNull();
     }
 }

@@ -51,7 +51,7 @@ public sealed class StagingTests(StagedRootFixture staged) : IClassFixture<Stage
     [Fact]
     public void The_offloading_account_exists_without_a_password_and_owns_its_home()
     {
-        Text("/etc/passwd").Should().Contain("\noffload:x:1000:100:Account used for offloading:/home/offload:/bin/sh\n");
+        Text("/etc/passwd").Should().Contain("\noffload:x:1000:100:Account used for offloading:/home/offload:/bin/bash\n");
         Text("/etc/shadow").Should().Contain("\noffload:*:");
         Text("/etc/group").Should().MatchRegex("\nnix-users:x:[0-9]+:offload\n");
         var stat = ProcessRunner.Run("stat", ["-c", "%u:%g %a", staged.Guest("/home/offload")]);

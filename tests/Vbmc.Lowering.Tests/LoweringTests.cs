@@ -167,10 +167,12 @@ public class LoweringTests
         var named = Lowerer.Lower(VmHead + os + "    (host-name \"past-2014\"))))))))", "u.scm", "00");
         named.Plan!.Vms.Single().Image.HostName.Should().Be("past-2014");
 
-        var alice = UnsupportedAt(Lowerer.Lower(VmHead + os + "    (host-name \"past-2014\")\n    (users (cons (user-account (name \"alice\") (group \"users\")) %base-user-accounts)))))))))",
-            "u.scm", "00"), 6, "users");
-        alice.Message.Should().Contain("guest operating-system of virtual build machine 'build-vm'");
-        alice.Span.StartColumn.Should().Be(12);
+        var alice = Lowerer.Lower(VmHead + os + "    (host-name \"past-2014\")\n    (users (cons* (user-account (name \"offload\") (group \"users\"))\n" +
+            "                  (user-account (name \"alice\") (group \"users\")) %base-user-accounts)))))))))", "u.scm", "00");
+        alice.Plan.Should().BeNull();
+        var error = alice.Diagnostics.Should().ContainSingle(d => d.Severity == Vbmc.Diagnostics.Severity.Error).Subject;
+        error.Message.Should().StartWith("unsupported: account 'alice' of the guest operating-system of virtual build machine 'build-vm'");
+        (error.Span.StartLine, error.Span.File).Should().Be((7, "u.scm"));
 
         UnsupportedAt(Lowerer.Lower(VmHead + os + "    (packages (cons (specification->package \"gcc-toolchain\") %base-packages)))))))))", "u.scm", "00"), 5, "packages")
             .Hint.Should().Contain("debian-base");
@@ -196,8 +198,36 @@ public class LoweringTests
         result.Plan.Should().BeNull();
         var fields = result.Diagnostics.Where(d => d.Severity == Vbmc.Diagnostics.Severity.Error)
             .Select(d => d.Message.Split('\'')[1]).ToList();
-        fields.Should().Contain(["users", "services", "timezone"]).And.NotContain(["host-name", "bootloader", "file-systems", "label"]);
+        fields.Should().Contain(["services", "timezone"]).And.NotContain(["host-name", "bootloader", "file-systems", "label"]);
+        result.Diagnostics.Should().Contain(d => d.Message.Contains("has no account 'offload', which its offload entry logs in as"));
         result.Diagnostics.Should().OnlyContain(d => d.Span.File == "u.scm");
+    }
+
+    private const string GuestUsers = "  (image (image (inherit standard) (operating-system (operating-system (inherit (image-operating-system standard))\n" +
+        "    (users (cons {0} %base-user-accounts)))))))))";
+
+    [Fact]
+    public void The_guest_offload_account_is_the_image_operating_systems()
+    {
+        // The standard system's account, as upstream writes it: Guix's defaults for home and shell.
+        LoweredPlans.Vm().Guest.Should().Be(new GuestAccount("offload", 1000, "users", 100, "/home/offload", "/bin/bash", "Account used for offloading"));
+        var vm = Lowerer.Lower(VmHead + string.Format(GuestUsers,
+            "(user-account (name \"offload\") (group \"users\") (uid 1500) (comment \"Builds from the past\") (shell \"/bin/sh\"))"), "u.scm", "00").Plan!.Vms.Single();
+        vm.Guest.Should().Be(new GuestAccount("offload", 1500, "users", 100, "/home/offload", "/bin/sh", "Builds from the past"));
+    }
+
+    [Theory]
+    [InlineData("(user-account (name \"offload\") (group \"users\") (password \"x\"))", "unsupported: field 'password' of the guest account 'offload'")]
+    [InlineData("(user-account (name \"offload\") (group \"users\") (supplementary-groups '(\"wheel\")))", "unsupported: supplementary group \"wheel\" of the guest account 'offload'")]
+    [InlineData("(user-account (name \"offload\") (group \"users\") (uid 0))", "unsupported: uid of the guest account 'offload'")]
+    [InlineData("(user-account (name \"offload\") (group \"users\") (shell (file-append coreutils \"/bin/true\")))", "unsupported: a shell vbmc cannot name in the guest")]
+    [InlineData("(user-account (name \"offload\") (group \"users\") (comment \"a:b\"))", "cannot be written in the guest's /etc/passwd")]
+    [InlineData("(user-account (name \"builder\") (group \"users\"))", "has no account 'offload', which its offload entry logs in as")]
+    public void A_guest_offload_account_vbmc_cannot_make_as_written_is_an_error(string account, string message)
+    {
+        var result = Lowerer.Lower(VmHead + string.Format(GuestUsers, account), "u.scm", "00");
+        result.Plan.Should().BeNull();
+        result.Diagnostics.Should().Contain(d => d.Severity == Vbmc.Diagnostics.Severity.Error && d.Message.Contains(message) && d.Span.File == "u.scm");
     }
 
     private const string AccountsHead = """

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Vbmc.Lowering;
 
 namespace Vbmc.Image.Guest;
@@ -10,25 +9,9 @@ namespace Vbmc.Image.Guest;
 /// would refuse even with a key); its supplementary groups are those of its duties that the base
 /// has: kvm (upstream's offloading account) and nix-users (the Nix daemon's socket).
 /// </summary>
-internal static partial class GuestAccounts
+internal static class GuestAccounts
 {
-    public static readonly IReadOnlyList<string> SupplementaryGroups = ["kvm", "nix-users"];
-
-    [GeneratedRegex("^[a-z_][a-z0-9_-]*$")]
-    private static partial Regex AccountName();
-
-    /// <summary>Why the account cannot be written in the databases' colon-separated lines, or null.</summary>
-    public static string? Problem(GuestAccount guest)
-    {
-        if (!AccountName().IsMatch(guest.Name) || guest.Name.Length > 32) return $"'{guest.Name}' is not a valid account name";
-        if (!AccountName().IsMatch(guest.Group)) return $"'{guest.Group}' is not a valid group name";
-        foreach (var (what, text) in new[] { ("comment", guest.Comment), ("home", guest.Home), ("shell", guest.Shell) })
-        {
-            if (text.Any(c => c is ':' or '\n' or '\r' or '\0')) return $"the account's {what} {text} contains ':' or a line break";
-        }
-        if (!guest.Home.StartsWith('/') || !guest.Shell.StartsWith('/')) return "the account's home and shell must be absolute paths";
-        return null;
-    }
+    public static IReadOnlyList<string> SupplementaryGroups => GuestAccount.DutyGroups;
 
     /// <summary>The databases' new text, from their current text (missing files: empty).</summary>
     public static (string Passwd, string Shadow, string Group, string Gshadow) Edit(GuestAccount guest,

@@ -52,9 +52,16 @@ internal static class GuestStager
                 "a base root needs systemd, OpenSSH's sshd and ssh-keygen, and tar (Debian: systemd-sysv, openssh-server, tar)");
             return false;
         }
-        if (GuestAccounts.Problem(vm.Guest) is { } problem)
+        if (vm.Guest.Problem() is { } problem)
         {
             diagnostics.Error(DiagnosticIds.ImageBuildFailed, place, $"the guest's offloading account cannot be written: {problem}");
+            return false;
+        }
+        if (!root.Exists(vm.Guest.Shell))
+        {
+            diagnostics.Error(DiagnosticIds.ImageBaseInvalid, place,
+                $"the image's base has no {vm.Guest.Shell}, the shell of the guest account '{vm.Guest.Name}': the build daemons could not log in",
+                "add the shell's package to the base, or give the account a shell the base has (shell \"/bin/sh\")");
             return false;
         }
         try
