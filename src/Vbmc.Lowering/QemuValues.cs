@@ -5,8 +5,8 @@ namespace Vbmc.Lowering;
 /// <summary>What QEMU accepts, for values that become its arguments.</summary>
 public static partial class QemuValues
 {
-    /// <summary>Whether -cpu can take it (see <see cref="Vbmc.Services.Checks.QemuCpuModelCheck"/>, which reports it at check).</summary>
-    public static bool IsCpuModel(string cpu) => Vbmc.Services.Checks.QemuCpuModelCheck.IsCpuSyntax(cpu);
+    /// <summary>Whether some QEMU starts a VM of <paramref name="system"/> with -cpu <paramref name="cpu"/> (<see cref="Vbmc.Services.Checks.QemuCpuModelCheck"/> reports it at the VM's field).</summary>
+    public static bool IsCpuModel(string cpu, string system) => Vbmc.Services.Checks.QemuCpuModelCheck.IsKnownModel(cpu, system);
 
     /// <summary>qemu-system-ARCH for a Guix system type, or null when vbmc knows none.</summary>
     public static string? ProgramFor(string system) => system.Split('-', 2)[0] switch

@@ -25,28 +25,21 @@ public static class VmLowering
     {
         // Type errors of these fields are reported by the analysis; lowering stops quietly then.
         if (vm.Name is not { } name || !BuildVmNameCheck.IsValidName(name)) return null;
-        if (vm.TryGet("cpu") is not string cpu
-            || vm.TryGet("cpu-count") is not BigInteger cpuCount
-            || vm.TryGet("memory-size") is not BigInteger memory
-            || vm.TryGet("date") is not SrfiDate date
-            || vm.TryGet("systems") is not { } systemsValue || Lists.ToListOrNull(systemsValue) is not { } systemList
-            || vm.TryGet("auto-start?") is not bool autoStart
-            || vm.TryGet("image") is not Record image
+        if (vm.TryGet("auto-start?") is not bool autoStart
             || Strings(vm.TryGet("features")) is not { } features
             || Strings(vm.TryGet("mandatory-features")) is not { } mandatoryFeatures
-            || vm.TryGet("network-access?") is not bool networkAccess
             || Strings(vm.TryGet("substitute-urls")) is not { } substituteUrls)
             return null;
+        // What QEMU runs: the vbmc-qemu-machine the VM's service gives vbmc-qemu-machine-service-type.
+        if (QemuMachineLowering.ForVm(graph, vm, name, bag) is not { } machine) return null;
+        var (systems, cpu, date, networkAccess, image) = (machine.Systems, machine.Cpu, machine.Date, machine.NetworkAccess, machine.Image);
 
-        // The model, cpu-count and memory-size against QEMU: QemuCpuModelCheck, at check.
-        var ok = QemuValues.IsCpuModel(cpu) && cpuCount <= Vbmc.Services.Checks.QemuCpuModelCheck.MaxCpus
-                 && memory <= Vbmc.Services.Checks.QemuCpuModelCheck.MaxMemoryMiB;
-        var systems = systemList.OfType<string>().ToList();
-        var program = systems.Count == 0 ? null : QemuValues.ProgramFor(systems[0]);
+        var ok = true;
+        var program = QemuValues.ProgramFor(systems[0]);
         if (program is null)
         {
             bag.Error(DiagnosticIds.UnsupportedForCompile, vm.PlaceOf("systems"),
-                $"unsupported: no QEMU system emulator is known for the systems {Printing.Printer.Brief(systemsValue)} of virtual build machine '{name}'",
+                $"unsupported: no QEMU system emulator is known for the systems {Printing.Printer.Brief(Lists.FromEnumerable(systems))} of virtual build machine '{name}'",
                 "use a system type such as \"x86_64-linux\", \"i686-linux\" or \"aarch64-linux\"");
             ok = false;
         }
@@ -87,11 +80,11 @@ public static class VmLowering
             Name = name,
             QemuProgram = program!,
             Cpu = cpu,
-            CpuCount = (int)cpuCount,
-            MemoryMiB = (long)memory,
+            CpuCount = machine.CpuCount,
+            MemoryMiB = machine.MemoryMiB,
             Date = utcDate,
             RtcBase = date.ToQemuRtcBase(),
-            PortForwardings = vm.PortForwardings().Select(p => new PortForward((int)p.Host, (int)p.Guest)).ToList(),
+            PortForwardings = machine.PortForwardings,
             Systems = systems,
             AutoStart = autoStart,
             Features = features,

@@ -332,6 +332,57 @@ public class LoweringTests
     }
 
     [Fact]
+    public void Every_field_of_the_qemu_machine_record_is_read_by_lowering()
+    {
+        var result = Vbmc.Evaluation.ConfigurationEvaluator.EvaluateText(
+            "(use-modules (gnu services virtualization))\n(vbmc-qemu-machine (name 'q) (systems '()) (cpu \"max\") (cpu-count 1) (memory-size 1)\n" +
+            "  (date #f) (port-forwardings '()) (network-access? #f) (image #f))", "fields.scm");
+        var record = result.Value.Should().BeOfType<Vbmc.Evaluation.Records.Record>().Subject;
+        record.Type.Name.Should().Be(QemuMachineLowering.RecordTypeName);
+        record.Type.Fields.Where(f => !f.Innate).Select(f => f.Name.Name)
+            .Should().BeEquivalentTo(QemuMachineLowering.ConsumedFields, "a field lowering does not read would be dropped without a word");
+    }
+
+    /// <summary>A build-VM service type whose QEMU machine is the given procedure's (the other extensions are upstream's).</summary>
+    private static string WithQemuMachine(string machine) => $$"""
+        (use-modules (gnu services) (gnu services virtualization) (srfi srfi-1))
+        (define (vm-machines config)
+          (list {{machine}}))
+        (define my-build-vm-service-type
+          (service-type
+           (inherit virtual-build-machine-service-type)
+           (extensions
+            (cons (service-extension vbmc-qemu-machine-service-type vm-machines)
+                  (remove (lambda (extension) (eq? (service-extension-target extension) vbmc-qemu-machine-service-type))
+                          (service-type-extensions virtual-build-machine-service-type))))))
+        (list (service my-build-vm-service-type (virtual-build-machine (name 'q) (cpu-count 2))))
+        """;
+
+    private const string MachineFields = "(name 'q) (systems '(\"x86_64-linux\")) (date (virtual-build-machine-date config)) " +
+        "(port-forwardings '((11022 . 22))) (network-access? #f) (image (virtual-build-machine-image config))";
+
+    [Fact]
+    public void What_qemu_runs_is_the_qemu_machine_the_vms_service_gives_the_fold()
+    {
+        var vm = LoweredPlans.FromText(WithQemuMachine($"(vbmc-qemu-machine {MachineFields} (cpu \"Haswell\") (cpu-count 6) (memory-size 3072))")).Vms.Single();
+        (vm.Cpu, vm.CpuCount, vm.MemoryMiB).Should().Be(("Haswell", 6, 3072L), "the folded record's, not the VM record's 2 CPUs");
+        LoweredPlans.Vm("(cpu-count 3) (memory-size 1024)").Should().Match<VmPlan>(v => v.CpuCount == 3 && v.MemoryMiB == 1024, "upstream's extension copies the VM's fields");
+    }
+
+    [Theory]
+    [InlineData("(cpu \"Haswel\") (cpu-count 2) (memory-size 1024)", "has cpu \"Haswel\", not a CPU model of QEMU")]
+    [InlineData("(cpu \"Haswell\") (cpu-count 5000) (memory-size 1024)", "has cpu-count 5000, not a CPU count from 1 to")]
+    [InlineData("(cpu \"Haswell\") (cpu-count 2) (memory-size \"lots\")", "has memory-size \"lots\", not a size in MiB")]
+    public void A_qemu_machine_value_qemu_refuses_is_an_error_at_the_record(string fields, string message)
+    {
+        var result = Lowerer.Lower(WithQemuMachine($"(vbmc-qemu-machine {MachineFields} {fields})"), "q.scm", "00");
+        result.Plan.Should().BeNull();
+        var error = result.Diagnostics.Should().ContainSingle(d => d.Severity == Vbmc.Diagnostics.Severity.Error).Subject;
+        error.Message.Should().Contain("the QEMU machine of virtual build machine 'q' ").And.Contain(message);
+        error.Span.File.Should().Be("q.scm");
+    }
+
+    [Fact]
     public void The_vm_offload_machine_is_the_build_machine_its_service_gives_guix_service_type()
     {
         var plan = LoweredPlans.FromText("""

@@ -20,6 +20,20 @@ public sealed partial class QemuCpuModelCheck : IServiceCheck
 
     public static bool IsCpuSyntax(string cpu) => cpu.Length <= 256 && CpuModel().IsMatch(cpu);
 
+    /// <summary>
+    /// Whether some QEMU version starts a VM of <paramref name="system"/> with <paramref name="cpu"/>:
+    /// -cpu's syntax, and for x86 a model of <see cref="QemuCpuModels"/>.
+    /// </summary>
+    public static bool IsKnownModel(string cpu, string system) =>
+        IsCpuSyntax(cpu) && (!IsX86(system) || QemuCpuModels.X86.Any(v => v.Models.Contains(cpu.Split(',')[0])));
+
+    /// <summary>The x86 model closest to <paramref name="cpu"/>'s, for a "did you mean".</summary>
+    public static string? ClosestX86Model(string cpu) =>
+        Vbmc.Evaluation.Records.Spelling.Closest(cpu.Split(',')[0], QemuCpuModels.X86.SelectMany(v => v.Models).Distinct(StringComparer.Ordinal));
+
+    private static bool IsX86(string system) =>
+        system.StartsWith("x86_64-", StringComparison.Ordinal) || system.StartsWith("i686-", StringComparison.Ordinal);
+
     /// <summary>The CPUs of QEMU's default x86 machine (pc, i440fx): more make it refuse to start.</summary>
     public const int MaxCpus = 255;
 
@@ -40,16 +54,14 @@ public sealed partial class QemuCpuModelCheck : IServiceCheck
                     "see 'qemu-system-x86_64 -cpu help' for the models");
                 continue;
             }
-            if (vm.TryGet("systems") is not { } s || Lists.ToListOrNull(s) is not [string first, ..]
-                || !(first.StartsWith("x86_64-", StringComparison.Ordinal) || first.StartsWith("i686-", StringComparison.Ordinal))) continue;
+            if (vm.TryGet("systems") is not { } s || Lists.ToListOrNull(s) is not [string first, ..] || !IsX86(first)) continue;
             var model = cpu.Split(',')[0];
             var versions = QemuCpuModels.X86;
             var knowing = versions.Where(v => v.Models.Contains(model)).Select(v => v.Version).ToList();
             if (knowing.Count == versions.Count) continue;
             if (knowing.Count == 0)
             {
-                var all = versions.SelectMany(v => v.Models).Distinct(StringComparer.Ordinal);
-                var close = Vbmc.Evaluation.Records.Spelling.Closest(model, all);
+                var close = ClosestX86Model(model);
                 diagnostics.Error(DiagnosticIds.UnknownCpuModel, vm.PlaceOf("cpu"),
                     $"cpu {Printing.Printer.Write(cpu)} of virtual build machine '{vm.DisplayName}' is not a QEMU x86 CPU model " +
                     $"(QEMU {string.Join(" and ", versions.Select(v => v.Version))} refuse it)",

@@ -82,6 +82,21 @@
             vbmc-secret-owner
             vbmc-secret-description
             vbmc-secret-service-type
+
+            vbmc-qemu-machine
+            vbmc-qemu-machine?
+            <vbmc-qemu-machine>
+            vbmc-qemu-machine-name
+            vbmc-qemu-machine-systems
+            vbmc-qemu-machine-cpu
+            vbmc-qemu-machine-cpu-count
+            vbmc-qemu-machine-memory-size
+            vbmc-qemu-machine-date
+            vbmc-qemu-machine-port-forwardings
+            vbmc-qemu-machine-network-access?
+            vbmc-qemu-machine-image
+            vbmc-qemu-machine-service-type
+
             vbmc-placeholder-host-key
             vbmc-placeholder-host-key?))
 
@@ -328,6 +343,50 @@ before DATE."
    (default-value '())
    (description "Keys that vbmc apply makes on the host for the virtual build machines.")))
 
+;;;
+;;; The QEMU machines vbmc runs.
+;;;
+
+;; What the launch script and the guest image are made of: the QEMU-level facts of a VM, with its
+;; thunked fields (cpu, systems, image) computed.  The fields are not typed: the VM's record
+;; checked them where the user wrote them, and vbmc's lowering reports a value of another shape
+;; that a service of the configuration gives (src/Vbmc.Lowering/QemuMachineLowering.cs).
+(define-record-type* <vbmc-qemu-machine>
+  vbmc-qemu-machine make-vbmc-qemu-machine
+  vbmc-qemu-machine?
+  (name             vbmc-qemu-machine-name)               ;symbol: the VM it runs
+  (systems          vbmc-qemu-machine-systems)            ;the first names the emulator
+  (cpu              vbmc-qemu-machine-cpu)                ;QEMU's -cpu model
+  (cpu-count        vbmc-qemu-machine-cpu-count)          ;-smp
+  (memory-size      vbmc-qemu-machine-memory-size)        ;-m, MiB
+  (date             vbmc-qemu-machine-date)               ;-rtc base, and the guest's clock
+  (port-forwardings vbmc-qemu-machine-port-forwardings)   ;(host port . guest port) on 127.0.0.1
+  (network-access?  vbmc-qemu-machine-network-access?)    ;#f: restrict=on
+  (image            vbmc-qemu-machine-image))             ;the guest disk
+
+(define (virtual-build-machine-qemu-machines config)
+  (list (vbmc-qemu-machine
+         (name (virtual-build-machine-name config))
+         (systems (virtual-build-machine-systems config))
+         (cpu (virtual-build-machine-cpu config))
+         (cpu-count (virtual-build-machine-cpu-count config))
+         (memory-size (virtual-build-machine-memory-size config))
+         (date (virtual-build-machine-date config))
+         (port-forwardings (virtual-build-machine-port-forwardings config))
+         (network-access? (virtual-build-machine-network-access? config))
+         (image (virtual-build-machine-image config)))))
+
+(define vbmc-qemu-machine-service-type
+  ;; Collects every <vbmc-qemu-machine>: vbmc compile writes a launch script and a guest image
+  ;; for each; its extension of the system service only makes it part of the fold.
+  (service-type
+   (name 'vbmc-qemu-machines)
+   (extensions (list (service-extension system-service-type (lambda (machines) '()))))
+   (compose concatenate)
+   (extend append)
+   (default-value '())
+   (description "QEMU machines that vbmc runs for the virtual build machines.")))
+
 ;; A syntactically valid ed25519 key (all-zero key bytes): stands for the guest's host key until
 ;; `vbmc apply` knows it.
 (define %placeholder-key-blob
@@ -444,7 +503,9 @@ before DATE."
           (service-extension guix-service-type
                              (for-named-vm virtual-build-machine-guix-extension))
           (service-extension vbmc-secret-service-type
-                             (for-named-vm virtual-build-machine-secrets))))
+                             (for-named-vm virtual-build-machine-secrets))
+          (service-extension vbmc-qemu-machine-service-type
+                             (for-named-vm virtual-build-machine-qemu-machines))))
    (default-value %virtual-build-machine-default-vm)
    (description
     "Run virtual machines that the build daemon can offload builds to, with a clock set in
