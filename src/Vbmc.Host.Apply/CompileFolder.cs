@@ -37,9 +37,6 @@ public sealed partial class CompileFolder
 
     public string PathOf(ManifestArtifact artifact) => Path.Join(Directory, artifact.Path);
 
-    [GeneratedRegex("^[a-z_][a-z0-9_-]*$")]
-    private static partial Regex VmName();
-
     [GeneratedRegex("^[0-7]{3,4}$")]
     private static partial Regex OctalMode();
 
@@ -103,11 +100,11 @@ public sealed partial class CompileFolder
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var vm in manifest.Vms)
         {
-            if (vm?.Name is not { } name || !VmName().IsMatch(name) || (InstallLayout.AccountPrefix + name).Length > 32)
+            if (vm?.Name is not { } name || !Vbmc.Services.VmNames.IsValid(name))
                 diagnostics.Error(DiagnosticIds.ApplyFailed, at, $"manifest names a VM '{vm?.Name}' that vbmc cannot name an account after");
             else if (!names.Add(name))
                 diagnostics.Error(DiagnosticIds.ApplyFailed, at, $"manifest lists the VM '{name}' twice");
-            else if (HostPaths.ReservedVmNames.Contains(name))
+            else if (Vbmc.Services.VmNames.Reserved.Contains(name))
                 diagnostics.Error(DiagnosticIds.ApplyConflict, at,
                     $"a VM named '{name}' would share its folders with vbmc's own ({InstallLayout.StateRoot}/{name} or {InstallLayout.SecretRoot}/{name})",
                     "rename the virtual build machine");
@@ -116,7 +113,7 @@ public sealed partial class CompileFolder
             else if (vm.Keys is { } keys && (keys.GuestHostKey is null || keys.OffloadKey is null || keys.GuestHostKeyOwner is null || !keys.IsValidFor(name)))
                 diagnostics.Error(DiagnosticIds.ApplyFailed, at, $"manifest gives the VM '{name}' keys outside its folder {InstallLayout.SecretDirectory(name)}/ or an owner vbmc does not give them",
                     "apply only folders written by `vbmc compile`");
-            else if (vm.GuestUser is { } user && !VmName().IsMatch(user))
+            else if (vm.GuestUser is { } user && !Vbmc.Services.VmNames.IsAccountName(user))
                 diagnostics.Error(DiagnosticIds.ApplyFailed, at, $"manifest names a guest account '{user}' for the VM '{name}' that is not an account name");
         }
         var paths = new HashSet<string>(StringComparer.Ordinal);
@@ -159,9 +156,9 @@ public sealed partial class CompileFolder
         foreach (var a in intents.Accounts)
         {
             var ofVm = a?.Vm is { } vm && vms.Contains(vm) && a.Name == InstallLayout.AccountName(vm) && a.Group == a.Name;
-            var ofConfiguration = a is { Vm: null } && (a.Name is null || VmName().IsMatch(a.Name));
-            if (a is null || !(ofVm || ofConfiguration) || a.Group is null || !VmName().IsMatch(a.Group)
-                || a.SupplementaryGroups is null || a.SupplementaryGroups.Any(g => g is null || !VmName().IsMatch(g)))
+            var ofConfiguration = a is { Vm: null } && (a.Name is null || Vbmc.Services.VmNames.IsAccountName(a.Name));
+            if (a is null || !(ofVm || ofConfiguration) || a.Group is null || !Vbmc.Services.VmNames.IsAccountName(a.Group)
+                || a.SupplementaryGroups is null || a.SupplementaryGroups.Any(g => g is null || !Vbmc.Services.VmNames.IsAccountName(g)))
                 Bad($"an account that is not a VM's ('{a?.Name}')");
         }
         foreach (var f in intents.Folders)

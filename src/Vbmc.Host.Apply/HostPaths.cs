@@ -46,15 +46,6 @@ public static class HostPaths
     /// <summary>guix-daemon's public signing key, put on the secrets drive when the host has one.</summary>
     public const string GuixSigningKey = "/etc/guix/signing-key.pub";
 
-    /// <summary>
-    /// VM names that would make a VM's folders collide with vbmc's own: /var/lib/vbmc/current and
-    /// /var/lib/vbmc/generations, /etc/vbmc/shepherd (the Shepherd services' folder).
-    /// </summary>
-    public static readonly IReadOnlySet<string> ReservedVmNames = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "current", "generations", "shepherd",
-    };
-
     /// <summary>A host path under a root folder ("/" gives the host path itself).</summary>
     public static string Under(string root, string hostPath) =>
         Path.Join(root, hostPath.TrimStart('/'));

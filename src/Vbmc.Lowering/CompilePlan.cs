@@ -189,7 +189,7 @@ public sealed partial record VmSecrets(string GuestHostKey, string GuestHostKeyO
 /// The guest's account builds are offloaded to. Its authorized key arrives on the secrets drive;
 /// nothing about it is secret.
 /// </summary>
-public sealed partial record GuestAccount(
+public sealed record GuestAccount(
     string Name,
     int Uid,
     string Group,
@@ -201,14 +201,11 @@ public sealed partial record GuestAccount(
     /// <summary>The groups the account is in where the base has them (its duties: upstream's kvm, the Nix daemon's socket).</summary>
     public static readonly IReadOnlyList<string> DutyGroups = ["kvm", "nix-users"];
 
-    [System.Text.RegularExpressions.GeneratedRegex("^[a-z_][a-z0-9_-]*$")]
-    private static partial System.Text.RegularExpressions.Regex AccountName();
-
     /// <summary>Why the account cannot be written in the guest's colon-separated databases (passwd, group), or null.</summary>
     public string? Problem()
     {
-        if (!AccountName().IsMatch(Name) || Name.Length > 32) return $"'{Name}' is not a valid account name";
-        if (!AccountName().IsMatch(Group) || Group.Length > 32) return $"'{Group}' is not a valid group name";
+        if (!Vbmc.Services.VmNames.IsAccountName(Name)) return $"'{Name}' is not a valid account name";
+        if (!Vbmc.Services.VmNames.IsAccountName(Group)) return $"'{Group}' is not a valid group name";
         foreach (var (what, text) in new[] { ("comment", Comment), ("home", Home), ("shell", Shell) })
         {
             if (text.Any(c => c is ':' or '\n' or '\r' or '\0')) return $"the account's {what} {text} contains ':' or a line break";

@@ -39,7 +39,7 @@ public static class InstallLayout
     public const string NixMachinesFile = "/etc/nix/machines";
     /// <summary>root's ssh_config for the VMs (Debian's /etc/ssh/ssh_config includes ssh_config.d/*.conf).</summary>
     public const string SshConfigFile = "/etc/ssh/ssh_config.d/vbmc.conf";
-    public const string AccountPrefix = "build-vm-";
+    public const string AccountPrefix = Vbmc.Services.VmNames.AccountPrefix;
 
     /// <summary>The stable serial of the secrets drive: the guest finds it at /dev/disk/by-id/virtio-vbmc-secrets.</summary>
     public const string SecretsDriveSerial = "vbmc-secrets";
