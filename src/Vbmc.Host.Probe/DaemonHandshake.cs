@@ -71,7 +71,7 @@ public static class DaemonHandshake
                 switch (message)
                 {
                     case StderrLast:
-                        return new HandshakeResult(true, protocol, null, log);
+                        return new HandshakeResult(true, protocol, null, log) { Minor = minor, DaemonMinor = version & 0xff };
                     case StderrNext:
                         log.Add((await ReadStringAsync(stream, cancel)).TrimEnd('\n'));
                         break;
@@ -94,7 +94,7 @@ public static class DaemonHandshake
         }
     }
 
-    private static async Task WriteAsync(Stream stream, CancellationToken cancel, params ulong[] numbers)
+    internal static async Task WriteAsync(Stream stream, CancellationToken cancel, params ulong[] numbers)
     {
         var bytes = new byte[8 * numbers.Length];
         for (var i = 0; i < numbers.Length; i++) BinaryPrimitives.WriteUInt64LittleEndian(bytes.AsSpan(8 * i), numbers[i]);
@@ -102,21 +102,36 @@ public static class DaemonHandshake
         await stream.FlushAsync(cancel);
     }
 
-    private static async Task<ulong> ReadU64Async(Stream stream, CancellationToken cancel)
+    internal static async Task<ulong> ReadU64Async(Stream stream, CancellationToken cancel)
     {
         var bytes = new byte[8];
         await stream.ReadExactlyAsync(bytes, cancel);
         return BinaryPrimitives.ReadUInt64LittleEndian(bytes);
     }
 
-    private static async Task<string> ReadStringAsync(Stream stream, CancellationToken cancel)
+    internal static async Task<string> ReadStringAsync(Stream stream, CancellationToken cancel) =>
+        Encoding.UTF8.GetString(await ReadBytesAsync(stream, MaxMessageBytes, cancel));
+
+    /// <summary>A length-prefixed, zero-padded byte string of at most <paramref name="limit"/> bytes.</summary>
+    internal static async Task<byte[]> ReadBytesAsync(Stream stream, int limit, CancellationToken cancel)
     {
         var length = await ReadU64Async(stream, cancel);
-        if (length > MaxMessageBytes) throw new InvalidDataException($"the daemon sent a string of {length} bytes");
+        if (length > (ulong)limit) throw new InvalidDataException($"the daemon sent a string of {length} bytes");
         var padded = ((int)length + 7) & ~7;
         var bytes = new byte[padded];
         await stream.ReadExactlyAsync(bytes, cancel);
-        return Encoding.UTF8.GetString(bytes, 0, (int)length);
+        return bytes[..(int)length];
+    }
+
+    /// <summary>A length-prefixed string, zero-padded to 8 bytes.</summary>
+    internal static async Task WriteStringAsync(Stream stream, string text, CancellationToken cancel)
+    {
+        var bytes = Encoding.UTF8.GetBytes(text);
+        var framed = new byte[8 + ((bytes.Length + 7) & ~7)];
+        BinaryPrimitives.WriteUInt64LittleEndian(framed, (ulong)bytes.Length);
+        bytes.CopyTo(framed, 8);
+        await stream.WriteAsync(framed, cancel);
+        await stream.FlushAsync(cancel);
     }
 }
 
@@ -124,6 +139,14 @@ public static class DaemonHandshake
 /// <param name="Log">Lines the daemon logged during the greeting.</param>
 public sealed record HandshakeResult(bool Ok, string? Protocol, string? Problem, IReadOnlyList<string> Log)
 {
+    /// <summary>The minor version both sides speak after the greeting.</summary>
+    public ulong Minor { get; init; }
+
+    /// <summary>The daemon's own minor version: guix-daemon says 99 or more, Nix less.</summary>
+    public ulong DaemonMinor { get; init; }
+
+    public bool IsGuixDaemon => DaemonMinor >= 64;
+
     public static HandshakeResult Failed(string problem, string? protocol = null, IReadOnlyList<string>? log = null) =>
         new(false, protocol, problem, log ?? []);
 }

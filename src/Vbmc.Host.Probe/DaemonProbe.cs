@@ -7,7 +7,8 @@ namespace Vbmc.Host.Probe;
 /// Check 4, the build daemons answer: for each daemon socket of the machine (a VM's guest may run
 /// guix-daemon and nix-daemon), an OpenSSH streamlocal forward from a socket in the probe's
 /// private folder to it (what guix offload reaches over its SSH session), then the worker
-/// protocol's greeting through it (<see cref="DaemonHandshake"/>). Passes when every one answers.
+/// protocol's greeting through it (<see cref="DaemonHandshake"/>) and a path copied into its store
+/// and back (<see cref="StoreRoundTrip"/>). Passes when every one does both.
 /// </summary>
 public static class DaemonProbe
 {
@@ -57,8 +58,13 @@ public static class DaemonProbe
             var result = await DaemonHandshake.RunAsync(stream, deadline.Token);
             if (result.Ok)
             {
-                return CheckResult.Pass(CheckIds.Daemon, $"{daemonSocket} answered: worker protocol {result.Protocol}, store opened",
-                    CheckResult.Value("socket", daemonSocket), CheckResult.Value("protocol", result.Protocol!));
+                // What offloading does with every build: a path sent to the store and read back.
+                var copy = await StoreRoundTrip.RunAsync(stream, result, deadline.Token);
+                if (!copy.Ok)
+                    return CheckResult.Fail(CheckIds.Daemon, $"{daemonSocket} answered (worker protocol {result.Protocol}) but a path did not go there and back: {copy.Problem}",
+                        CheckResult.Value("socket", daemonSocket), CheckResult.Value("protocol", result.Protocol!));
+                return CheckResult.Pass(CheckIds.Daemon, $"{daemonSocket} answered: worker protocol {result.Protocol}, store opened, {copy.Path} copied there and back",
+                    CheckResult.Value("socket", daemonSocket), CheckResult.Value("protocol", result.Protocol!), CheckResult.Value("copied", copy.Path!));
             }
             forward.Kill();
             var stopped = await forward.ResultAsync();

@@ -101,6 +101,8 @@ public sealed class GuixOffloadEndToEndTests(CompiledBootExample compiled, ITest
             foreach (var id in new[] { "reachable", "host-key", "login", "daemon", "clock" })
                 checks[id].Status.Should().Be("pass", Explain($"vbmc test's {id} check: {checks[id].Detail}", vbmcTest));
             checks["daemon"].Detail.Should().Contain(GuestSocket.Guix).And.Contain(GuestSocket.Nix);
+            // Each daemon took a path into its store and gave it back (guix-daemon: ExportPath; sid's Nix: NarFromPath).
+            checks["daemon"].Detail.Split("copied there and back").Should().HaveCount(3, checks["daemon"].Detail);
         }
 
         // 6. a real offloaded build: busybox-static into the host's store, a derivation built by it.
