@@ -41,16 +41,16 @@ public static class CliApp
     {
         try
         {
-            var parse = Build(env).Parse(args);
+            var root = Build(env);
+            // Bare `vbmc` and `vbmc help [COMMAND]` print the usage, as --help does.
+            if (args is [] or ["help"]) args = ["--help"];
+            else if (args is ["help", var topic]) args = [topic, "--help"];
+            var parse = root.Parse(args);
             // Usage errors exit with 2 (System.CommandLine would use 1, which vbmc keeps for
             // configuration errors) and are diagnostics like every other problem.
             if (parse.Errors.Count > 0)
             {
-                var diagnostics = parse.Errors
-                    .Select(e => Diagnostic.Error(DiagnosticIds.UsageError, SourceSpan.FileOnly("vbmc"), e.Message,
-                        "see 'vbmc --help'"))
-                    .ToList();
-                DiagnosticWriter.WriteToError(diagnostics, env);
+                DiagnosticWriter.WriteToError(UsageErrors.Of(root, args, parse), env);
                 return ExitCodes.UsageOrIo;
             }
             return parse.Invoke(new InvocationConfiguration

@@ -13,6 +13,9 @@ internal static class ImageLowering
     /// <summary>Size of an image whose record says 'guess: upstream's build-VM image size.</summary>
     public const long GuessedSize = 20L << 30;
 
+    /// <summary>The smallest disk that holds a guest (a base is hundreds of MiB), and the largest vbmc makes (ext4 and qcow2 take more, no host gives it).</summary>
+    private const long MinSize = 64L << 20, MaxSize = 64L << 40;
+
     public static (ImagePlan Plan, GuestAccount Offload)? Lower(BuildVm vm, string name, Record image, string offloadUser, DiagnosticBag bag)
     {
         var at = vm.PlaceOf("image");
@@ -40,11 +43,19 @@ internal static class ImageLowering
                 $"unsupported: partition table '{table.Name}' for virtual build machine '{name}' (vbmc writes MBR)");
             return null;
         }
-        long size = FoldedRecords.Field(image, "size") switch
+        var sizeValue = FoldedRecords.Field(image, "size");
+        long size = sizeValue switch
         {
-            BigInteger b when b <= long.MaxValue => (long)b,
-            _ => GuessedSize,
+            BigInteger b when b >= MinSize && b <= MaxSize => (long)b,
+            _ => GuessedSize, // 'guess
         };
+        if (sizeValue is BigInteger wrong && (wrong < MinSize || wrong > MaxSize))
+        {
+            bag.Error(DiagnosticIds.UnsupportedForCompile, FoldedRecords.PlaceOf(image, "size", at),
+                $"image size {wrong} of virtual build machine '{name}' is outside what vbmc makes ({MinSize} bytes to 64 TiB)",
+                "the size is in bytes, e.g. (* 20 (expt 2 30)) for 20 GiB, or 'guess");
+            return null;
+        }
         var imageBase = LowerBase(vm, image, bag);
         if (imageBase is null || guest is null || !fieldsOk) return null;
         var extension = fileFormat == "raw" ? "img" : "qcow2";

@@ -30,6 +30,35 @@ public class CliTests : IDisposable
         CliRunner.Run("check", "--help").Out.Should().Contain("--format").And.Contain("--system");
     }
 
+    [Theory]
+    [InlineData]
+    [InlineData("help")]
+    public void Bare_vbmc_and_vbmc_help_print_the_usage(params string[] args)
+    {
+        var (exit, stdout, stderr) = CliRunner.Run(args);
+        exit.Should().Be(0, stderr);
+        stdout.Should().Contain("Usage:").And.Contain("compile").And.Contain("rollback");
+        stderr.Should().BeEmpty();
+        CliRunner.Run("help", "rollback").Out.Should().Contain("Switch the installed files back");
+    }
+
+    [Fact]
+    public void A_misspelt_command_is_one_error_with_the_closest_command()
+    {
+        var (exit, _, stderr) = CliRunner.Run("chek", "x.scm");
+        exit.Should().Be(ExitCodes.UsageOrIo);
+        stderr.Should().StartWith("vbmc: error: unknown command 'chek' [VBM9001]\n  hint: did you mean 'vbmc check'?\n")
+            .And.NotContain("Unrecognized", "one error, not one per word");
+    }
+
+    [Fact]
+    public void A_word_where_a_number_belongs_is_named_without_dotnet_types()
+    {
+        var (exit, _, stderr) = CliRunner.Run("rollback", "abc");
+        exit.Should().Be(ExitCodes.UsageOrIo);
+        stderr.Should().Contain("'abc' is not a whole number: 'vbmc rollback' takes one there").And.NotContain("System.");
+    }
+
     [Fact]
     public void Version_is_the_assembly_version()
     {
@@ -43,7 +72,6 @@ public class CliTests : IDisposable
     [InlineData("check")]
     [InlineData("check", "--format", "xml", "x.scm")]
     [InlineData("frobnicate")]
-    [InlineData()]
     public void Usage_errors_exit_2_with_a_diagnostic(params string[] args)
     {
         var (exit, _, stderr) = CliRunner.Run(args);

@@ -103,7 +103,9 @@ public class GuileDifferentialTests
         // misc
         "(let ((x 1)) (set! x (+ x 1)) x)", "(string? (symbol->string 'a))", "((compose car cdr) '(1 2 3))",
         "((negate odd?) 3)", "((const 5) 1 2)", "(and=> (assq 'a '((a . 1))) cdr)", "(and=> #f cdr)",
-        "(sort '(3 1 2) <)", "(sort '(\"b\" \"a\") string<?)", "(assq 'x '())", "(error \"boom\" 1 2)", "(undefined-variable-here)",
+        "(sort '(3 1 2) <)", "(sort '(\"b\" \"a\") string<?)",
+        "(sort '((1 . a) (0 . b) (1 . c) (0 . d) (1 . e)) (lambda (x y) (< (car x) (car y))))", "(sort (vector 5 3 9 1) >)",
+        "(sort '(3 1 2) (lambda (a b) (car a)))", "(assq 'x '())", "(error \"boom\" 1 2)", "(undefined-variable-here)",
     ];
 
     [Fact]

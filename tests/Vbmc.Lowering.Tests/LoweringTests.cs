@@ -150,6 +150,18 @@ public class LoweringTests
         UnsupportedAt(Lowerer.Lower(VmHead + $"  (image (image (inherit standard)\n    ({setting}))))))", "u.scm", "00"), 5, field);
     }
 
+    [Theory]
+    [InlineData("(expt 10 30)")]
+    [InlineData("1024")]
+    public void An_image_size_vbmc_cannot_make_is_an_error_at_its_value(string size)
+    {
+        var result = Lowerer.Lower(VmHead + $"  (image (image (inherit standard)\n    (size {size}))))))", "u.scm", "00");
+        result.Plan.Should().BeNull();
+        var error = result.Diagnostics.Should().ContainSingle(d => d.Severity == Vbmc.Diagnostics.Severity.Error).Subject;
+        error.Message.Should().Contain("is outside what vbmc makes");
+        (error.Span.File, error.Span.StartLine).Should().Be(("u.scm", 5));
+    }
+
     [Fact]
     public void Image_fields_that_mean_nothing_for_a_vm_disk_or_that_vbmc_reads_lower()
     {

@@ -124,12 +124,23 @@ public static class ControlBuiltins
     private static object Sort(object seq, object less, string proc)
     {
         var items = seq is object[] v ? [.. v] : Args.List(seq, proc, 1);
-        // A stable merge sort, as Guile's sort is stable.
-        var sorted = items.Select((x, i) => (x, i)).ToList();
-        sorted.Sort((p, q) =>
-            Interpreter.Apply(less, p.x, q.x) is not false ? -1 : Interpreter.Apply(less, q.x, p.x) is not false ? 1 : p.i.CompareTo(q.i));
-        var result = sorted.Select(p => p.x).ToList();
+        // A stable merge sort, as Guile's: the comparator's own errors reach the user as they are.
+        var result = MergeSort(items, less);
         return seq is object[] ? result.ToArray() : Lists.FromEnumerable(result);
+    }
+
+    private static List<object> MergeSort(List<object> items, object less)
+    {
+        if (items.Count <= 1) return items;
+        var left = MergeSort(items[..(items.Count / 2)], less);
+        var right = MergeSort(items[(items.Count / 2)..], less);
+        var merged = new List<object>(items.Count);
+        int i = 0, j = 0;
+        while (i < left.Count && j < right.Count)
+            merged.Add(Interpreter.Apply(less, right[j], left[i]) is not false ? right[j++] : left[i++]);
+        merged.AddRange(left.Skip(i));
+        merged.AddRange(right.Skip(j));
+        return merged;
     }
 
     /// <summary>Guile's format with ~a ~s ~d ~b ~o ~x ~% ~~ (destination #f: a string; #t: the output).</summary>
