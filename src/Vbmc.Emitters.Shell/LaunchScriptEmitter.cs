@@ -36,6 +36,7 @@ public static class LaunchScriptEmitter
         Files(w, vm);
         PidFile(w, vm);
         Secrets(w, vm);
+        StoreDisk(w, vm);
         QemuArguments(w, vm);
         w.CodeBlock(LaunchScriptRuntime.PrintOrRun).Blank();
         w.CodeBlock(LaunchScriptRuntime.ReadablePidFile).Blank();
@@ -60,6 +61,9 @@ public static class LaunchScriptEmitter
         "  --secrets FILE         attach FILE read-only as the secrets drive",
         $"                         (default: {vm.SecretsDrive} when it exists)",
         "  --no-secrets           attach no secrets drive",
+        "  --store-disk FILE      attach FILE (qcow2) as the persistent store disk, written",
+        vm.StoreDisk is { } disk ? $"                         (default: {disk} when it exists)" : "                         (this VM has none: store-disk-size)",
+        "  --no-store-disk        attach no store disk (the guest's stores start empty)",
         "  --pidfile FILE         QEMU writes its pid to FILE (default:",
         $"                         {vm.PidFile} when that folder exists)",
         "  --no-pidfile           write no pid file",
@@ -253,6 +257,47 @@ public static class LaunchScriptEmitter
         w.Code("esac").Blank();
     }
 
+    private static void StoreDisk(ShellScriptWriter w, VmPlan vm)
+    {
+        if (vm.StoreDisk is not { } disk)
+        {
+            w.Code("if [ \"$store_disk\" = chosen ]; then");
+            w.Indented(() => w.Command(Code("usage_error"), Literal($"virtual build machine '{vm.Name}' has no store disk (its store-disk-size is #f)")));
+            w.Code("fi");
+            w.Code("store_disk=none").Blank();
+            return;
+        }
+        w.Code("case $store_disk in");
+        w.Indented(() =>
+        {
+            w.Code("default)");
+            w.Indented(() =>
+            {
+                w.Command(Code("if [ -e"), Literal(disk), Code("]; then"));
+                w.Indented(() => w.Command(Code("store_disk_file=") + Literal(disk)));
+                w.Code("else");
+                w.Indented(() =>
+                {
+                    w.Code("store_disk=none");
+                    w.Command(Code("say"), Literal($"no store disk: {disk} is not there (vbmc apply makes it); the stores start empty"));
+                });
+                w.Code("fi");
+                w.Code(";;");
+            });
+            w.Code("chosen)");
+            w.Indented(() => w.CodeBlock("""
+                absolute "$store_disk_file"
+                store_disk_file=$abs
+                if [ -z "$print" ] && [ ! -e "$store_disk_file" ]; then
+                  say "store disk not found: $store_disk_file"
+                  exit 2
+                fi
+                ;;
+                """));
+        });
+        w.Code("esac").Blank();
+    }
+
     private static void QemuArguments(ShellScriptWriter w, VmPlan vm)
     {
         var invariant = CultureInfo.InvariantCulture;
@@ -289,6 +334,16 @@ public static class LaunchScriptEmitter
             w.Code("double_commas \"$secrets_file\"");
             w.Command(Code("set -- \"$@\" -drive"), Code("\"file=$escaped\"") + Literal($",format=raw,if=none,id={serial},readonly=on"));
             w.Command(Code("set -- \"$@\" -device"), Literal($"virtio-blk-pci,drive={serial},serial={serial}"));
+        });
+        w.Code("fi");
+        // Written (no snapshot): the guest keeps its daemons' stores there across starts.
+        var store = InstallLayout.StoreDiskSerial;
+        w.Code("if [ \"$store_disk\" != none ]; then");
+        w.Indented(() =>
+        {
+            w.Code("double_commas \"$store_disk_file\"");
+            w.Command(Code("set -- \"$@\" -drive"), Code("\"file=$escaped\"") + Literal($",format=qcow2,if=none,id={store},discard=unmap"));
+            w.Command(Code("set -- \"$@\" -device"), Literal($"virtio-blk-pci,drive={store},serial={store}"));
         });
         w.Code("fi");
         w.CodeBlock("""

@@ -49,6 +49,8 @@ internal static class LaunchScriptRuntime
         check_accel=
         secrets=default
         secrets_file=
+        store_disk=default
+        store_disk_file=
         pidfile=default
         pidfile_path=
         serial_log=
@@ -56,18 +58,19 @@ internal static class LaunchScriptRuntime
 
         while [ "$#" -gt 0 ]; do
           case $1 in
-            --accel|--check-accel|--secrets|--pidfile|--serial-log)
+            --accel|--check-accel|--secrets|--store-disk|--pidfile|--serial-log)
               [ "$#" -ge 2 ] || usage_error "option $1 needs a value"
               option=$1
               value=$2
               shift 2
               ;;
-            --accel=*|--check-accel=*|--secrets=*|--pidfile=*|--serial-log=*)
+            --accel=*|--check-accel=*|--secrets=*|--store-disk=*|--pidfile=*|--serial-log=*)
               option=${1%%=*}
               value=${1#*=}
               shift
               ;;
             --no-secrets) secrets=none; shift; continue ;;
+            --no-store-disk) store_disk=none; shift; continue ;;
             --no-pidfile) pidfile=none; shift; continue ;;
             --print-command) print=${print:-lines}; shift; continue ;;
             --print0) print=nul; shift; continue ;;
@@ -83,6 +86,11 @@ internal static class LaunchScriptRuntime
               [ -n "$value" ] || usage_error "option --secrets needs a file name"
               secrets=chosen
               secrets_file=$value
+              ;;
+            --store-disk)
+              [ -n "$value" ] || usage_error "option --store-disk needs a file name"
+              store_disk=chosen
+              store_disk_file=$value
               ;;
             --pidfile)
               [ -n "$value" ] || usage_error "option --pidfile needs a file name"

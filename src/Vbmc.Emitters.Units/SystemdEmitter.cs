@@ -58,8 +58,10 @@ public static class SystemdEmitter
             .Empty("CapabilityBoundingSet")
             .Empty("AmbientCapabilities")
             .Text("ProtectSystem", "strict")
-            .Comment("The pid file and nothing else is written outside the private /tmp (tmpfiles.d makes the folder).")
-            .Paths("ReadWritePaths", [vm.RuntimeDirectory])
+            .Comment(vm.StoreDisk is null
+                ? "The pid file and nothing else is written outside the private /tmp (tmpfiles.d makes the folder)."
+                : "The pid file and the store disk and nothing else are written outside the private /tmp (tmpfiles.d makes the folders).")
+            .Paths("ReadWritePaths", vm.StoreDisk is null ? [vm.RuntimeDirectory] : [vm.RuntimeDirectory, InstallLayout.StoreDiskDirectory(vm.Name)])
             .Text("ProtectHome", "yes")
             .Text("PrivateTmp", "yes")
             .Comment("PrivateDevices= would hide /dev/kvm: DevicePolicy=closed keeps the basic devices")

@@ -69,7 +69,7 @@ public static class HostApplier
         var vms = folder.Manifest.Vms;
         var accountsMissing = Accounts.Missing(root, folder.Manifest.Intents.Accounts);
         var foldersMissing = Folders.Missing(root, folder.Manifest.Intents.Folders);
-        var secretsMissing = Secrets.Missing(root, vms);
+        IReadOnlyList<string> secretsMissing = [.. Secrets.Missing(root, vms), .. StoreDisks.Missing(root, vms)];
         if (SameGeneration(store, previous, plan) && accountsMissing.Count == 0 && foldersMissing.Count == 0 && secretsMissing.Count == 0)
         {
             output.WriteLine($"nothing to do: generation {previousNumber} is current and installs {compileDirectory} as it is");
@@ -84,6 +84,7 @@ public static class HostApplier
         GenerationRecord target;
         var newGeneration = false;
         IReadOnlyList<string> secretsMade;
+        IReadOnlyList<string> disksMade;
         IReadOnlyList<string> linkChanges;
         try
         {
@@ -107,6 +108,7 @@ public static class HostApplier
             step = ApplySteps.Secrets;
             FaultInjection.At(step, options);
             secretsMade = Secrets.Make(root, vms);
+            disksMade = StoreDisks.Make(root, vms);
 
             step = ApplySteps.MachineFiles;
             FaultInjection.At(step, options);
@@ -161,7 +163,7 @@ public static class HostApplier
             return;
         }
 
-        Report(output, previous, target, newGeneration, accountsMissing, foldersMissing, secretsMade, linkChanges, live);
+        Report(output, previous, target, newGeneration, accountsMissing, foldersMissing, secretsMade, disksMade, linkChanges, live);
         if (BootCheck.UnitsOnAnotherFileSystem(root) is { } warning) bag.Add(warning);
         if (newGeneration) output.WriteLine($"switched to generation {number}" + (previousNumber is { } was ? $" (was {was})" : ""));
         else output.WriteLine($"generation {previousNumber} stays current (its files are unchanged)");
@@ -215,7 +217,8 @@ public static class HostApplier
     }
 
     private static void Report(TextWriter output, GenerationRecord? previous, GenerationRecord target, bool newGeneration,
-        IReadOnlyList<string> accounts, IReadOnlyList<string> folders, IReadOnlyList<string> secrets, IReadOnlyList<string> links, bool live)
+        IReadOnlyList<string> accounts, IReadOnlyList<string> folders, IReadOnlyList<string> secrets, IReadOnlyList<string> disks,
+        IReadOnlyList<string> links, bool live)
     {
         if (newGeneration)
         {
@@ -226,6 +229,7 @@ public static class HostApplier
         foreach (var account in accounts) output.WriteLine($"  account {account}");
         foreach (var folder in folders) output.WriteLine($"  folder  {folder}");
         foreach (var secret in secrets) output.WriteLine($"  secret  {secret}");
+        foreach (var disk in disks) output.WriteLine($"  disk    {disk}");
         foreach (var link in links.Where(l => l.StartsWith("restore", StringComparison.Ordinal))) output.WriteLine($"  {link}");
         if (live) output.WriteLine("  units   systemctl daemon-reload");
     }
@@ -242,8 +246,9 @@ public static class HostApplier
         var accounts = Accounts.Missing(root, folder.Manifest.Intents.Accounts);
         var folders = Folders.Missing(root, folder.Manifest.Intents.Folders);
         var secrets = Secrets.Missing(root, vms);
+        var disks = StoreDisks.Missing(root, vms);
         var same = SameGeneration(store, current, plan);
-        if (same && accounts.Count == 0 && folders.Count == 0 && secrets.Count == 0)
+        if (same && accounts.Count == 0 && folders.Count == 0 && secrets.Count == 0 && disks.Count == 0)
         {
             output.WriteLine($"nothing to do: generation {current!.Number} is current and installs {folder.Directory} as it is");
             return;
@@ -261,6 +266,7 @@ public static class HostApplier
         foreach (var account in accounts) output.WriteLine($"  account {account}");
         foreach (var f in folders) output.WriteLine($"  folder  {f}");
         foreach (var secret in secrets) output.WriteLine($"  secret  {secret}");
+        foreach (var disk in disks) output.WriteLine($"  disk    {disk}");
         if (SystemdActivation.IsLive(root))
         {
             output.WriteLine("  units   systemctl daemon-reload");

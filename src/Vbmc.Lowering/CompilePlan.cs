@@ -66,6 +66,12 @@ public sealed record VmPlan
     /// <summary>Whether guest processes may connect out of the VM (QEMU's user network without restrict=on).</summary>
     public bool NetworkAccess { get; init; }
 
+    /// <summary>The size of the persistent disk that keeps the guest daemons' stores across starts; null: none (stores start empty).</summary>
+    public long? StoreDiskBytes { get; init; }
+
+    /// <summary>Where apply makes the store disk (when the VM has one).</summary>
+    public string? StoreDisk => StoreDiskBytes is null ? null : InstallLayout.StoreDisk(Name);
+
     /// <summary>The guest daemons' substitute servers (none: builds run offline).</summary>
     public IReadOnlyList<string> SubstituteUrls { get; init; } = [];
 
@@ -132,6 +138,7 @@ public sealed record VmPlan
         new(InstallLayout.SecretRoot, HostFolder.Open, "root", "root"),
         new(SecretDirectory, HostFolder.Open, "root", "root"),
         new(InstallLayout.LogRoot, HostFolder.Open, "root", "root"),
+        .. StoreDiskBytes is null ? [] : new[] { new HostFolder(InstallLayout.StoreDiskDirectory(Name), HostFolder.Private, Account.Name, Account.Group) },
     ];
 }
 
@@ -139,6 +146,7 @@ public sealed record VmPlan
 public sealed record HostFolder(string Path, int Mode, string User, string Group)
 {
     public const int Open = 0b111_101_101; // 0755
+    public const int Private = 0b111_000_000; // 0700
 }
 
 /// <summary>A QEMU user-network forward; vbmc always binds the host side to 127.0.0.1.</summary>

@@ -63,6 +63,11 @@ public static class InstallLayout
     /// <summary>The ssh host name of a VM in <see cref="SshConfigFile"/>: what nix/machines names.</summary>
     public static string SshHostAlias(string vm) => $"vbmc-{vm}";
     public static string SerialLog(string vm) => $"{LogRoot}/{vm}.log";
+    /// <summary>The folder of the VM's persistent store disk: the VM's account's, never part of a generation.</summary>
+    public static string StoreDiskDirectory(string vm) => $"{StateRoot}/{vm}/store";
+    public static string StoreDisk(string vm) => $"{StateRoot}/{vm}/store/store.qcow2";
+    /// <summary>The serial the guest finds the store disk by (/sys/block/vdX/serial).</summary>
+    public const string StoreDiskSerial = "vbmc-store";
     public static string AccountName(string vm) => AccountPrefix + vm;
 
     // File names inside the compile folder (and inside StateDirectory once installed).

@@ -69,11 +69,12 @@ public sealed record ManifestVm(
     long MemoryMiB,
     IReadOnlyList<string>? DaemonSockets = null,
     VmSecrets? Keys = null,
-    string? GuestUser = null)
+    string? GuestUser = null,
+    long? StoreDiskBytes = null)
 {
     public static ManifestVm From(VmPlan vm) => new(vm.Name, vm.Account.Name, vm.AutoStart, vm.SshHostPort, vm.Systems,
         vm.Date.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture),
-        vm.Cpu, vm.CpuCount, vm.MemoryMiB, vm.DaemonSockets, vm.Secrets, vm.Guest.Name);
+        vm.Cpu, vm.CpuCount, vm.MemoryMiB, vm.DaemonSockets, vm.Secrets, vm.Guest.Name, vm.StoreDiskBytes);
 
     /// <summary>The keys apply makes (a manifest written before they were listed: the paths vbmc used then).</summary>
     [System.Text.Json.Serialization.JsonIgnore]

@@ -17,7 +17,8 @@ public sealed record QemuMachine(
     SrfiDate Date,
     IReadOnlyList<PortForward> PortForwardings,
     bool NetworkAccess,
-    Record Image);
+    Record Image,
+    long? StoreDiskBytes);
 
 /// <summary>
 /// What vbmc runs for a VM: the <c>vbmc-qemu-machine</c> its service gives
@@ -35,7 +36,11 @@ public static class QemuMachineLowering
     public static readonly IReadOnlySet<string> ConsumedFields = new HashSet<string>(StringComparer.Ordinal)
     {
         "name", "systems", "cpu", "cpu-count", "memory-size", "date", "port-forwardings", "network-access?", "image",
+        "store-disk-size",
     };
+
+    /// <summary>The store disk's bounds: room for a few builds' closures, and no more than vbmc makes a disk (64 TiB).</summary>
+    public const long MinStoreDisk = 256L << 20, MaxStoreDisk = 64L << 40;
 
     internal static QemuMachine? ForVm(ServiceGraphView graph, BuildVm vm, string name, DiagnosticBag bag)
     {
@@ -86,8 +91,27 @@ public static class QemuMachineLowering
         }
         var image = FoldedRecords.Field(machine, "image") as Record;
         if (image is null) Bad("image", FoldedRecords.Field(machine, "image"), "an image record");
+        long? storeDisk = null;
+        switch (FoldedRecords.Field(machine, "store-disk-size"))
+        {
+            case false:
+                break;
+            case BigInteger bytes when bytes >= MinStoreDisk && bytes <= MaxStoreDisk:
+                storeDisk = (long)bytes;
+                break;
+            case BigInteger bytes:
+                // Well typed, so the VM's type check let it through: say it here, at the user's value.
+                ok = false;
+                bag.Error(DiagnosticIds.UnsupportedForCompile, vm.PlaceOf("store-disk-size"),
+                    $"store-disk-size {bytes} of virtual build machine '{name}' is outside what vbmc makes (256 MiB to 64 TiB)",
+                    "the size is in bytes, e.g. (* 50 (expt 2 30)) for 50 GiB");
+                break;
+            case var other:
+                Bad("store-disk-size", other, "#f or a size in bytes");
+                break;
+        }
         if (!ok) return null;
-        return new QemuMachine(systems!, cpu!, (int)cpuCount!.Value, (long)memory!.Value, date!, forwards!, networkAccess, image!);
+        return new QemuMachine(systems!, cpu!, (int)cpuCount!.Value, (long)memory!.Value, date!, forwards!, networkAccess, image!, storeDisk);
     }
 
     /// <summary>Port pairs within 1..65535, or null when the value is anything else.</summary>

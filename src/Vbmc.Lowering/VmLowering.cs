@@ -18,7 +18,7 @@ public static class VmLowering
     public static readonly IReadOnlySet<string> ConsumedFields = new HashSet<string>(StringComparer.Ordinal)
     {
         "name", "image", "qemu", "cpu", "cpu-count", "memory-size", "date", "port-forwardings", "systems",
-        "auto-start?", "features", "mandatory-features", "network-access?", "substitute-urls",
+        "auto-start?", "features", "mandatory-features", "network-access?", "substitute-urls", "store-disk-size",
     };
 
     internal static VmPlan? Lower(BuildVm vm, Vbmc.Services.ServiceGraphView graph, DiagnosticBag bag)
@@ -85,6 +85,7 @@ public static class VmLowering
             Date = utcDate,
             RtcBase = date.ToQemuRtcBase(),
             PortForwardings = machine.PortForwardings,
+            StoreDiskBytes = machine.StoreDiskBytes,
             Systems = systems,
             AutoStart = autoStart,
             Features = features,

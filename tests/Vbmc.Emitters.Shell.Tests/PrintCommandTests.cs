@@ -121,6 +121,30 @@ public class PrintCommandTests
     }
 
     [Fact]
+    public void A_store_disk_is_attached_written_after_the_secrets_drive()
+    {
+        using var folder = ScriptFolder.Plain(LoweredPlans.Vm("(name 'kept) (store-disk-size (* 4 (expt 2 30)))"));
+        var command = folder.PrintedCommand("--accel", "tcg", "--no-secrets", "--no-pidfile", "--store-disk", "/srv/vm,1/store.qcow2");
+        command.Should().ContainInConsecutiveOrder(
+            "-drive", "file=/srv/vm,,1/store.qcow2,format=qcow2,if=none,id=vbmc-store,discard=unmap",
+            "-device", "virtio-blk-pci,drive=vbmc-store,serial=vbmc-store");
+        command.Should().NotContain(a => a.Contains("vbmc-store") && a.Contains("snapshot"), "the store disk is written");
+        // The installed disk is the default only when it exists; --no-store-disk leaves it out.
+        folder.PrintedCommand("--accel", "tcg", "--no-secrets", "--no-pidfile").Should().NotContain(a => a.Contains("vbmc-store"));
+        folder.PrintedCommand("--accel", "tcg", "--no-secrets", "--no-pidfile", "--store-disk", "x.qcow2", "--no-store-disk")
+            .Should().NotContain(a => a.Contains("vbmc-store"));
+    }
+
+    [Fact]
+    public void A_store_disk_for_a_vm_without_one_is_a_usage_error()
+    {
+        using var folder = ScriptFolder.Plain(LoweredPlans.Vm());
+        var result = folder.Run("--print0", "--no-secrets", "--store-disk", "/srv/store.qcow2");
+        result.ExitCode.Should().Be(2);
+        result.Stderr.Should().Contain("has no store disk");
+    }
+
+    [Fact]
     public void Non_x86_vm_uses_its_emulator_and_tcg_when_auto()
     {
         var vm = LoweredPlans.Vm("(name 'arm) (systems '(\"aarch64-linux\")) (cpu-count 2)");

@@ -147,6 +147,31 @@ public sealed class ApplyTests : IDisposable
     }
 
     [Fact]
+    public void A_store_disk_is_made_once_empty_and_the_vms_and_kept()
+    {
+        var qemuImg = HostTools.Require("qemu-img", "qemu-utils");
+        var folder = Compiled.Compile("""
+            (use-modules (gnu services virtualization))
+            (list (service virtual-build-machine-service-type (virtual-build-machine (name 'kept) (store-disk-size (expt 2 30)))))
+            """, "kept.scm", $"kept-{Guid.NewGuid():N}");
+        Run.Apply(folder, _t.Root, dryRun: true).ShouldSucceed().Output.Should().Contain("  disk    /var/lib/vbmc/kept/store/store.qcow2");
+        Run.Apply(folder, _t.Root).ShouldSucceed().Output.Should().Contain("/var/lib/vbmc/kept/store/store.qcow2 (1024 MiB, empty)");
+        var uid = uint.Parse(PasswdEntry("build-vm-kept")[2]);
+        var gid = uint.Parse(GroupEntry("build-vm-kept")[2]);
+        Stat(_t.At("/var/lib/vbmc/kept/store")).Should().Be(("700", uid, gid));
+        Stat(_t.At("/var/lib/vbmc/kept/store/store.qcow2")).Should().Be(("600", uid, gid));
+        ProcessRunner.Run(qemuImg, ["info", "--output=json", _t.At("/var/lib/vbmc/kept/store/store.qcow2")]).Stdout
+            .Should().Contain("\"virtual-size\": 1073741824");
+        // Kept as it is: the guest's data is there.
+        File.AppendAllText(_t.At("/var/lib/vbmc/kept/store/store.qcow2"), "");
+        var before = File.GetLastWriteTimeUtc(_t.At("/var/lib/vbmc/kept/store/store.qcow2"));
+        Run.Apply(folder, _t.Root).ShouldSucceed().Output.Should().Contain("nothing to do");
+        File.GetLastWriteTimeUtc(_t.At("/var/lib/vbmc/kept/store/store.qcow2")).Should().Be(before);
+        Directory.EnumerateFiles(_t.At("/var/lib/vbmc/generations"), "*", SearchOption.AllDirectories)
+            .Should().NotContain(f => f.EndsWith("store.qcow2"), "the disk is state, not part of a generation");
+    }
+
+    [Fact]
     public void The_secrets_drive_holds_the_host_key_pair_the_offload_key_and_the_guests_guix_keys()
     {
         const string hostDaemonKey = "(public-key \n (ecc \n  (curve Ed25519)\n  (q #8D156F295D24B0D9A86FA5741A840FF2D24F60F7B6C4134814AD55625971B394#)\n  )\n )\n";

@@ -38,7 +38,10 @@ public sealed class ApplyAndTestBootTests : IDisposable
         var text = File.ReadAllText(Path.Combine(RepoPaths.Examples, BootFixture.Example));
         text.Split(ExamplePort).Length.Should().Be(2, "the example names its SSH host port once");
         var configuration = Path.Combine(_folder, BootFixture.Example);
-        File.WriteAllText(configuration, text.Replace(ExamplePort, _port.ToString(CultureInfo.InvariantCulture)));
+        // With a persistent store disk: what the daemons received stays across starts (checked at 7).
+        text.Split("(memory-size 1024)").Length.Should().Be(2);
+        File.WriteAllText(configuration, text.Replace(ExamplePort, _port.ToString(CultureInfo.InvariantCulture))
+            .Replace("(memory-size 1024)", "(memory-size 1024) (store-disk-size (* 2 (expt 2 30)))"));
         var vm = LoweredPlans.FromFile(configuration).Vms.Single().Name;
         var output = Path.Combine(_folder, "out");
         Vbmc(TimeSpan.FromMinutes(15), "compile", configuration, "-o", output).ShouldExit(0, "vbmc compile");
@@ -50,10 +53,17 @@ public sealed class ApplyAndTestBootTests : IDisposable
         var hostPublicKey = Installed(InstallLayout.GuestHostPublicKey(vm));
         File.Exists(secretsDrive).Should().BeTrue("apply writes the secrets drive");
         var appliedHostKey = File.ReadAllText(hostPublicKey);
+        var storeDisk = Installed(InstallLayout.StoreDisk(vm));
+        File.Exists(storeDisk).Should().BeTrue("apply makes the store disk");
+        File.GetUnixFileMode(storeDisk).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        ProcessRunner.Run(HostTools.Require("qemu-img", "qemu-utils"), ["info", "--output=json", storeDisk]).Stdout
+            .Should().Contain("\"virtual-size\": 2147483648").And.Contain("\"format\": \"qcow2\"");
 
         // 3. the installed script (a link into the generation; its image, kernel and initrd are links beside it).
         var stateDirectory = Installed(InstallLayout.StateDirectory(vm));
-        using var guest = RunningGuest.Start(stateDirectory, InstallLayout.ScriptFileName(vm), _folder, _port, "--secrets", secretsDrive);
+        string[] drives = ["--secrets", secretsDrive, "--store-disk", storeDisk];
+        var guest = RunningGuest.Start(stateDirectory, InstallLayout.ScriptFileName(vm), _folder, _port, drives);
+        using var firstGuest = guest;
         guest.WaitForBanner(BannerTimeout).Should().BeTrue("sshd's banner should be readable within 120 s" + guest.Tail());
 
         // 4. vbmc test reads R/var/lib/vbmc/current/manifest.json and the keys under R. Its connect
@@ -66,6 +76,10 @@ public sealed class ApplyAndTestBootTests : IDisposable
         checks.Where(c => c.Value != "pass" && !(c.Key == "load" && c.Value == "warn"))
             .Should().BeEmpty("every check passes against the booted guest" + Explain(passing, guest));
         passing.ExitCode.Should().Be(0, Explain(passing, guest));
+        // The round trip left one file in each daemon's store.
+        var copied = System.Text.RegularExpressions.Regex.Matches(DaemonDetail(passing), @"(/\S+-vbmc-test-[0-9a-f]{16}) copied")
+            .Select(m => m.Groups[1].Value).ToList();
+        copied.Should().HaveCount(2, DaemonDetail(passing));
 
         // 5. a pinned key that is not the guest's: the host-key check fails and nothing after it runs.
         var otherKey = Path.Combine(_folder, "other_ed25519");
@@ -84,16 +98,38 @@ public sealed class ApplyAndTestBootTests : IDisposable
         // 6. the offloading account asks for a power-off (the guest's vbmc-poweroff.path); QEMU then exits 0.
         var knownHosts = Path.Combine(_folder, "known_hosts");
         File.WriteAllText(knownHosts, $"[127.0.0.1]:{_port} {appliedHostKey}");
-        var poweroff = ProcessRunner.Run(HostTools.Require("ssh", "openssh-client"),
+        ProcessResult Ssh(string command) => ProcessRunner.Run(HostTools.Require("ssh", "openssh-client"),
         [
             "-F", "/dev/null", "-p", _port.ToString(CultureInfo.InvariantCulture), "-i", Installed(InstallLayout.OffloadKey(vm)),
             "-o", "IdentitiesOnly=yes", "-o", "BatchMode=yes", "-o", "ConnectTimeout=60",
             "-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=" + knownHosts,
             "-o", "GlobalKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR",
-            $"{InstallLayout.GuestOffloadUser}@127.0.0.1", "touch /run/vbmc/control/poweroff",
+            $"{InstallLayout.GuestOffloadUser}@127.0.0.1", command,
         ], timeout: TimeSpan.FromMinutes(3));
+        var poweroff = Ssh("touch /run/vbmc/control/poweroff");
         poweroff.ExitCode.Should().Be(0, poweroff.Stderr + guest.Tail());
         guest.WaitForExit(TimeSpan.FromSeconds(120)).Should().Be(0, "QEMU exits 0 after the guest powers off" + guest.Tail());
+        File.ReadAllText(guest.SerialLog).Should().Contain("vbmc-store: formatting the store disk", "its first start formats the disk" + guest.Tail());
+
+        // 7. started again from the same image (snapshot=on), the guest finds the files of the first
+        // start in its stores: they are on the store disk, with their database entries.
+        using var second = RunningGuest.Start(stateDirectory, InstallLayout.ScriptFileName(vm), _folder, _port, drives);
+        second.WaitForBanner(BannerTimeout).Should().BeTrue("the second start's banner" + second.Tail());
+        var nixPath = copied.Single(p => p.StartsWith("/nix/store/", StringComparison.Ordinal));
+        var kept = Ssh($"for p in {copied[0]} {copied[1]}; do test -e $p || echo missing $p; done; nix-store --check-validity {nixPath} && echo valid");
+        kept.Stdout.Should().Be("valid\n", "the stores kept the first start's files: " + kept.Stderr
+            + string.Join('\n', File.ReadAllLines(second.SerialLog).Where(l => l.Contains("vbmc-store"))) + second.Tail());
+        File.ReadAllText(second.SerialLog).Should().Contain("vbmc-store: the stores are on").And.NotContain("formatting the store disk");
+        Ssh("touch /run/vbmc/control/poweroff").ExitCode.Should().Be(0, second.Tail());
+        second.WaitForExit(TimeSpan.FromSeconds(120)).Should().Be(0, "QEMU exits 0 after the second power-off" + second.Tail());
+    }
+
+    /// <summary>The detail of the daemon check of the report's only machine.</summary>
+    private static string DaemonDetail(ProcessResult result)
+    {
+        using var report = JsonDocument.Parse(result.Stdout);
+        return report.RootElement.GetProperty("machines")[0].GetProperty("checks").EnumerateArray()
+            .Single(c => c.GetProperty("id").GetString() == "daemon").GetProperty("detail").GetString()!;
     }
 
     private static ProcessResult Vbmc(TimeSpan timeout, params string[] arguments) =>

@@ -11,7 +11,7 @@ public sealed class StagedRootFixture : IDisposable
 {
     public string Folder { get; } = Directory.CreateTempSubdirectory("vbmc-stage-").FullName;
     public string Root => Path.Combine(Folder, "root");
-    public VmPlan Vm { get; } = LoweredPlans.Vm("(name 'stage_test) (date (make-date 0 0 0 0 1 6 2014 0))");
+    public VmPlan Vm { get; } = LoweredPlans.Vm("(name 'stage_test) (date (make-date 0 0 0 0 1 6 2014 0)) (store-disk-size (expt 2 30))");
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
     public StagedRootFixture()
@@ -80,19 +80,22 @@ public sealed class StagingTests(StagedRootFixture staged) : IClassFixture<Stage
     }
 
     [Fact]
-    public void The_secrets_script_passes_shellcheck()
+    public void The_secrets_and_store_scripts_pass_shellcheck()
     {
         var shellcheck = HostTools.Require("shellcheck", "shellcheck");
-        var result = ProcessRunner.Run(shellcheck, ["-s", "sh", staged.Guest(GuestUnits.SecretsScriptPath)]);
-        result.ExitCode.Should().Be(0, result.Stdout);
-        ProcessRunner.Run("stat", ["-c", "%a", staged.Guest(GuestUnits.SecretsScriptPath)]).Stdout.Trim().Should().Be("755");
+        foreach (var script in new[] { GuestUnits.SecretsScriptPath, GuestStoreDisk.ScriptPath })
+        {
+            var result = ProcessRunner.Run(shellcheck, ["-s", "sh", staged.Guest(script)]);
+            result.ExitCode.Should().Be(0, script + ":\n" + result.Stdout);
+            ProcessRunner.Run("stat", ["-c", "%a", staged.Guest(script)]).Stdout.Trim().Should().Be("755");
+        }
     }
 
     [Fact]
     public void The_units_pass_systemd_analyze_verify_in_the_guests_root()
     {
         var analyze = HostTools.Require("systemd-analyze", "systemd");
-        foreach (var unit in new[] { "vbmc-secrets.service", "vbmc-poweroff.path", "vbmc-poweroff.service" })
+        foreach (var unit in new[] { "vbmc-secrets.service", "vbmc-poweroff.path", "vbmc-poweroff.service", GuestStoreDisk.UnitName })
         {
             var result = ProcessRunner.Run(analyze, ["verify", "--root=" + staged.Root, "/etc/systemd/system/" + unit]);
             result.ExitCode.Should().Be(0, unit + ":\n" + result.Stderr + result.Stdout);
@@ -105,6 +108,8 @@ public sealed class StagingTests(StagedRootFixture staged) : IClassFixture<Stage
     {
         new FileInfo(staged.Guest("/etc/systemd/system/multi-user.target.wants/vbmc-secrets.service")).LinkTarget
             .Should().Be("/etc/systemd/system/vbmc-secrets.service");
+        new FileInfo(staged.Guest("/etc/systemd/system/sysinit.target.wants/" + GuestStoreDisk.UnitName)).LinkTarget
+            .Should().Be("/etc/systemd/system/" + GuestStoreDisk.UnitName, "the VM has a store disk");
         new FileInfo(staged.Guest("/etc/systemd/system/multi-user.target.wants/systemd-networkd.service")).LinkTarget
             .Should().Be("/lib/systemd/system/systemd-networkd.service");
         File.Exists(staged.Guest("/lib/systemd/system/systemd-networkd.service")).Should().BeTrue();

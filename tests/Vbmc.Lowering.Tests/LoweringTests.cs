@@ -348,7 +348,7 @@ public class LoweringTests
     {
         var result = Vbmc.Evaluation.ConfigurationEvaluator.EvaluateText(
             "(use-modules (gnu services virtualization))\n(vbmc-qemu-machine (name 'q) (systems '()) (cpu \"max\") (cpu-count 1) (memory-size 1)\n" +
-            "  (date #f) (port-forwardings '()) (network-access? #f) (image #f))", "fields.scm");
+            "  (date #f) (port-forwardings '()) (network-access? #f) (image #f) (store-disk-size #f))", "fields.scm");
         var record = result.Value.Should().BeOfType<Vbmc.Evaluation.Records.Record>().Subject;
         record.Type.Name.Should().Be(QemuMachineLowering.RecordTypeName);
         record.Type.Fields.Where(f => !f.Innate).Select(f => f.Name.Name)
@@ -371,7 +371,7 @@ public class LoweringTests
         """;
 
     private const string MachineFields = "(name 'q) (systems '(\"x86_64-linux\")) (date (virtual-build-machine-date config)) " +
-        "(port-forwardings '((11022 . 22))) (network-access? #f) (image (virtual-build-machine-image config))";
+        "(port-forwardings '((11022 . 22))) (network-access? #f) (image (virtual-build-machine-image config)) (store-disk-size #f)";
 
     [Fact]
     public void What_qemu_runs_is_the_qemu_machine_the_vms_service_gives_the_fold()
@@ -392,6 +392,24 @@ public class LoweringTests
         var error = result.Diagnostics.Should().ContainSingle(d => d.Severity == Vbmc.Diagnostics.Severity.Error).Subject;
         error.Message.Should().Contain("the QEMU machine of virtual build machine 'q' ").And.Contain(message);
         error.Span.File.Should().Be("q.scm");
+    }
+
+    [Fact]
+    public void A_store_disk_size_gives_the_vm_a_store_disk_and_its_folder()
+    {
+        var vm = LoweredPlans.Vm("(name 'kept) (store-disk-size (* 50 (expt 2 30)))");
+        vm.StoreDiskBytes.Should().Be(50L << 30);
+        vm.StoreDisk.Should().Be("/var/lib/vbmc/kept/store/store.qcow2");
+        vm.Folders.Should().ContainSingle(f => f.Path == "/var/lib/vbmc/kept/store")
+            .Which.Should().Be(new HostFolder("/var/lib/vbmc/kept/store", 0b111_000_000, "build-vm-kept", "build-vm-kept"));
+        ManifestVm.From(vm).StoreDiskBytes.Should().Be(50L << 30);
+        LoweredPlans.Vm().StoreDisk.Should().BeNull("none by default: every start begins with empty stores");
+
+        var small = Lowerer.Lower("(use-modules (gnu services virtualization))\n(list (service virtual-build-machine-service-type (virtual-build-machine\n  (store-disk-size 4096))))", "s.scm", "00");
+        small.Plan.Should().BeNull();
+        var error = small.Diagnostics.Should().ContainSingle(d => d.Severity == Vbmc.Diagnostics.Severity.Error).Subject;
+        error.Message.Should().Contain("store-disk-size 4096").And.Contain("outside what vbmc makes");
+        (error.Span.File, error.Span.StartLine).Should().Be(("s.scm", 3));
     }
 
     [Fact]

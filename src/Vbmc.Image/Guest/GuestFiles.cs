@@ -70,6 +70,12 @@ internal static class GuestFiles
             GuestFile.WantedBy("multi-user.target", "systemd-networkd.service", UnitFolder),
             GuestFile.WantedBy("sockets.target", "systemd-networkd.socket", UnitFolder),
         };
+        if (vm.StoreDisk is not null)
+        {
+            files.Add(GuestFile.Regular(GuestStoreDisk.ScriptPath, GuestStoreDisk.Script, GuestFile.Program));
+            files.Add(GuestFile.Regular("/etc/systemd/system/" + GuestStoreDisk.UnitName, GuestStoreDisk.Unit));
+            files.Add(GuestFile.WantedBy("sysinit.target", GuestStoreDisk.UnitName, "/etc/systemd/system"));
+        }
         files.AddRange(MaskedUnits.Select(GuestFile.Mask));
         return files;
     }

@@ -57,6 +57,7 @@
             virtual-build-machine-mandatory-features
             virtual-build-machine-network-access?
             virtual-build-machine-substitute-urls
+            virtual-build-machine-store-disk-size
             virtual-build-machine-date-feature
             virtual-build-machine-service-type
 
@@ -95,6 +96,7 @@
             vbmc-qemu-machine-port-forwardings
             vbmc-qemu-machine-network-access?
             vbmc-qemu-machine-image
+            vbmc-qemu-machine-store-disk-size
             vbmc-qemu-machine-service-type
 
             vbmc-placeholder-host-key
@@ -258,7 +260,13 @@ before DATE."
   ;; old date where TLS would fail anyway). Needs network-access?.
   (substitute-urls  virtual-build-machine-substitute-urls
                     (default '())
-                    (type (list-of non-empty-string))))
+                    (type (list-of non-empty-string)))
+  ;; vbmc: the size in bytes of a persistent disk for the guest daemons' stores (/nix, /gnu,
+  ;; /var/guix), which then keep what they received across VM starts; #f: none, every start
+  ;; begins with empty stores (the image is opened with snapshot=on).
+  (store-disk-size  virtual-build-machine-store-disk-size
+                    (default #f)
+                    (type (maybe positive))))
 
 (define (virtual-build-machine-date-feature config)
   "The feature naming CONFIG's date in UTC, e.g. \"vbmc-date-2014-06-01\"."
@@ -362,7 +370,8 @@ before DATE."
   (date             vbmc-qemu-machine-date)               ;-rtc base, and the guest's clock
   (port-forwardings vbmc-qemu-machine-port-forwardings)   ;(host port . guest port) on 127.0.0.1
   (network-access?  vbmc-qemu-machine-network-access?)    ;#f: restrict=on
-  (image            vbmc-qemu-machine-image))             ;the guest disk
+  (image            vbmc-qemu-machine-image)              ;the guest disk
+  (store-disk-size  vbmc-qemu-machine-store-disk-size))   ;bytes of the persistent store disk, or #f
 
 (define (virtual-build-machine-qemu-machines config)
   (list (vbmc-qemu-machine
@@ -374,7 +383,8 @@ before DATE."
          (date (virtual-build-machine-date config))
          (port-forwardings (virtual-build-machine-port-forwardings config))
          (network-access? (virtual-build-machine-network-access? config))
-         (image (virtual-build-machine-image config)))))
+         (image (virtual-build-machine-image config))
+         (store-disk-size (virtual-build-machine-store-disk-size config)))))
 
 (define vbmc-qemu-machine-service-type
   ;; Collects every <vbmc-qemu-machine>: vbmc compile writes a launch script and a guest image

@@ -1,0 +1,47 @@
+using Vbmc.Diagnostics;
+using Vbmc.Lowering;
+using Vbmc.Processes;
+
+namespace Vbmc.Host.Apply;
+
+/// <summary>
+/// The persistent store disks of the VMs that have one (store-disk-size): an empty qcow2 of that
+/// virtual size, made by qemu-img in the VM's store folder (tmpfiles makes it, the VM's account's,
+/// 0700), the account's, 0600; the guest formats it at its first start. Like the keys, a disk is
+/// state: kept across applies and rollbacks, never part of a generation, never deleted by vbmc
+/// (remove /var/lib/vbmc/NAME/store to start again with empty stores). A disk that exists is
+/// never resized: growing it needs the guest's file system grown too.
+/// </summary>
+internal static class StoreDisks
+{
+    private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+
+    public static IReadOnlyList<string> Missing(string root, IEnumerable<ManifestVm> vms) =>
+        [.. vms.Where(vm => vm.StoreDiskBytes is not null && !File.Exists(HostPaths.Under(root, InstallLayout.StoreDisk(vm.Name))))
+            .Select(vm => InstallLayout.StoreDisk(vm.Name))];
+
+    /// <summary>Makes the missing disks; returns what it made. The accounts and folders exist (earlier steps).</summary>
+    public static IReadOnlyList<string> Make(string root, IEnumerable<ManifestVm> vms)
+    {
+        var made = new List<string>();
+        foreach (var vm in vms)
+        {
+            if (vm.StoreDiskBytes is not { } bytes) continue;
+            var disk = HostPaths.Under(root, InstallLayout.StoreDisk(vm.Name));
+            if (File.Exists(disk)) continue;
+            var account = InstallLayout.AccountName(vm.Name);
+            var (uid, gid) = Accounts.User(root, account) ?? throw new ApplyException(DiagnosticIds.ApplyFailed,
+                HostPaths.Under(root, "/etc/passwd"), $"the account {account} does not exist after systemd-sysusers");
+            // Made under a temporary name and renamed: a kill leaves no half-made disk behind the real name.
+            var temporary = Path.Join(Path.GetDirectoryName(disk)!, ".new-" + Path.GetFileName(disk));
+            GenerationStore.DeleteIfPresent(temporary);
+            ApplyPrograms.RunChecked(HostProgram.QemuImg, ApplyPrograms.Require(HostProgram.QemuImg),
+                ["create", "-q", "-f", "qcow2", temporary, bytes.ToString(System.Globalization.CultureInfo.InvariantCulture)], "qemu-img create");
+            Posix.Chown(temporary, uid, gid);
+            File.SetUnixFileMode(temporary, Private);
+            Posix.Rename(temporary, disk);
+            made.Add($"{InstallLayout.StoreDisk(vm.Name)} ({bytes / (1L << 20)} MiB, empty)");
+        }
+        return made;
+    }
+}
