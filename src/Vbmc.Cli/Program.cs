@@ -6,6 +6,8 @@ public static class Program
     {
         try
         {
+            // Before anything is written: folders 0755 and files 0644 (private ones get their own mode).
+            Vbmc.Processes.CreationMask.UseStandard();
             return CliApp.Run(args, CliEnvironment.FromConsole());
         }
         catch (Exception e)

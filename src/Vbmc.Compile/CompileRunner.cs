@@ -62,6 +62,7 @@ public static class CompileRunner
 
     public static CompileResult Run(CompileRequest request)
     {
+        Vbmc.Processes.CreationMask.UseStandard(); // the output's modes do not depend on the caller's umask
         var diagnostics = new DiagnosticBag();
         LoweringResult lowering;
         try

@@ -50,6 +50,7 @@ public static class Generations
     /// </summary>
     public static IReadOnlyList<Diagnostic> Rollback(int? number, ApplyOptions options)
     {
+        Vbmc.Processes.CreationMask.UseStandard();
         var bag = new DiagnosticBag();
         var root = Path.GetFullPath(options.Root);
         if (!Directory.Exists(root))

@@ -13,6 +13,7 @@ public static class HostApplier
 {
     public static IReadOnlyList<Diagnostic> Apply(string compileDirectory, ApplyOptions options)
     {
+        Vbmc.Processes.CreationMask.UseStandard(); // the modes of what apply makes do not depend on the caller's umask
         var bag = new DiagnosticBag();
         try
         {
