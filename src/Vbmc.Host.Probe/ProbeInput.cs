@@ -60,6 +60,18 @@ public sealed record ProbeInput(string Source, IReadOnlyList<ProbeTarget> Target
             return Failed(path, Diagnostic.Error(DiagnosticIds.IoError, SourceSpan.FileOnly(path),
                 $"{path} has manifest schema {manifest.Schema}; this vbmc reads schema {Manifest.CurrentSchema}"));
         }
+        // vbmc test reads keys at the paths a manifest names: only a VM's own, as compile writes them.
+        foreach (var vm in manifest.Vms ?? [])
+        {
+            if (vm?.Name is not { } name || !Vbmc.Services.VmNames.IsValid(name) || Vbmc.Services.VmNames.Reserved.Contains(name)
+                || vm.Keys is { } keys && (keys.GuestHostKey is null || keys.OffloadKey is null || keys.GuestHostKeyOwner is null || !keys.IsValidFor(name))
+                || vm.GuestUser is { } user && !Vbmc.Services.VmNames.IsAccountName(user))
+            {
+                return Failed(path, Diagnostic.Error(DiagnosticIds.IoError, SourceSpan.FileOnly(path),
+                    $"{path} names a VM '{ReportWriter.Printable(vm?.Name ?? "")}' whose name, keys or account vbmc compile does not write",
+                    "test only manifests written by `vbmc compile`"));
+            }
+        }
         return new ProbeInput(path, ProbeTargets.FromManifest(manifest, root), []);
     }
 

@@ -18,14 +18,36 @@ public static class ReportWriter
         var text = new StringBuilder();
         foreach (var machine in report.Machines)
         {
-            text.Append(Heading(machine.Target)).Append('\n');
+            text.Append(Printable(Heading(machine.Target))).Append('\n');
             foreach (var check in machine.Checks)
-                text.Append(CultureInfo.InvariantCulture, $"  {Status(check.Status),-4}  {check.Id,-9}  {check.Detail}\n");
+                text.Append(CultureInfo.InvariantCulture, $"  {Status(check.Status),-4}  {check.Id,-9}  {Printable(check.Detail)}\n");
             text.Append('\n');
         }
-        text.Append(Summary(report)).Append('\n');
+        text.Append(Printable(Summary(report))).Append('\n');
         return text.ToString();
     }
+
+    /// <summary>
+    /// A line as a terminal shows it: names and answers come from machine files and remote
+    /// machines, and a control character (an escape sequence, a carriage return, a line break)
+    /// could forge or hide report lines. Those are written as \xNN, C1 controls and bidirectional
+    /// overrides as \uNNNN.
+    /// </summary>
+    public static string Printable(string line)
+    {
+        if (!line.Any(IsUnsafe)) return line;
+        var text = new StringBuilder(line.Length + 16);
+        foreach (var c in line)
+        {
+            if (!IsUnsafe(c)) text.Append(c);
+            else if (c < 0x80) text.Append(CultureInfo.InvariantCulture, $"\\x{(int)c:x2}");
+            else text.Append(CultureInfo.InvariantCulture, $"\\u{(int)c:x4}");
+        }
+        return text.ToString();
+    }
+
+    private static bool IsUnsafe(char c) =>
+        c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0) || c is '\u061c' or '\u200e' or '\u200f' or (>= '\u202a' and <= '\u202e') or (>= '\u2066' and <= '\u2069');
 
     /// <summary>"2 machines from FILE: 1 passed, 1 failed".</summary>
     public static string Summary(ProbeReport report)

@@ -130,6 +130,26 @@ public sealed class ProbeInputTests
         input.Targets[0].PrivateKeyFile.Should().Be("/etc/vbmc/old/offload_ed25519");
     }
 
+    [Theory]
+    [InlineData("../../x", null)]
+    [InlineData("old", "/root/.ssh/id_ed25519")]
+    public void A_manifest_naming_keys_or_vms_that_compile_does_not_write_is_refused(string name, string? offloadKey)
+    {
+        using var folder = new TestFolder();
+        var vm = ManifestVm.From(LoweredPlans.FromText(TwoVms).Vms[0]);
+        vm = vm with { Name = name, Keys = offloadKey is null ? vm.Keys : vm.Keys! with { OffloadKey = offloadKey } };
+        folder.Write("out/manifest.json", new Manifest
+        {
+            Vbmc = "test", Source = new ManifestSource("config.scm", new string('0', 64)), Vms = [vm], Artifacts = [],
+        }.ToJson());
+
+        var input = ProbeInput.Load(folder.File("out"), "/", new EvaluationOptions());
+
+        input.HasErrors.Should().BeTrue();
+        input.Targets.Should().BeEmpty("no key outside the VM's folder is read");
+        input.Diagnostics.Single().Message.Should().Contain("whose name, keys or account vbmc compile does not write");
+    }
+
     [Fact]
     public void A_machines_files_own_entries_keep_their_paths_and_keys_and_are_deduplicated()
     {
