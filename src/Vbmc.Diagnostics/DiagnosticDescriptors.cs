@@ -26,6 +26,8 @@ public static class DiagnosticDescriptors
         E(DiagnosticIds.MismatchedBracket, "A list opened with one kind of bracket is closed with the other.", "Close ( with ) and [ with ]."),
         E(DiagnosticIds.NestingTooDeep, "Lists nest deeper than vbmc reads.", "A configuration never needs this depth: the file is probably not a configuration."),
         E(DiagnosticIds.UnterminatedComment, "A #| block comment is not closed.", "Close it with |#."),
+        E(DiagnosticIds.InvalidEncoding, "A source file is not valid UTF-8 (the encoding Guile reads Guix files in).",
+            "Convert the file to UTF-8, e.g. iconv -f latin1 -t utf-8."),
         E(DiagnosticIds.SyntaxError, "The text cannot be read as Scheme.", "Fix the text at the place shown."),
         E(DiagnosticIds.UnboundVariable, "A name is used that nothing defines or imports.", "Import the module that exports it (the hint names it when Guix has it), or fix its spelling."),
         E(DiagnosticIds.WrongArgumentCount, "A procedure is called with a number of arguments it does not take.", "Pass the arguments the procedure expects."),

@@ -20,6 +20,7 @@ public static class DiagnosticIds
     public const string MismatchedBracket = "VBM1009";
     public const string NestingTooDeep = "VBM1010";
     public const string UnterminatedComment = "VBM1011";
+    public const string InvalidEncoding = "VBM1012";
     public const string SyntaxError = "VBM1099";
 
     // Evaluator
@@ -108,6 +109,7 @@ public static class DiagnosticIds
         [MismatchedBracket] = "mismatched-bracket",
         [NestingTooDeep] = "nesting-too-deep",
         [UnterminatedComment] = "unterminated-comment",
+        [InvalidEncoding] = "invalid-encoding",
         [SyntaxError] = "syntax-error",
         [UnboundVariable] = "unbound-variable",
         [WrongArgumentCount] = "wrong-argument-count",

@@ -15,15 +15,7 @@ public static class ConfigurationEvaluator
 
     public static EvaluationResult EvaluateFile(string path, EvaluationOptions? options = null)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return new EvaluationResult(null, [Diagnostic.Error(DiagnosticIds.IoError, SourceSpan.FileOnly(path), $"cannot read {path}: {e.Message}")]);
-        }
+        if (SourceDecoding.ReadFile(path, out var unreadable) is not { } text) return new EvaluationResult(null, [unreadable!]);
         return EvaluateText(text, path, options);
     }
 

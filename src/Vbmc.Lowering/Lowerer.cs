@@ -29,16 +29,7 @@ public static class Lowerer
         {
             return new LoweringResult([Diagnostic.Error(DiagnosticIds.IoError, SourceSpan.FileOnly(path), $"cannot read {path}: {e.Message}")], null);
         }
-        string text;
-        try
-        {
-            text = new System.Text.UTF8Encoding(false, true).GetString(bytes);
-        }
-        catch (System.Text.DecoderFallbackException)
-        {
-            // The analysis reports encoding problems with a location; read it leniently here.
-            text = System.Text.Encoding.UTF8.GetString(bytes);
-        }
+        if (SourceDecoding.Decode(bytes, path, out var notUtf8) is not { } text) return new LoweringResult([notUtf8!], null);
         return Lower(text, path, Convert.ToHexStringLower(SHA256.HashData(bytes)), options);
     }
 

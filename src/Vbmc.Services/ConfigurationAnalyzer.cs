@@ -36,16 +36,7 @@ public static class ConfigurationAnalyzer
 
     public static AnalysisResult AnalyzeFile(string path, EvaluationOptions? options = null, bool withJson = false)
     {
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            var failed = new EvaluationResult(null, [Diagnostic.Error(DiagnosticIds.IoError, SourceSpan.FileOnly(path), $"cannot read {path}: {e.Message}")]);
-            return new AnalysisResult(failed, ServiceFolder.Empty);
-        }
+        if (SourceDecoding.ReadFile(path, out var unreadable) is not { } text) return new AnalysisResult(new EvaluationResult(null, [unreadable!]), ServiceFolder.Empty);
         return Analyze(text, path, options, withJson);
     }
 

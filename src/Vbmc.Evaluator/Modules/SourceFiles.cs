@@ -107,7 +107,9 @@ public static partial class SourceFiles
         }
         if (!ctx.ReadFiles.Any(f => f.Path == path))
             ctx.ReadFiles.Add(new ReadFile(path, Convert.ToHexStringLower(SHA256.HashData(bytes))));
-        return new System.Text.UTF8Encoding(false).GetString(bytes);
+        if (SourceDecoding.Decode(bytes, path, out var notUtf8) is not { } text)
+            throw new SchemeError(notUtf8!.Message, DiagnosticIds.InvalidEncoding, notUtf8.Hint) { Span = at };
+        return text;
     }
 
     /// <summary>The path with every symbolic link resolved (realpath(3)); the path itself when it does not exist.</summary>
