@@ -120,12 +120,32 @@ internal static class ImageLowering
                 var folder = Path.GetDirectoryName(Path.GetFullPath(at.File)) ?? Directory.GetCurrentDirectory();
                 var daemons = (FoldedRecords.Field(root, "daemons") is { } d ? Lists.ToListOrNull(d) ?? [] : [])
                     .OfType<Symbol>().Select(s => s.Name).Distinct(StringComparer.Ordinal).ToList();
-                return new RootImageBase(Path.GetFullPath(path, folder), daemons);
+                var full = Path.GetFullPath(path, folder);
+                if (HostSystemFolder(full) is { } system)
+                {
+                    bag.Error(DiagnosticIds.UnsupportedForCompile, FoldedRecords.PlaceOf(root, "path", at),
+                        $"root-base {Printing.Printer.Write(path)} is {system}, not a guest's root: vbmc would copy it, secrets and all, into the guest's image",
+                        "make the guest's root in a folder or tar archive of its own (mmdebstrap ... /srv/guest-root), or use debian-base");
+                    return null;
+                }
+                return new RootImageBase(full, daemons);
             case Record { Type.Name: "<debian-base>" } debian:
                 return LowerDebian(debian, at, bag);
             default:
                 return DebianImageBase.Default; // no such field, or a type error the analysis reported
         }
+    }
+
+    /// <summary>What a root-base path names when it is the host's own system (its root, a system folder, a kernel file system); else null.</summary>
+    private static string? HostSystemFolder(string full)
+    {
+        var path = full.TrimEnd('/');
+        if (path.Length == 0) return "the host's own root";
+        string[] system = ["/etc", "/usr", "/var", "/home", "/root", "/boot", "/bin", "/sbin", "/lib", "/lib64"];
+        if (system.Contains(path, StringComparer.Ordinal)) return $"the host's own {path}";
+        string[] kernel = ["/proc", "/sys", "/dev", "/run"];
+        return kernel.FirstOrDefault(k => path == k || path.StartsWith(k + "/", StringComparison.Ordinal)) is { } k2
+            ? $"in the kernel's {k2} of this host" : null;
     }
 
     private static DebianImageBase? LowerDebian(Record debian, SourceSpan at, DiagnosticBag bag)

@@ -162,6 +162,21 @@ public class LoweringTests
         (error.Span.File, error.Span.StartLine).Should().Be(("u.scm", 5));
     }
 
+    [Theory]
+    [InlineData("/", "the host's own root")]
+    [InlineData("/etc/", "the host's own /etc")]
+    [InlineData("/proc/1/root", "in the kernel's /proc")]
+    public void A_root_base_that_is_the_hosts_own_system_is_refused(string path, string what)
+    {
+        var result = Lowerer.Lower(VmHead + $"  (image (image (inherit standard)\n    (base (root-base (path \"{path}\"))))))))", "u.scm", "00");
+        result.Plan.Should().BeNull();
+        var error = result.Diagnostics.Should().ContainSingle(d => d.Severity == Vbmc.Diagnostics.Severity.Error).Subject;
+        error.Message.Should().Contain(what).And.Contain("not a guest's root");
+        (error.Span.File, error.Span.StartLine).Should().Be(("u.scm", 5));
+        Lowerer.Lower(VmHead + "  (image (image (inherit standard)\n    (base (root-base (path \"/srv/guest-root\"))))))))", "u.scm", "00")
+            .Plan.Should().NotBeNull("a root of its own anywhere else is the user's to choose");
+    }
+
     [Fact]
     public void Image_fields_that_mean_nothing_for_a_vm_disk_or_that_vbmc_reads_lower()
     {
