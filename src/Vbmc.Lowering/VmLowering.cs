@@ -35,12 +35,17 @@ public static class VmLowering
         var (systems, cpu, date, networkAccess, image) = (machine.Systems, machine.Cpu, machine.Date, machine.NetworkAccess, machine.Image);
 
         var ok = true;
-        var program = QemuValues.ProgramFor(systems[0]);
+        // The first system is the guest's own: its emulator, kernel and base. vbmc's guests are
+        // Debian amd64 roots (or a root of the user's booted the same way) under qemu-system-x86_64;
+        // another architecture would need its base and a -machine of its own (not built).
+        var program = systems[0] == "x86_64-linux" ? QemuValues.X86_64 : null;
         if (program is null)
         {
             bag.Error(DiagnosticIds.UnsupportedForCompile, vm.PlaceOf("systems"),
-                $"unsupported: no QEMU system emulator is known for the systems {Printing.Printer.Brief(Lists.FromEnumerable(systems))} of virtual build machine '{name}'",
-                "use a system type such as \"x86_64-linux\", \"i686-linux\" or \"aarch64-linux\"");
+                $"unsupported: virtual build machine '{name}' for {Printing.Printer.Write(systems[0])}: vbmc's guests are x86_64 (qemu-system-x86_64, Debian amd64 bases)",
+                systems.Contains("x86_64-linux")
+                    ? "list \"x86_64-linux\" first: the guest is x86_64 and builds the other systems it lists (such as \"i686-linux\")"
+                    : "use (systems '(\"x86_64-linux\")), with \"i686-linux\" after it if the guest should build that too");
             ok = false;
         }
         foreach (var url in substituteUrls.Where(u => !IsPlainUrl(u)))

@@ -1,4 +1,5 @@
 ;; A build VM for AArch64 builds (the CPU model is not derived from the date there).
+;; guix-differential: vbmc-unsupported 9 aarch64-linux x86_64 -- vbmc's guests are x86_64 (Debian amd64 bases under qemu-system-x86_64)
 (use-modules (gnu services)
              (gnu services virtualization))
 
