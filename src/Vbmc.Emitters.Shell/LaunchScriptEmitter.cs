@@ -39,6 +39,7 @@ public static class LaunchScriptEmitter
         StoreDisk(w, vm);
         QemuArguments(w, vm);
         w.CodeBlock(LaunchScriptRuntime.PrintOrRun).Blank();
+        BusyPorts(w, vm);
         w.CodeBlock(LaunchScriptRuntime.ReadablePidFile).Blank();
         w.Comment("exec: QEMU takes this process's pid, so the signals that stop the VM reach it.");
         w.Code("exec \"$@\"");
@@ -255,6 +256,36 @@ public static class LaunchScriptEmitter
                 """));
         });
         w.Code("esac").Blank();
+    }
+
+    /// <summary>
+    /// A forward's host port that something listens on already: QEMU would only say "Could not
+    /// set up host forwarding rule" (and a unit would restart it forever). ss (iproute2) tells;
+    /// without it the check is left to QEMU.
+    /// </summary>
+    private static void BusyPorts(ShellScriptWriter w, VmPlan vm)
+    {
+        if (vm.PortForwardings.Count == 0) return;
+        var ports = string.Join(' ', vm.PortForwardings.Select(p => p.HostPort.ToString(CultureInfo.InvariantCulture)).Distinct());
+        w.Comment("A forward's host port in use: say which, before QEMU fails with a bare \"Could not set up host forwarding rule\".");
+        w.Code("if command -v ss >/dev/null 2>&1; then");
+        w.Indented(() =>
+        {
+            // Port numbers are digits: words of their own, nothing to quote.
+            w.Code($"for port in {ports}; do");
+            w.Indented(() =>
+            {
+                w.Code("if [ -n \"$(ss -Hltn \"sport = :$port\" 2>/dev/null)\" ]; then");
+                w.Indented(() =>
+                {
+                    w.Code("say \"host port $port of a forward is in use: 'ss -ltnp sport = :$port' shows what listens there; stop it or give the VM another port\"");
+                    w.Code("exit 1");
+                });
+                w.Code("fi");
+            });
+            w.Code("done");
+        });
+        w.Code("fi").Blank();
     }
 
     private static void StoreDisk(ShellScriptWriter w, VmPlan vm)
