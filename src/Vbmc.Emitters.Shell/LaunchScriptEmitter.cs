@@ -266,24 +266,21 @@ public static class LaunchScriptEmitter
     private static void BusyPorts(ShellScriptWriter w, VmPlan vm)
     {
         if (vm.PortForwardings.Count == 0) return;
-        var ports = string.Join(' ', vm.PortForwardings.Select(p => p.HostPort.ToString(CultureInfo.InvariantCulture)).Distinct());
         w.Comment("A forward's host port in use: say which, before QEMU fails with a bare \"Could not set up host forwarding rule\".");
+        w.CodeBlock("""
+            refuse_busy_port() {
+              if [ -n "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]; then
+                say "host port $1 of a forward is in use: 'ss -ltnp sport = :$1' shows what listens there; stop it or give the VM another port"
+                exit 1
+              fi
+            }
+            """);
         w.Code("if command -v ss >/dev/null 2>&1; then");
+        // Port numbers are digits: words of their own, nothing to quote.
         w.Indented(() =>
         {
-            // Port numbers are digits: words of their own, nothing to quote.
-            w.Code($"for port in {ports}; do");
-            w.Indented(() =>
-            {
-                w.Code("if [ -n \"$(ss -Hltn \"sport = :$port\" 2>/dev/null)\" ]; then");
-                w.Indented(() =>
-                {
-                    w.Code("say \"host port $port of a forward is in use: 'ss -ltnp sport = :$port' shows what listens there; stop it or give the VM another port\"");
-                    w.Code("exit 1");
-                });
-                w.Code("fi");
-            });
-            w.Code("done");
+            foreach (var port in vm.PortForwardings.Select(p => p.HostPort).Distinct())
+                w.Code("refuse_busy_port " + port.ToString(CultureInfo.InvariantCulture));
         });
         w.Code("fi").Blank();
     }
