@@ -225,31 +225,39 @@ public static class LaunchScriptEmitter
         w.Code("fi").Blank();
     }
 
-    private static void Secrets(ShellScriptWriter w, VmPlan vm)
+    private static void Secrets(ShellScriptWriter w, VmPlan vm) =>
+        OptionalDrive(w, "secrets", vm.SecretsDrive, $"no secrets drive: {vm.SecretsDrive} is not there (vbmc apply makes it)", "secrets drive");
+
+    /// <summary>
+    /// A drive the options choose ($VARIABLE: default, chosen with $VARIABLE_file, or none): by
+    /// default the installed file when it exists (else none, and why), a chosen file made absolute
+    /// and required to exist (exit 2 when it does not, unless the command is only printed).
+    /// </summary>
+    private static void OptionalDrive(ShellScriptWriter w, string variable, string installed, string missing, string what)
     {
-        w.Code("case $secrets in");
+        w.Code($"case ${variable} in");
         w.Indented(() =>
         {
             w.Code("default)");
             w.Indented(() =>
             {
-                w.Command(Code("if [ -e"), Literal(vm.SecretsDrive), Code("]; then"));
-                w.Indented(() => w.Command(Code("secrets_file=") + Literal(vm.SecretsDrive)));
+                w.Command(Code("if [ -e"), Literal(installed), Code("]; then"));
+                w.Indented(() => w.Command(Code($"{variable}_file=") + Literal(installed)));
                 w.Code("else");
                 w.Indented(() =>
                 {
-                    w.Code("secrets=none");
-                    w.Command(Code("say"), Literal($"no secrets drive: {vm.SecretsDrive} is not there (vbmc apply makes it)"));
+                    w.Code($"{variable}=none");
+                    w.Command(Code("say"), Literal(missing));
                 });
                 w.Code("fi");
                 w.Code(";;");
             });
             w.Code("chosen)");
-            w.Indented(() => w.CodeBlock("""
-                absolute "$secrets_file"
-                secrets_file=$abs
-                if [ -z "$print" ] && [ ! -e "$secrets_file" ]; then
-                  say "secrets drive not found: $secrets_file"
+            w.Indented(() => w.CodeBlock($$"""
+                absolute "${{variable}}_file"
+                {{variable}}_file=$abs
+                if [ -z "$print" ] && [ ! -e "${{variable}}_file" ]; then
+                  say "{{what}} not found: ${{variable}}_file"
                   exit 2
                 fi
                 ;;
@@ -295,35 +303,7 @@ public static class LaunchScriptEmitter
             w.Code("store_disk=none").Blank();
             return;
         }
-        w.Code("case $store_disk in");
-        w.Indented(() =>
-        {
-            w.Code("default)");
-            w.Indented(() =>
-            {
-                w.Command(Code("if [ -e"), Literal(disk), Code("]; then"));
-                w.Indented(() => w.Command(Code("store_disk_file=") + Literal(disk)));
-                w.Code("else");
-                w.Indented(() =>
-                {
-                    w.Code("store_disk=none");
-                    w.Command(Code("say"), Literal($"no store disk: {disk} is not there (vbmc apply makes it); the stores start empty"));
-                });
-                w.Code("fi");
-                w.Code(";;");
-            });
-            w.Code("chosen)");
-            w.Indented(() => w.CodeBlock("""
-                absolute "$store_disk_file"
-                store_disk_file=$abs
-                if [ -z "$print" ] && [ ! -e "$store_disk_file" ]; then
-                  say "store disk not found: $store_disk_file"
-                  exit 2
-                fi
-                ;;
-                """));
-        });
-        w.Code("esac").Blank();
+        OptionalDrive(w, "store_disk", disk, $"no store disk: {disk} is not there (vbmc apply makes it); the stores start empty", "store disk");
     }
 
     private static void QemuArguments(ShellScriptWriter w, VmPlan vm)

@@ -34,9 +34,7 @@ public sealed class DaemonHandshakeTests
     {
         using var session = Vbmc.TestSupport.ReferenceRoot.Enter();
         using var daemon = session.Start("exec guix-daemon --discover=no", Path.Combine(session.Root, "..", "guix-daemon.log"), user: "guix-daemon");
-        var socket = session.HostPath("/var/guix/daemon-socket/socket");
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!File.Exists(socket) && DateTime.UtcNow < deadline) await Task.Delay(100);
+        var socket = await GuixDaemonSocketAsync(session);
 
         var result = await GreetAsync(socket);
 
@@ -64,9 +62,7 @@ public sealed class DaemonHandshakeTests
     {
         using var session = Vbmc.TestSupport.ReferenceRoot.Enter();
         using var daemon = session.Start("exec guix-daemon --discover=no", Path.Combine(session.Root, "..", "guix-daemon.log"), user: "guix-daemon");
-        var socket = session.HostPath("/var/guix/daemon-socket/socket");
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (!File.Exists(socket) && DateTime.UtcNow < deadline) await Task.Delay(100);
+        var socket = await GuixDaemonSocketAsync(session);
 
         var (greeting, copy) = await GreetAndCopyAsync(socket);
 
@@ -111,6 +107,15 @@ public sealed class DaemonHandshakeTests
         copy!.Ok.Should().BeFalse();
         copy.Problem.Should().Be("the daemon did not add vbmc-test-" + copy.Problem!.Split("vbmc-test-")[1].Split(' ')[0] + " to its store: store is read-only");
         await peer;
+    }
+
+    /// <summary>The reference root's guix-daemon socket (as a host path), once the daemon made it (30 s at most).</summary>
+    private static async Task<string> GuixDaemonSocketAsync(Vbmc.TestSupport.ReferenceRootSession session)
+    {
+        var socket = session.HostPath("/var/guix/daemon-socket/socket");
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (!File.Exists(socket) && DateTime.UtcNow < deadline) await Task.Delay(100);
+        return socket;
     }
 
     /// <summary>A Unix socket peer that is not a daemon (it answers like a web server): clearly named, not called a daemon.</summary>
