@@ -71,6 +71,7 @@ public static class HostApplier
         var accountsMissing = Accounts.Missing(root, folder.Manifest.Intents.Accounts);
         var foldersMissing = Folders.Missing(root, folder.Manifest.Intents.Folders);
         IReadOnlyList<string> secretsMissing = [.. Secrets.Missing(root, vms), .. StoreDisks.Missing(root, vms)];
+        foreach (var note in StoreDisks.SizeNotes(root, vms)) output.WriteLine("note: " + note);
         if (SameGeneration(store, previous, plan) && accountsMissing.Count == 0 && foldersMissing.Count == 0 && secretsMissing.Count == 0)
         {
             output.WriteLine($"nothing to do: generation {previousNumber} is current and installs {compileDirectory} as it is");
@@ -248,6 +249,7 @@ public static class HostApplier
         var folders = Folders.Missing(root, folder.Manifest.Intents.Folders);
         var secrets = Secrets.Missing(root, vms);
         var disks = StoreDisks.Missing(root, vms);
+        foreach (var note in StoreDisks.SizeNotes(root, vms)) output.WriteLine("note: " + note);
         var same = SameGeneration(store, current, plan);
         if (same && accounts.Count == 0 && folders.Count == 0 && secrets.Count == 0 && disks.Count == 0)
         {

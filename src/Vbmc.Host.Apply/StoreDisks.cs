@@ -20,6 +20,36 @@ internal static class StoreDisks
         [.. vms.Where(vm => vm.StoreDiskBytes is not null && !File.Exists(HostPaths.Under(root, InstallLayout.StoreDisk(vm.Name))))
             .Select(vm => InstallLayout.StoreDisk(vm.Name))];
 
+    /// <summary>
+    /// The disks that exist with another virtual size than their VM's store-disk-size now says
+    /// (qemu-img info): apply leaves them as they are, and says so.
+    /// </summary>
+    public static IReadOnlyList<string> SizeNotes(string root, IEnumerable<ManifestVm> vms)
+    {
+        var notes = new List<string>();
+        foreach (var vm in vms)
+        {
+            if (vm.StoreDiskBytes is not { } wanted) continue;
+            var disk = HostPaths.Under(root, InstallLayout.StoreDisk(vm.Name));
+            if (!File.Exists(disk) || HostProgram.QemuImg.Locate() is not { } qemuImg) continue;
+            var info = ProgramRunner.Run(HostProgram.QemuImg.Request(qemuImg, ["info", "--output=json", "-U", disk]));
+            if (!info.Succeeded) continue;
+            try
+            {
+                using var json = System.Text.Json.JsonDocument.Parse(info.Stdout);
+                var size = json.RootElement.GetProperty("virtual-size").GetInt64();
+                if (size != wanted)
+                    notes.Add($"the store disk {InstallLayout.StoreDisk(vm.Name)} is {size >> 20} MiB and stays so (store-disk-size says {wanted >> 20} MiB): " +
+                              "vbmc never resizes it; remove it to start again with an empty one of the new size");
+            }
+            catch (Exception e) when (e is System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+            {
+                // qemu-img said something else: the disk is the user's to look at; nothing to compare.
+            }
+        }
+        return notes;
+    }
+
     /// <summary>Makes the missing disks; returns what it made. The accounts and folders exist (earlier steps).</summary>
     public static IReadOnlyList<string> Make(string root, IEnumerable<ManifestVm> vms)
     {

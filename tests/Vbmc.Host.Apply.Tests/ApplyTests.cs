@@ -169,6 +169,15 @@ public sealed class ApplyTests : IDisposable
         File.GetLastWriteTimeUtc(_t.At("/var/lib/vbmc/kept/store/store.qcow2")).Should().Be(before);
         Directory.EnumerateFiles(_t.At("/var/lib/vbmc/generations"), "*", SearchOption.AllDirectories)
             .Should().NotContain(f => f.EndsWith("store.qcow2"), "the disk is state, not part of a generation");
+
+        // A new size is said, not done: resizing would need the guest's file system grown too.
+        var larger = Compiled.Compile("""
+            (use-modules (gnu services virtualization))
+            (list (service virtual-build-machine-service-type (virtual-build-machine (name 'kept) (store-disk-size (* 2 (expt 2 30))))))
+            """, "kept.scm", $"kept-{Guid.NewGuid():N}");
+        Run.Apply(larger, _t.Root).ShouldSucceed().Output.Should()
+            .Contain("note: the store disk /var/lib/vbmc/kept/store/store.qcow2 is 1024 MiB and stays so (store-disk-size says 2048 MiB)");
+        File.GetLastWriteTimeUtc(_t.At("/var/lib/vbmc/kept/store/store.qcow2")).Should().Be(before);
     }
 
     [Fact]
