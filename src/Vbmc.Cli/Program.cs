@@ -8,6 +8,7 @@ public static class Program
         {
             // Before anything is written: folders 0755 and files 0644 (private ones get their own mode).
             Vbmc.Processes.CreationMask.UseStandard();
+            MemoryLimit.Apply();
             return CliApp.Run(args, CliEnvironment.FromConsole());
         }
         catch (Exception e)

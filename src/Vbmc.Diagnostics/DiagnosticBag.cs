@@ -6,7 +6,15 @@ namespace Vbmc.Diagnostics;
 /// </summary>
 public sealed class DiagnosticBag
 {
+    /// <summary>
+    /// Diagnostics kept; later ones are counted in one closing diagnostic (a loop over a large
+    /// list could otherwise print megabytes of the same mistake).
+    /// </summary>
+    public const int MaxItems = 1000;
+
     private readonly List<Diagnostic> _items = [];
+    private int _dropped;
+    private Severity _droppedSeverity = Severity.Note;
 
     public IReadOnlyList<Diagnostic> Items => _items;
 
@@ -14,9 +22,28 @@ public sealed class DiagnosticBag
 
     public int Count => _items.Count;
 
-    public void Add(Diagnostic diagnostic) => _items.Add(diagnostic);
+    public void Add(Diagnostic diagnostic)
+    {
+        diagnostic = DiagnosticText.Bounded(diagnostic);
+        if (_items.Count < MaxItems)
+        {
+            _items.Add(diagnostic);
+            return;
+        }
+        // The closing diagnostic takes the worst severity of those it counts, so that the exit
+        // code still says whether there were errors.
+        _dropped++;
+        if (diagnostic.Severity > _droppedSeverity) _droppedSeverity = diagnostic.Severity;
+        var closing = new Diagnostic(DiagnosticIds.TooManyDiagnostics, _droppedSeverity, diagnostic.Span,
+            $"{_dropped} more diagnostics were found and are not shown (vbmc shows the first {MaxItems})");
+        if (_dropped == 1) _items.Add(closing);
+        else _items[MaxItems] = closing with { Span = _items[MaxItems].Span };
+    }
 
-    public void AddRange(IEnumerable<Diagnostic> diagnostics) => _items.AddRange(diagnostics);
+    public void AddRange(IEnumerable<Diagnostic> diagnostics)
+    {
+        foreach (var d in diagnostics) Add(d);
+    }
 
     public void Error(string id, SourceSpan span, string message, string? hint = null) =>
         Add(Diagnostic.Error(id, span, message, hint));

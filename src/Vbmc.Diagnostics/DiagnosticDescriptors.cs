@@ -41,6 +41,7 @@ public static class DiagnosticDescriptors
         E(DiagnosticIds.Unsupported, "A Guile feature vbmc deliberately does not evaluate.", "Configurations rarely need it; write the value without it."),
         E(DiagnosticIds.FileNotFound, "A file the configuration names does not exist or may not be read.", "vbmc reads only below the configuration's folder and the load path (-L DIR)."),
         W(DiagnosticIds.HostDependent, "A call that asks about the host (environment, host name, files) got vbmc's fixed answer.", "Give the value with --env NAME=VALUE, or keep the file below the configuration's folder."),
+        E(DiagnosticIds.MemoryBudgetExceeded, "Evaluation needed more memory than vbmc allows.", "A configuration needs a few megabytes: look for a value that grows without bound (a string, list or number made larger at each step)."),
         W(DiagnosticIds.DeprecatedName, "A name Guix still accepts but has replaced (it warns too).", "Use the replacement the message names."),
         E(DiagnosticIds.RuntimeError, "An error while evaluating.", "Read the message; report it if it looks like a bug of vbmc."),
         E(DiagnosticIds.MissingFieldInitializers, "A record is built without fields that have no default.", "Add the fields the message lists."),
@@ -85,6 +86,7 @@ public static class DiagnosticDescriptors
         E(DiagnosticIds.MachineTestFailed, "A build machine failed one of vbmc test's checks.", "Read the failed check: it says what the daemons would meet."),
         E(DiagnosticIds.UsageError, "The command line is not one vbmc takes.", "See 'vbmc --help'."),
         E(DiagnosticIds.IoError, "A file could not be read or written.", "Check the path and its permissions."),
+        W(DiagnosticIds.TooManyDiagnostics, "More diagnostics than vbmc reports for one run were found; the rest are counted, not shown.", "Fix the first ones: the rest are usually the same mistake repeated."),
         E(DiagnosticIds.InternalError, "vbmc failed in a way it should not.", "This is a bug of vbmc; report it with the input."),
     }.ToDictionary(d => d.Id, StringComparer.Ordinal);
 

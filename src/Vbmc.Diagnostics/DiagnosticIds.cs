@@ -37,6 +37,7 @@ public static class DiagnosticIds
     public const string FileNotFound = "VBM2011";
     public const string HostDependent = "VBM2012";
     public const string DeprecatedName = "VBM2013";
+    public const string MemoryBudgetExceeded = "VBM2014";
     public const string RuntimeError = "VBM2099";
 
     // Records and field types
@@ -94,6 +95,7 @@ public static class DiagnosticIds
     // Usage and I/O
     public const string UsageError = "VBM9001";
     public const string IoError = "VBM9002";
+    public const string TooManyDiagnostics = "VBM9003";
     public const string InternalError = "VBM9099";
 
     private static readonly Dictionary<string, string> TitleById = new()
@@ -124,6 +126,7 @@ public static class DiagnosticIds
         [FileNotFound] = "file-not-found",
         [HostDependent] = "host-dependent",
         [DeprecatedName] = "deprecated-name",
+        [MemoryBudgetExceeded] = "memory-budget-exceeded",
         [RuntimeError] = "runtime-error",
         [MissingFieldInitializers] = "missing-field-initializers",
         [ExtraneousFieldInitializers] = "extraneous-field-initializers",
@@ -167,6 +170,7 @@ public static class DiagnosticIds
         [MachineTestFailed] = "machine-test-failed",
         [UsageError] = "usage-error",
         [IoError] = "io-error",
+        [TooManyDiagnostics] = "too-many-diagnostics",
         [InternalError] = "internal-error",
     };
 

@@ -11,6 +11,15 @@ public sealed record EvaluationOptions
     /// <summary>Evaluation steps allowed before "evaluation exceeded N steps".</summary>
     public long StepBudget { get; init; } = 50_000_000;
 
+    /// <summary>
+    /// What macro expansion may make before "macro expansion made more than N syntax items": each
+    /// expansion counts one, and each item of a list its template makes one more. The examples
+    /// and the corpus expand at most a dozen macro uses; a macro that uses itself twice per
+    /// expansion, or repeats its input, would otherwise fill the memory with its output (and its
+    /// analyzed code) long before the step budget ends.
+    /// </summary>
+    public long ExpansionBudget { get; init; } = 1_000_000;
+
     /// <summary>Nested (non-tail) evaluation depth allowed before "nesting deeper than N".</summary>
     public int MaxDepth { get; init; } = 10_000;
 

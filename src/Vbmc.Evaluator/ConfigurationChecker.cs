@@ -87,7 +87,12 @@ public static class ConfigurationChecker
         catch (SilentError)
         {
         }
-        catch (Exception e) when (e is not OutOfMemoryException)
+        catch (OutOfMemoryException)
+        {
+            var e = EvalContext.OutOfMemory("In this field's value");
+            ctx.Report(new Diagnostic(e.Id, Severity.Error, r.ValueSpans[index] ?? r.Span, e.Message, e.Hint));
+        }
+        catch (Exception e)
         {
             ctx.Report(Diagnostic.Error(DiagnosticIds.RuntimeError, r.ValueSpans[index] ?? r.Span, "internal evaluator error: " + e.Message));
         }

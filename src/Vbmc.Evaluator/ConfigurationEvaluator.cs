@@ -74,7 +74,12 @@ public static class ConfigurationEvaluator
             catch (SilentError)
             {
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
+            catch (OutOfMemoryException)
+            {
+                var e = EvalContext.OutOfMemory("While evaluating");
+                ctx.Report(new Diagnostic(e.Id, Severity.Error, SourceSpan.FileOnly(fileName), e.Message, e.Hint));
+            }
+            catch (Exception e)
             {
                 ctx.Report(Diagnostic.Error(DiagnosticIds.RuntimeError, SourceSpan.FileOnly(fileName), "internal evaluator error: " + e.Message));
             }

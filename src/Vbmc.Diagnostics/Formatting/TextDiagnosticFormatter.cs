@@ -73,6 +73,7 @@ public sealed class TextDiagnosticFormatter
         var end = span.EndLine == span.StartLine && span.EndColumn > span.StartColumn
             ? Math.Min(span.EndColumn - 1, line.Length)
             : line.Length;
+        (line, start, end) = Window(line, start, end);
         var width = Math.Max(1, end - start);
 
         var caret = new StringBuilder();
@@ -81,6 +82,26 @@ public sealed class TextDiagnosticFormatter
 
         sb.Append(Printable(line)).Append('\n');
         sb.Append(Paint(caret.ToString(), Green)).Append('\n');
+    }
+
+    /// <summary>Characters of a source line quoted; a longer line shows a window around the span.</summary>
+    public const int MaxExcerptLength = 160;
+
+    /// <summary>
+    /// A long source line (a generated file, a string of a megabyte) cut to a window that starts a
+    /// little before the span, "..." marking each cut; start and end moved with it.
+    /// </summary>
+    private static (string Line, int Start, int End) Window(string line, int start, int end)
+    {
+        if (line.Length <= MaxExcerptLength) return (line, start, end);
+        var from = Math.Max(0, Math.Min(start - 40, line.Length - MaxExcerptLength));
+        var to = from + MaxExcerptLength;
+        if (from > 0 && char.IsLowSurrogate(line[from])) from++;
+        if (to < line.Length && char.IsLowSurrogate(line[to])) to++;
+        var prefix = from > 0 ? "..." : "";
+        var shown = prefix + line[from..to] + (to < line.Length ? "..." : "");
+        var shift = prefix.Length - from;
+        return (shown, start + shift, Math.Min(end, to) + shift);
     }
 
     private string Paint(string text, string color) => _color ? color + text + Reset : text;

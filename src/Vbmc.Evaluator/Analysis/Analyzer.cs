@@ -163,9 +163,14 @@ public sealed partial class Analyzer(Module module)
 
     private static SyntaxNode CountExpansion(SyntaxNode expansion)
     {
-        var ctx = EvalContext.Current;
-        if (++ctx.Steps > ctx.Options.StepBudget)
-            throw new SchemeError($"evaluation exceeded {ctx.Options.StepBudget} steps", DiagnosticIds.StepBudgetExceeded) { Span = expansion.Span };
+        try
+        {
+            EvalContext.Current.ChargeExpansion(1);
+        }
+        catch (SchemeError e)
+        {
+            throw e.At(expansion.Span);
+        }
         return expansion;
     }
 

@@ -75,7 +75,15 @@ public sealed class SyntaxRules : IMacro
             // The keyword position is ignored.
             var patternRest = new SyntaxList(p.Items.IsEmpty ? p.Items : p.Items.RemoveAt(0), p.Tail, p.Span);
             var formRest = new SyntaxList(form.Items.RemoveAt(0), form.Tail, form.Span);
-            if (Match(patternRest, formRest, b, isLocal)) return Instantiate(template, b, form.Span);
+            if (!Match(patternRest, formRest, b, isLocal)) continue;
+            try
+            {
+                return Instantiate(template, b, form.Span);
+            }
+            catch (SchemeError e) when (e.Span is null)
+            {
+                throw e.At(form.Span);
+            }
         }
         throw Bad(form, $"Syntax error: source expression failed to match any pattern in form {Printing.Printer.Brief(form.ToDatum())}");
     }
@@ -182,6 +190,9 @@ public sealed class SyntaxRules : IMacro
                     items.AddRange(tl.Items);
                     tail = tl.Tail;
                 }
+                // Pattern variables are shared, not copied, but each list the template makes is
+                // new: a template that repeats its input (x ... x ...) doubles at each use.
+                EvalContext.Current.ChargeExpansion(items.Count);
                 return new SyntaxList([.. items], tail, span);
             }
             case SyntaxVector vec:

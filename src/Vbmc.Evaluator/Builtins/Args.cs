@@ -15,6 +15,20 @@ internal static class Args
     public static int Index(object v, string proc, int pos) =>
         v is BigInteger i && i >= 0 && i <= int.MaxValue ? (int)i : throw SchemeError.WrongType(proc, pos, "exact nonnegative integer", v);
 
+    /// <summary>
+    /// A size argument of a builtin that makes that many elements or characters: an index, charged
+    /// to the step budget before anything is made (see <see cref="EvalContext.ChargeAllocation"/>).
+    /// </summary>
+    public static int Count(object v, string proc, int pos, string unit)
+    {
+        var n = Index(v, proc, pos);
+        Made(proc, n, unit);
+        return n;
+    }
+
+    /// <summary>Charges <paramref name="count"/> elements or characters a builtin is about to make.</summary>
+    public static void Made(string proc, long count, string unit) => EvalContext.Current.ChargeAllocation(proc, count, unit);
+
     public static string Str(object v, string proc, int pos) => v as string ?? throw SchemeError.WrongType(proc, pos, "string", v);
 
     public static Symbol Sym(object v, string proc, int pos) => v as Symbol ?? throw SchemeError.WrongType(proc, pos, "symbol", v);
@@ -33,10 +47,10 @@ internal static class Args
 
     /// <summary>Guile's wording for a circular list where a finite one is needed.</summary>
     public static SchemeError Circular(string proc, int pos, object v) =>
-        new($"In procedure {proc}: Circular structure in position {pos}: {Vbmc.Printing.Printer.Write(v)}", Vbmc.Diagnostics.DiagnosticIds.WrongType);
+        new($"In procedure {proc}: Circular structure in position {pos}: {Vbmc.Printing.Printer.ForMessage(v)}", Vbmc.Diagnostics.DiagnosticIds.WrongType);
 
     /// <summary>Guile's wrong-type wording when it names no expected type (length, map, ...).</summary>
     public static SchemeError WrongTypeNoExpectation(string proc, int? pos, object v) =>
-        new($"In procedure {proc}: Wrong type argument{(pos is { } n ? $" in position {n}" : "")}: {Vbmc.Printing.Printer.Write(v)}",
+        new($"In procedure {proc}: Wrong type argument{(pos is { } n ? $" in position {n}" : "")}: {Vbmc.Printing.Printer.ForMessage(v)}",
             Vbmc.Diagnostics.DiagnosticIds.WrongType);
 }

@@ -49,8 +49,8 @@ public static class ControlBuiltins
         t.Define("error", 0, V, a =>
         {
             var parts = new List<string>();
-            if (a.Length > 0) parts.Add(a[0] is string s ? s : Printer.Write(a[0]));
-            parts.AddRange(a.Skip(1).Select(Printer.Write));
+            if (a.Length > 0) parts.Add(a[0] is string s ? s : Printer.ForMessage(a[0]));
+            parts.AddRange(a.Skip(1).Select(Printer.ForMessage));
             throw new SchemeError(string.Join(' ', parts), DiagnosticIds.UserError);
         });
         t.Define("and=>", 2, 2, a => a[0] is false ? false : new TailCall(a[1], [a[0]]));
@@ -73,12 +73,12 @@ public static class ControlBuiltins
         t.Define("sort!", 2, 2, a => Sort(a[0], a[1], "sort!"));
         t.Define("stable-sort", 2, 2, a => Sort(a[0], a[1], "stable-sort"));
         t.Define("list-sort", 2, 2, a => Sort(a[1], a[0], "list-sort"));
-        t.Define("display", 1, 2, a => Output(Printer.Display(a[0])));
-        t.Define("write", 1, 2, a => Output(Printer.Write(a[0])));
+        t.Define("display", 1, 2, a => Output(Printed("display", a[0], write: false)));
+        t.Define("write", 1, 2, a => Output(Printed("write", a[0], write: true)));
         t.Define("newline", 0, 1, a => Output("\n"));
         t.Define("write-char", 1, 2, a => Output(Args.Char(a[0], "write-char", 1).ToString()));
-        t.Define("pk", 0, V, a => { Output(";;; (" + string.Join(' ', a.Select(Printer.Write)) + ")\n"); return a.Length > 0 ? a[^1] : Unspecified.Instance; });
-        t.Define("object->string", 1, 1, a => Printer.Write(a[0]));
+        t.Define("pk", 0, V, a => { Output(";;; (" + string.Join(' ', a.Select(x => Printed("pk", x, write: true))) + ")\n"); return a.Length > 0 ? a[^1] : Unspecified.Instance; });
+        t.Define("object->string", 1, 1, a => Printed("object->string", a[0], write: true));
         t.Define("format", 1, V, a => Format(a));
         t.Define("simple-format", 1, V, a => Format(a));
         t.Define("with-output-to-string", 1, 1, a =>
@@ -92,7 +92,7 @@ public static class ControlBuiltins
         });
         // Vectors
         t.Define("vector", 0, V, a => (object[])a.Clone());
-        t.Define("make-vector", 1, 2, a => Enumerable.Repeat(a.Length > 1 ? a[1] : false, Args.Index(a[0], "make-vector", 1)).ToArray());
+        t.Define("make-vector", 1, 2, a => Enumerable.Repeat(a.Length > 1 ? a[1] : false, Args.Count(a[0], "make-vector", 1, "elements")).ToArray());
         t.Define("vector-length", 1, 1, a => (BigInteger)Args.Vec(a[0], "vector-length", 1).Length);
         t.Define("vector-ref", 2, 2, a =>
         {
@@ -112,11 +112,33 @@ public static class ControlBuiltins
         t.Define("list->vector", 1, 1, a => Args.List(a[0], "list->vector", 1).ToArray());
         t.Define("vector-fill!", 2, 2, a => { Array.Fill(Args.Vec(a[0], "vector-fill!", 1), a[1]); return Unspecified.Instance; });
         t.Define("vector-copy", 1, 1, a => (object[])Args.Vec(a[0], "vector-copy", 1).Clone());
-        t.Define("vector-append", 0, V, a => a.SelectMany((v, i) => Args.Vec(v, "vector-append", i + 1)).ToArray());
+        t.Define("vector-append", 0, V, a =>
+        {
+            var parts = a.Select((v, i) => Args.Vec(v, "vector-append", i + 1)).ToArray();
+            Args.Made("vector-append", parts.Sum(x => (long)x.Length), "elements");
+            return parts.SelectMany(x => x).ToArray();
+        });
+    }
+
+    /// <summary>
+    /// A value printed for the program (display, object->string, format): its characters count
+    /// against the step budget, and printing stops at what is left of it, so a value that shares
+    /// its parts (printed whole at every use) cannot print for hours.
+    /// </summary>
+    private static string Printed(string proc, object value, bool write)
+    {
+        var ctx = EvalContext.Current;
+        var left = Math.Max(0, ctx.Options.StepBudget - ctx.Steps);
+        var text = Printer.Print(value, write, left, out var complete);
+        if (!complete)
+            throw new SchemeError($"In procedure {proc}: the printed value is longer than the {left} characters this evaluation may still make", DiagnosticIds.StepBudgetExceeded);
+        Args.Made(proc, text.Length, "characters");
+        return text;
     }
 
     private static object Output(string text)
     {
+        Args.Made("display", text.Length, "characters");
         EvalContext.Current.Output.Append(text);
         return Unspecified.Instance;
     }
@@ -169,8 +191,8 @@ public static class ControlBuiltins
             var d = char.ToLowerInvariant(template[++i]);
             switch (d)
             {
-                case 'a': sb.Append(Printer.Display(Next())); break;
-                case 's': sb.Append(Printer.Write(Next())); break;
+                case 'a': sb.Append(Printed("format", Next(), write: false)); break;
+                case 's': sb.Append(Printed("format", Next(), write: true)); break;
                 case 'd': sb.Append(Numbers.ToString(Numbers.Check(Next(), "format", argIndex), 10)); break;
                 case 'b': sb.Append(Numbers.ToString(Numbers.Check(Next(), "format", argIndex), 2)); break;
                 case 'o': sb.Append(Numbers.ToString(Numbers.Check(Next(), "format", argIndex), 8)); break;

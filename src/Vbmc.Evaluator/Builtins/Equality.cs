@@ -120,9 +120,5 @@ public static class Equality
         pending.Push(item);
     }
 
-    private static void Charge(EvalContext ctx)
-    {
-        if (++ctx.Steps > ctx.Options.StepBudget)
-            throw new SchemeError($"evaluation exceeded {ctx.Options.StepBudget} steps", DiagnosticIds.StepBudgetExceeded);
-    }
+    private static void Charge(EvalContext ctx) => ctx.Tick();
 }

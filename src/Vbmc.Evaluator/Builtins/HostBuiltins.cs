@@ -31,7 +31,7 @@ public static class HostBuiltins
             var ctx = EvalContext.Current;
             if (ctx.Options.Environment.TryGetValue(name, out var value)) return value;
             object answer = RootDefaults.TryGetValue(name, out var known) ? known : false;
-            Warn(ctx, $"getenv {name}", $"(getenv {Printing.Printer.Write(name)}) depends on the host: vbmc answers {Printing.Printer.Write(answer)}",
+            Warn(ctx, $"getenv {name}", $"(getenv {Printing.Printer.ForMessage(name)}) depends on the host: vbmc answers {Printing.Printer.Write(answer)}",
                 $"give its value with --env {name}=VALUE");
             return answer;
         });
@@ -50,7 +50,7 @@ public static class HostBuiltins
             if (name.Length == 0 || name.Contains('\0')) return false;
             var path = SourceFiles.Resolve(name, ctx.CallSpan, ctx);
             if (SourceFiles.IsReadable(path, ctx)) return File.Exists(path) || Directory.Exists(path);
-            Warn(ctx, $"file-exists? {path}", $"(file-exists? {Printing.Printer.Write(name)}) asks about the host outside the configuration's folder and the load path: vbmc answers #f",
+            Warn(ctx, $"file-exists? {path}", $"(file-exists? {Printing.Printer.ForMessage(name)}) asks about the host outside the configuration's folder and the load path: vbmc answers #f",
                 "keep the file below the configuration's folder, or add its folder with -L DIR");
             return false;
         });

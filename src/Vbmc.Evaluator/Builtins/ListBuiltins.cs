@@ -33,7 +33,7 @@ public static class ListBuiltins
         t.Define("list", 0, V, a => Lists.FromEnumerable(a));
         t.Define("cons*", 1, V, a => Lists.FromEnumerable(a.Take(a.Length - 1), a[^1]));
         t.Define("list*", 1, V, a => Lists.FromEnumerable(a.Take(a.Length - 1), a[^1]));
-        t.Define("make-list", 1, 2, a => Lists.FromEnumerable(Enumerable.Repeat(a.Length > 1 ? a[1] : Unspecified.Instance, Args.Index(a[0], "make-list", 1))));
+        t.Define("make-list", 1, 2, a => Lists.FromEnumerable(Enumerable.Repeat(a.Length > 1 ? a[1] : Unspecified.Instance, Args.Count(a[0], "make-list", 1, "elements"))));
         t.Define("length", 1, 1, a => (BigInteger)(Lists.ToListOrNull(a[0]) ?? throw Args.WrongTypeNoExpectation("length", 1, a[0])).Count);
         t.Define("append", 0, V, a => Append(a, "append"));
         t.Define("append!", 0, V, a => Append(a, "append!"));
@@ -136,6 +136,7 @@ public static class ListBuiltins
         for (var i = a.Length - 2; i >= 0; i--)
         {
             var items = Lists.ToListOrNull(a[i]) ?? throw SchemeError.WrongType(proc, i + 1, "list", a[i]);
+            Args.Made(proc, items.Count, "elements");
             for (var j = items.Count - 1; j >= 0; j--) result = new Pair(items[j], result);
         }
         return result;
@@ -220,7 +221,7 @@ public static class ListBuiltins
         {
             throw lists.Length == 1
                 ? Args.WrongTypeNoExpectation(proc, null, lists[0])
-                : new SchemeError($"In procedure {proc}: Args do not contain a proper (finite) list: {Vbmc.Printing.Printer.Write(Lists.FromEnumerable(lists))}",
+                : new SchemeError($"In procedure {proc}: Args do not contain a proper (finite) list: {Vbmc.Printing.Printer.ForMessage(Lists.FromEnumerable(lists))}",
                     Vbmc.Diagnostics.DiagnosticIds.WrongType);
         }
         var results = collect ? new List<object>() : null;

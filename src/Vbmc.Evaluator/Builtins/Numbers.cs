@@ -47,14 +47,36 @@ public static class Numbers
 
     public static object Sub(object a, object b) => Add(a, Negate(b));
 
+    /// <summary>
+    /// The largest exact integer vbmc makes, in bits (about 315,000 decimal digits): Guile's
+    /// integers are unbounded, but a configuration never needs one this large, and a loop that
+    /// squares a number would otherwise run for minutes and fill the memory.
+    /// </summary>
+    public const long MaxIntegerBits = 1 << 20;
+
     public static object Mul(object a, object b)
     {
-        if (a is BigInteger x && b is BigInteger y) return x * y;
+        if (a is BigInteger x && b is BigInteger y) return Product(x, y);
         if (a is double || b is double) return ToDouble(a) * ToDouble(b);
         var (n1, d1) = Fraction(a);
         var (n2, d2) = Fraction(b);
-        return Rational.Make(n1 * n2, d1 * d2);
+        return Rational.Make(Product(n1, n2), Product(d1, d2));
     }
+
+    /// <summary>x * y, refused past <see cref="MaxIntegerBits"/> and charged for its work.</summary>
+    private static BigInteger Product(BigInteger x, BigInteger y)
+    {
+        var bits = x.GetBitLength() + y.GetBitLength();
+        if (bits > MaxIntegerBits) throw TooLarge("*", bits);
+        // Schoolbook multiplication does words(x) * words(y) word products; small ones are free.
+        var work = (x.GetBitLength() / 64 + 1) * (y.GetBitLength() / 64 + 1) / 64;
+        if (work > 0) Args.Made("*", work, "integer word products (of 64)");
+        return x * y;
+    }
+
+    private static SchemeError TooLarge(string proc, long bits) =>
+        new($"In procedure {proc}: the result would have {bits} bits; vbmc makes exact integers of up to {MaxIntegerBits} bits",
+            Vbmc.Diagnostics.DiagnosticIds.MemoryBudgetExceeded);
 
     public static object Div(object a, object b)
     {
@@ -162,8 +184,13 @@ public static class Numbers
         {
             if (n.Sign >= 0)
             {
-                if (n > 100_000) throw new SchemeError("In procedure expt: exponent too large for vbmc");
                 var (bn, bd) = Fraction(b);
+                // The result's size in bits, floor(n * log2 |base|) + 1, known before computing it.
+                var log2 = Math.Max(BigInteger.Log(BigInteger.Abs(bn), 2), BigInteger.Log(bd, 2));
+                var bits = log2 > 0 ? Math.Floor((double)n * log2) + 1 : 1;
+                if (bits > MaxIntegerBits) throw TooLarge("expt", (long)Math.Min(bits, long.MaxValue));
+                // Only 0 and ±1 get here with a larger exponent: only its parity matters then.
+                if (n > int.MaxValue) n = n.IsEven ? 2 : 1;
                 return Rational.Make(BigInteger.Pow(bn, (int)n), BigInteger.Pow(bd, (int)n));
             }
             if (Sign(b) == 0) throw new SchemeError("In procedure expt: Numerical overflow");

@@ -72,13 +72,13 @@ public static class PortBuiltins
     private static InputPort? Open(string name, string procedure)
     {
         var ctx = EvalContext.Current;
-        if (name.Length == 0 || name.Contains('\0')) throw new SchemeError($"{procedure}: no such file: {Printing.Printer.Write(name)}", DiagnosticIds.FileNotFound);
+        if (name.Length == 0 || name.Contains('\0')) throw new SchemeError($"{procedure}: no such file: {Printing.Printer.ForMessage(name)}", DiagnosticIds.FileNotFound);
         var path = Path.GetFullPath(name, ctx.BaseDirectory);
         if (!SourceFiles.IsReadable(path, ctx))
         {
             if (ctx.HostWarnings.Add($"{procedure} {path}"))
                 ctx.Report(Diagnostic.Warning(DiagnosticIds.HostDependent, ctx.CallSpan,
-                    $"({procedure} {Printing.Printer.Write(name)} ...) reads a file outside the configuration's folder and the load path: vbmc does not read it, and takes its result as unknown",
+                    $"({procedure} {Printing.Printer.ForMessage(name)} ...) reads a file outside the configuration's folder and the load path: vbmc does not read it, and takes its result as unknown",
                     "keep the file below the configuration's folder, or add its folder with -L DIR"));
             return null;
         }

@@ -86,7 +86,7 @@ public static class Srfi1Builtins
         });
         t.Define("iota", 1, 3, a =>
         {
-            var n = Args.Index(a[0], "iota", 1);
+            var n = Args.Count(a[0], "iota", 1, "elements");
             object start = a.Length > 1 ? Numbers.Check(a[1], "iota", 2) : BigInteger.Zero;
             object step = a.Length > 2 ? Numbers.Check(a[2], "iota", 3) : BigInteger.One;
             var items = new object[n];
@@ -192,7 +192,7 @@ public static class Srfi1Builtins
         t.Define("car+cdr", 1, 1, a => { var p = Args.Pair(a[0], "car+cdr", 1); return new MultipleValues([p.Car, p.Cdr]); });
         t.Define("length+", 1, 1, a => Lists.ToListOrNull(a[0]) is { } l ? (BigInteger)l.Count : false);
         t.Define("xcons", 2, 2, a => new Pair(a[1], a[0]));
-        t.Define("list-tabulate", 2, 2, a => Lists.FromEnumerable(Enumerable.Range(0, Args.Index(a[0], "list-tabulate", 1)).Select(i => Call(a[1], (BigInteger)i)).ToList()));
+        t.Define("list-tabulate", 2, 2, a => Lists.FromEnumerable(Enumerable.Range(0, Args.Count(a[0], "list-tabulate", 1, "elements")).Select(i => Call(a[1], (BigInteger)i)).ToList()));
         t.Define("unfold", 4, 5, a =>
         {
             var items = new List<object>();

@@ -22,9 +22,14 @@ public static class StringBuiltins
             var i = Args.Index(a[1], "string-ref", 2);
             return i < s.Length ? new SChar(s[i]) : throw new SchemeError($"In procedure string-ref: Argument 2 out of range: {i}");
         });
-        t.Define("string-append", 0, V, a => string.Concat(a.Select((x, i) => Args.Str(x, "string-append", i + 1))));
+        t.Define("string-append", 0, V, a =>
+        {
+            var parts = a.Select((x, i) => Args.Str(x, "string-append", i + 1)).ToArray();
+            Args.Made("string-append", parts.Sum(x => (long)x.Length), "characters");
+            return string.Concat(parts);
+        });
         t.Define("string", 0, V, a => string.Concat(a.Select((x, i) => Args.Char(x, "string", i + 1).ToString())));
-        t.Define("make-string", 1, 2, a => new string(a.Length > 1 ? (char)Args.Char(a[1], "make-string", 2).CodePoint : ' ', Args.Index(a[0], "make-string", 1)));
+        t.Define("make-string", 1, 2, a => new string(a.Length > 1 ? (char)Args.Char(a[1], "make-string", 2).CodePoint : ' ', Args.Count(a[0], "make-string", 1, "characters")));
         t.Define("substring", 2, 3, a =>
         {
             var s = Args.Str(a[0], "substring", 1);
@@ -80,6 +85,7 @@ public static class StringBuiltins
             var items = Args.List(a[0], "string-join", 1).Select((x, i) => Args.Str(x, "string-join", 1)).ToList();
             var delim = a.Length > 1 ? Args.Str(a[1], "string-join", 2) : " ";
             var grammar = a.Length > 2 ? Args.Sym(a[2], "string-join", 3).Name : "infix";
+            Args.Made("string-join", items.Sum(x => (long)x.Length) + (long)delim.Length * items.Count, "characters");
             return grammar switch
             {
                 "infix" => string.Join(delim, items),
@@ -92,14 +98,14 @@ public static class StringBuiltins
         t.Define("string-pad", 2, 3, a =>
         {
             var s = Args.Str(a[0], "string-pad", 1);
-            var n = Args.Index(a[1], "string-pad", 2);
+            var n = Args.Count(a[1], "string-pad", 2, "characters");
             var c = a.Length > 2 ? (char)Args.Char(a[2], "string-pad", 3).CodePoint : ' ';
             return s.Length >= n ? s[(s.Length - n)..] : new string(c, n - s.Length) + s;
         });
         t.Define("string-pad-right", 2, 3, a =>
         {
             var s = Args.Str(a[0], "string-pad-right", 1);
-            var n = Args.Index(a[1], "string-pad-right", 2);
+            var n = Args.Count(a[1], "string-pad-right", 2, "characters");
             var c = a.Length > 2 ? (char)Args.Char(a[2], "string-pad-right", 3).CodePoint : ' ';
             return s.Length >= n ? s[..n] : s + new string(c, n - s.Length);
         });

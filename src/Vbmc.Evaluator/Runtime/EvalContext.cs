@@ -28,7 +28,53 @@ public sealed class EvalContext
     public DiagnosticBag Diagnostics { get; } = new();
     public StringBuilder Output { get; } = new();
     public long Steps;
+    public long Expansions;
     public int Depth;
+
+    /// <summary>One step of work (a call, an expansion, a comparison).</summary>
+    public void Tick()
+    {
+        if (++Steps > Options.StepBudget) throw StepBudgetError();
+    }
+
+    /// <summary>
+    /// Counts what a builtin is about to make (elements, characters, integer words) as steps,
+    /// before it makes them: the step budget then bounds work, not only calls, and a request for
+    /// more than is left fails at once, naming the procedure, instead of allocating first.
+    /// </summary>
+    public void ChargeAllocation(string procedure, long count, string unit)
+    {
+        if (count <= 0) return;
+        var left = Options.StepBudget - Steps;
+        if (count > left)
+            throw new SchemeError(
+                $"In procedure {procedure}: {count} {unit} are more than this evaluation may still make ({left} of its {Options.StepBudget} steps are left; each {Singular(unit)} counts as one)",
+                DiagnosticIds.StepBudgetExceeded);
+        Steps += count;
+    }
+
+    /// <summary>Counts what macro expansion makes (see <see cref="EvaluationOptions.ExpansionBudget"/>).</summary>
+    public void ChargeExpansion(long items)
+    {
+        Expansions += items;
+        if (Expansions > Options.ExpansionBudget)
+            throw new SchemeError($"macro expansion made more than {Options.ExpansionBudget} syntax items", DiagnosticIds.StepBudgetExceeded,
+                "look for a macro whose expansion uses itself more than once, or repeats its input, without end");
+        Tick();
+    }
+
+    private static string Singular(string unit) => unit.EndsWith('s') ? unit[..^1] : unit;
+
+    public SchemeError StepBudgetError() =>
+        new($"evaluation exceeded {Options.StepBudget} steps", DiagnosticIds.StepBudgetExceeded);
+
+    /// <summary>
+    /// The error for an allocation the runtime refused (the process's heap limit, see
+    /// <c>MemoryLimit</c> in the CLI): evaluation stops with a diagnostic, never an abort.
+    /// </summary>
+    public static SchemeError OutOfMemory(string where) =>
+        new($"{where}: out of memory (the evaluation needed more than vbmc allows it)", DiagnosticIds.MemoryBudgetExceeded,
+            "a configuration needs a few megabytes: look for a value that grows without bound");
 
     /// <summary>parameterize bindings, innermost last.</summary>
     internal readonly List<(Parameter Param, object Value)> ParameterBindings = [];

@@ -31,8 +31,7 @@ public static class Interpreter
         {
             while (true)
             {
-                if (++ctx.Steps > ctx.Options.StepBudget)
-                    throw new SchemeError($"evaluation exceeded {ctx.Options.StepBudget} steps", DiagnosticIds.StepBudgetExceeded);
+                ctx.Tick();
                 object result;
                 switch (procedure)
                 {
@@ -76,8 +75,7 @@ public static class Interpreter
     public static object CallBuiltinDirect(Builtin b, object[] args, bool tail)
     {
         var ctx = EvalContext.Current;
-        if (++ctx.Steps > ctx.Options.StepBudget)
-            throw new SchemeError($"evaluation exceeded {ctx.Options.StepBudget} steps", DiagnosticIds.StepBudgetExceeded);
+        ctx.Tick();
         if (!b.Accepts(args.Length))
             throw new SchemeError($"Wrong number of arguments to {Printer.Brief(b)}", DiagnosticIds.WrongArgumentCount);
         var result = CallBuiltin(b, args);
@@ -96,7 +94,13 @@ public static class Interpreter
             // is unknown, so is the result; no error vbmc cannot be sure of.
             return new Guix.OpaqueValue($"({b.Name} ...)");
         }
-        catch (Exception e) when (e is not SchemeError and not SilentError and not OutOfMemoryException)
+        catch (OutOfMemoryException)
+        {
+            // The heap limit (or an object larger than .NET allows) refused what the builtin was
+            // making; the partial value is garbage once this unwinds.
+            throw EvalContext.OutOfMemory($"In procedure {b.Name}");
+        }
+        catch (Exception e) when (e is not SchemeError and not SilentError)
         {
             // Builtins validate their arguments; anything else is still reported, never leaked.
             throw new SchemeError($"In procedure {b.Name}: {e.Message}");

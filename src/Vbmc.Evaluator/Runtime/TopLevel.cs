@@ -44,7 +44,15 @@ public static class TopLevel
                 Poison(form, module, analyzer);
                 value = Unspecified.Instance;
             }
-            catch (Exception e) when (e is not OutOfMemoryException)
+            catch (OutOfMemoryException)
+            {
+                // Outside any builtin (the interpreter's own frames and pairs): the form's place.
+                var e = EvalContext.OutOfMemory("In this form");
+                ctx.Report(new Diagnostic(e.Id, Severity.Error, form.Span, e.Message, e.Hint));
+                Poison(form, module, analyzer);
+                value = Unspecified.Instance;
+            }
+            catch (Exception e)
             {
                 ctx.Report(Diagnostic.Error(DiagnosticIds.RuntimeError, form.Span, "internal evaluator error: " + e.Message));
                 Poison(form, module, analyzer);

@@ -32,25 +32,64 @@ public static class Printer
     /// </summary>
     public static string Brief(object value)
     {
-        var text = Write(value);
-        if (text.Length <= BriefLength) return text;
+        // A value sharing its parts (a list of itself twice, 40 levels deep) prints to terabytes:
+        // print no more than a message could use.
+        var text = Print(value, write: true, BriefScan, out var complete);
+        if (complete && text.Length <= BriefLength) return text;
         var head = text[..(BriefLength - 40)];
+        if (!complete) return $"{head} … (more than {BriefScan} characters)";
         var tail = text[^30..];
         return $"{head} … {tail} ({text.Length} characters)";
     }
 
-    public static string Print(object value, bool write)
+    /// <summary>
+    /// <see cref="Write"/> for a value quoted in an error message: whole when short (as Guile
+    /// prints it), else its first <see cref="MessageLength"/> characters and "...".
+    /// </summary>
+    public static string ForMessage(object value)
+    {
+        var text = Print(value, write: true, MessageLength, out var complete);
+        return complete ? text : text + "...";
+    }
+
+    /// <summary>The most of a value <see cref="ForMessage"/> quotes.</summary>
+    public const int MessageLength = 1000;
+
+    /// <summary>How much of a value <see cref="Brief"/> prints before it stops looking.</summary>
+    private const int BriefScan = 100_000;
+
+    public static string Print(object value, bool write) => Print(value, write, long.MaxValue, out _);
+
+    /// <summary>
+    /// The printed form, or its first characters when it is longer than
+    /// <paramref name="maxLength"/> (<paramref name="complete"/> false): printing stops there, so
+    /// its time and memory stay bounded by the limit whatever the value's shape.
+    /// </summary>
+    public static string Print(object value, bool write, long maxLength, out bool complete)
     {
         var sb = new StringBuilder();
-        Append(sb, value, write);
-        return sb.ToString();
+        try
+        {
+            Append(sb, value, write, maxLength);
+            complete = sb.Length <= maxLength;
+        }
+        catch (LimitReached)
+        {
+            complete = false;
+        }
+        return complete ? sb.ToString() : sb.ToString(0, (int)Math.Min(sb.Length, maxLength));
     }
+
+    /// <summary>Thrown by the walkers when the text passes its limit; caught by <see cref="Print(object, bool, long, out bool)"/>.</summary>
+    private sealed class LimitReached : Exception;
 
     /// <summary>
     /// Appends the printed form of <paramref name="value"/>. Circular structure prints with
     /// Guile's <c>#N#</c> back-references, so printing always terminates.
     /// </summary>
-    public static void Append(StringBuilder sb, object value, bool write)
+    public static void Append(StringBuilder sb, object value, bool write) => Append(sb, value, write, long.MaxValue);
+
+    private static void Append(StringBuilder sb, object value, bool write, long maxLength)
     {
         // Almost all data is acyclic: print it with a walker that only watches the nesting path
         // and each list's cdr chain (tortoise/hare), no hashing per element. If that walker meets
@@ -61,9 +100,10 @@ public static class Printer
             return;
         }
         var start = sb.Length;
-        if (new AcyclicWalker(sb, write).TryAppend(value)) return;
+        var limit = maxLength == long.MaxValue ? long.MaxValue : start + maxLength;
+        if (new AcyclicWalker(sb, write, limit).TryAppend(value)) return;
         sb.Length = start;
-        new CircularWalker(sb, write).Append(value);
+        new CircularWalker(sb, write, limit).Append(value);
     }
 
     /// <summary>Whether printing enters this value and may meet it again inside itself.</summary>
@@ -106,7 +146,7 @@ public static class Printer
     /// infinite walk would descend forever, a compound value met again while it is still being
     /// printed (an entry of <see cref="open"/>). Shared acyclic substructure prints in full.
     /// </summary>
-    private sealed class AcyclicWalker(StringBuilder sb, bool write)
+    private sealed class AcyclicWalker(StringBuilder sb, bool write, long limit)
     {
         // The compound values being printed, outermost first (the nesting path, not cdr pairs).
         private readonly List<object> open = [];
@@ -121,6 +161,7 @@ public static class Printer
         private void Append(object value)
         {
             if (cyclic) return;
+            if (sb.Length > limit) throw new LimitReached();
             if (open.Count > MaxDepth)
             {
                 sb.Append("...");
@@ -195,7 +236,7 @@ public static class Printer
     /// ("self"); when that entry is a pair, self moves down over entries below it that are pairs
     /// with the same cdr. So <c>#0#</c> is the value itself and <c>#-k#</c> points k entries out.
     /// </summary>
-    private sealed class CircularWalker(StringBuilder sb, bool write)
+    private sealed class CircularWalker(StringBuilder sb, bool write, long limit)
     {
         private readonly List<object> stack = [];
         private readonly Dictionary<object, int> index = new(ReferenceEqualityComparer.Instance);
@@ -203,6 +244,7 @@ public static class Printer
 
         public void Append(object value)
         {
+            if (sb.Length > limit) throw new LimitReached();
             if (depth > MaxDepth)
             {
                 sb.Append("...");
