@@ -4,8 +4,8 @@ namespace Vbmc.Cli.Tests;
 
 /// <summary>
 /// The repository's .pre-commit-hooks.yaml, used as a user would: the real pre-commit (Debian's
-/// package) installed in a sample git repository whose .pre-commit-config.yaml names a git
-/// repository holding that hooks file, and `git commit` running it with `vbmc` on PATH (a
+/// package) installed in a sample git repository whose .pre-commit-config.yaml is README's, naming
+/// a git repository holding that hooks file, and `git commit` running it with `vbmc` on PATH (a
 /// wrapper around the vbmc.dll the tests built). No network: the hook's language is system.
 /// </summary>
 public sealed class PreCommitHookTests : IDisposable
@@ -35,22 +35,23 @@ public sealed class PreCommitHookTests : IDisposable
         var sample = Path.Combine(_root, "sample");
         Directory.CreateDirectory(sample);
         Git(git, sample, environment, "init", "-q", "-b", "main");
-        File.WriteAllText(Path.Combine(sample, ".pre-commit-config.yaml"),
-            $"repos:\n  - repo: {YamlString(hooks)}\n    rev: {rev}\n    hooks:\n      - id: vbmc-check\n");
+        File.WriteAllText(Path.Combine(sample, ".pre-commit-config.yaml"), ReadmeConfiguration(hooks, rev));
+        Directory.CreateDirectory(Path.Combine(sample, "machines"));
         Run(preCommit, sample, environment, "install").ExitCode.Should().Be(0);
         Commit(git, sample, environment, ".pre-commit-config.yaml").ExitCode.Should().Be(0);
 
-        File.WriteAllText(Path.Combine(sample, "machines.scm"), Good);
-        var good = Commit(git, sample, environment, "machines.scm");
+        File.WriteAllText(Path.Combine(sample, "machines", "good.scm"), Good);
+        File.WriteAllText(Path.Combine(sample, "module.scm"), Bad); // outside the README's files: pattern
+        var good = Commit(git, sample, environment, "machines/good.scm", "module.scm");
         good.ExitCode.Should().Be(0, good.Stdout + good.Stderr);
         (good.Stdout + good.Stderr).Should().MatchRegex(@"vbmc check\.+Passed");
 
-        File.WriteAllText(Path.Combine(sample, "bad vm.scm"), Bad);
-        var bad = Commit(git, sample, environment, "bad vm.scm");
+        File.WriteAllText(Path.Combine(sample, "machines", "bad vm.scm"), Bad);
+        var bad = Commit(git, sample, environment, "machines/bad vm.scm");
         bad.ExitCode.Should().NotBe(0, "the hook must stop the commit");
         var output = bad.Stdout + bad.Stderr;
         output.Should().MatchRegex(@"vbmc check\.+Failed")
-            .And.Contain("bad vm.scm:1:7: error: missing field initializers")
+            .And.Contain("machines/bad vm.scm:1:7: error: missing field initializers")
             .And.Contain("[VBM3001]");
         Git(git, sample, environment, "log", "--format=%s").Stdout.Should().NotContain("bad vm.scm", "the commit did not happen");
     }
@@ -96,10 +97,23 @@ public sealed class PreCommitHookTests : IDisposable
         };
     }
 
-    private static ProcessResult Commit(string git, string repo, Dictionary<string, string?> environment, string file)
+    private static ProcessResult Commit(string git, string repo, Dictionary<string, string?> environment, params string[] files)
     {
-        Git(git, repo, environment, "add", "--", file);
-        return Run(git, repo, environment, "commit", "-q", "-m", "add " + file);
+        Git(git, repo, environment, ["add", "--", .. files]);
+        return Run(git, repo, environment, "commit", "-q", "-m", "add " + string.Join(' ', files));
+    }
+
+    /// <summary>
+    /// The .pre-commit-config.yaml that README.md shows (the yaml block naming vbmc-check), with
+    /// its placeholders filled in: what the README tells users to write is what the test runs.
+    /// </summary>
+    private static string ReadmeConfiguration(string hooks, string rev)
+    {
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));
+        var blocks = readme.Split("```yaml\n").Skip(1).Select(b => b[..b.IndexOf("```", StringComparison.Ordinal)]);
+        var config = blocks.Single(b => b.Contains("id: vbmc-check", StringComparison.Ordinal));
+        config.Should().Contain("YOUR-VBMC-MIRROR").And.Contain("COMMIT-OR-TAG");
+        return config.Replace("YOUR-VBMC-MIRROR", YamlString(hooks)).Replace("COMMIT-OR-TAG", rev);
     }
 
     private static ProcessResult Git(string git, string repo, Dictionary<string, string?> environment, params string[] args)
