@@ -53,6 +53,26 @@ public class GitHubDiagnosticFormatterTests
         command.Data.Should().Be(message + "\nhint: " + hint + "\nother,file:x.scm:7:1: note: defined: here, 5%");
     }
 
+    [Theory]
+    [InlineData("a=b=c.scm")]
+    [InlineData(" spaced name .scm")]
+    [InlineData("dir/=x.scm")]
+    public void Odd_file_names_reach_the_runner_whole(string file)
+    {
+        var d = Diagnostic.Error(DiagnosticIds.BadDot, new SourceSpan(file, 1, 1, 1, 2), "m");
+        RunnerDecoding.Parse(GitHubDiagnosticFormatter.Format([d]).TrimEnd('\n')).Properties["file"].Should().Be(file);
+    }
+
+    [Fact]
+    public void A_file_name_starting_with_equals_is_written_absolute_which_the_runner_makes_relative()
+    {
+        // The runner would drop a leading '=' of a property value; an absolute path under the
+        // workspace is what the runner itself turns back into the relative one.
+        var d = Diagnostic.Error(DiagnosticIds.BadDot, new SourceSpan("=x.scm", 1, 1, 1, 2), "m");
+        RunnerDecoding.Parse(GitHubDiagnosticFormatter.Format([d]).TrimEnd('\n')).Properties["file"]
+            .Should().Be(Path.GetFullPath("=x.scm"));
+    }
+
     [Fact]
     public void A_lone_surrogate_is_replaced_so_the_line_is_valid_utf8()
     {
@@ -87,7 +107,7 @@ public class GitHubDiagnosticFormatterTests
             {
                 foreach (var pair in info[(space + 1)..].Trim().Split(',', StringSplitOptions.RemoveEmptyEntries))
                 {
-                    var parts = pair.Split('=', 2);
+                    var parts = pair.Split('=', 2, StringSplitOptions.RemoveEmptyEntries);
                     if (parts.Length == 2) properties[parts[0]] = Unescape(parts[1], property: true);
                 }
             }

@@ -37,14 +37,14 @@ public static class GitHubDiagnosticFormatter
     /// <summary>
     /// file, line, col, endLine, endColumn, title, in that order. Lines and columns are 1-based as
     /// vbmc's; GitHub's endColumn is the last column of the annotation (vbmc's end is exclusive),
-    /// and col and endColumn may only be given when the annotation is on one line (GitHub's
-    /// toolkit refuses them otherwise), so a span over several lines gives line and endLine. The
-    /// title comes last: the runner trims the end of the properties.
+    /// and col and endColumn may only be given when the annotation is on one line (the runner drops
+    /// them otherwise: IssueCommandExtension.ValidateLinesAndColumns), so a span over several
+    /// lines gives line and endLine. The title comes last: the runner trims the end of the properties.
     /// </summary>
     private static IEnumerable<(string Name, string Value)> Properties(Diagnostic d)
     {
         var span = d.Span;
-        if (span.File.Length > 0) yield return ("file", span.File);
+        if (span.File.Length > 0) yield return ("file", FileProperty(span.File));
         if (span.HasPosition)
         {
             yield return ("line", Number(span.StartLine));
@@ -61,6 +61,25 @@ public static class GitHubDiagnosticFormatter
             }
         }
         yield return ("title", $"{d.Id} ({DiagnosticIds.TitleOf(d.Id)})");
+    }
+
+    /// <summary>
+    /// The file as given, except a name that starts with '=': the runner splits each property at
+    /// its first '=' dropping empty parts (ActionCommand.TryParseV2), which would eat that '='.
+    /// Such a file is written as its absolute path, which the runner itself makes relative to the
+    /// workspace after parsing (IssueCommandExtension).
+    /// </summary>
+    private static string FileProperty(string file)
+    {
+        if (!file.StartsWith('=')) return file;
+        try
+        {
+            return Path.GetFullPath(file);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            return "./" + file;
+        }
     }
 
     private static string Number(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
