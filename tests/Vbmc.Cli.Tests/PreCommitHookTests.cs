@@ -37,6 +37,11 @@ public sealed class PreCommitHookTests : IDisposable
         Git(git, sample, environment, "init", "-q", "-b", "main");
         File.WriteAllText(Path.Combine(sample, ".pre-commit-config.yaml"), ReadmeConfiguration(hooks, rev));
         Directory.CreateDirectory(Path.Combine(sample, "machines"));
+        foreach (var (what, file) in new[] { ("validate-manifest", Path.Combine(hooks, ".pre-commit-hooks.yaml")), ("validate-config", ".pre-commit-config.yaml") })
+        {
+            var valid = Run(preCommit, sample, environment, what, file);
+            valid.ExitCode.Should().Be(0, $"pre-commit {what}: {valid.Stdout}{valid.Stderr}");
+        }
         Run(preCommit, sample, environment, "install").ExitCode.Should().Be(0);
         Commit(git, sample, environment, ".pre-commit-config.yaml").ExitCode.Should().Be(0);
 
