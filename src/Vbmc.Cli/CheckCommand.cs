@@ -6,7 +6,7 @@ using Vbmc.Services;
 namespace Vbmc.Cli;
 
 /// <summary>
-/// `vbmc check FILE... [--format text|json|sarif] [--system SYSTEM] [-L DIR]... [--env NAME=VALUE]...`: evaluate, type-check every
+/// `vbmc check FILE... [--format text|json|sarif|github] [--system SYSTEM] [-L DIR]... [--env NAME=VALUE]...`: evaluate, type-check every
 /// record, fold the services, run every service check pass (<see cref="ConfigurationAnalyzer"/>),
 /// lower and validate the targets: compile's gate, without writing anything.
 /// </summary>
@@ -21,11 +21,11 @@ public static class CheckCommand
         };
         var format = new Option<string>("--format")
         {
-            Description = "Output format of the diagnostics.",
+            Description = "Output format of the diagnostics (github: GitHub Actions workflow commands, which annotate the files).",
             DefaultValueFactory = _ => "text",
-            HelpName = "text|json|sarif",
+            HelpName = string.Join('|', DiagnosticWriter.FormatNames),
         };
-        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        format.AcceptOnlyFromAmong(DiagnosticWriter.FormatNames);
 
         var command = new Command("check", "Check configurations and report every problem with its location.")
         {

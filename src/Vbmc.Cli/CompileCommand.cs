@@ -7,11 +7,11 @@ using Vbmc.Image;
 namespace Vbmc.Cli;
 
 /// <summary>
-/// `vbmc compile FILE -o DIR [--no-image] [--dry-run] [--quiet] [--format text|json|sarif] [--system SYSTEM]`:
+/// `vbmc compile FILE -o DIR [--no-image] [--dry-run] [--quiet] [--format text|json|sarif|github] [--system SYSTEM]`:
 /// lower a configuration and write its artifacts and manifest.json into DIR (see <see cref="CompileRunner"/>
 /// and <see cref="FolderCommit"/> for how DIR is written). Standard output carries the diagnostics in
 /// the chosen format and, for --dry-run in text format, the listing of what would be written (in
-/// json/sarif format the listing goes to standard error, so that standard output stays one
+/// json/sarif/github format the listing goes to standard error, so that standard output stays one
 /// document). Standard error carries progress and the summary line, which --quiet silences.
 /// </summary>
 public static class CompileCommand
@@ -37,11 +37,11 @@ public static class CompileCommand
         var quiet = new Option<bool>("--quiet") { Description = "Print nothing but diagnostics (and the --dry-run listing)." };
         var format = new Option<string>("--format")
         {
-            Description = "Output format of the diagnostics.",
+            Description = "Output format of the diagnostics (github: GitHub Actions workflow commands, which annotate the files).",
             DefaultValueFactory = _ => "text",
-            HelpName = "text|json|sarif",
+            HelpName = string.Join('|', DiagnosticWriter.FormatNames),
         };
-        format.AcceptOnlyFromAmong("text", "json", "sarif");
+        format.AcceptOnlyFromAmong(DiagnosticWriter.FormatNames);
 
         var command = new Command("compile",
             "Compile a configuration into a folder: launch scripts, systemd and Shepherd units, accounts, "

@@ -3,12 +3,14 @@ using Vbmc.Diagnostics.Formatting;
 
 namespace Vbmc.Cli;
 
-/// <summary>The output formats of `vbmc check`.</summary>
+/// <summary>The output formats of `vbmc check` and `vbmc compile`.</summary>
 public enum OutputFormat
 {
     Text,
     Json,
     Sarif,
+    /// <summary>GitHub Actions workflow commands (annotations).</summary>
+    GitHub,
 }
 
 /// <summary>Prints diagnostics in the chosen format.</summary>
@@ -20,9 +22,13 @@ public static class DiagnosticWriter
             .OfType<System.Reflection.AssemblyInformationalVersionAttribute>()
             .FirstOrDefault()?.InformationalVersion ?? "0.0.0";
 
+    /// <summary>The values of --format, in the order help shows them.</summary>
+    public static readonly string[] FormatNames = ["text", "json", "sarif", "github"];
+
     /// <summary>
-    /// Text goes with the summary line ("2 errors, 1 warning") on standard error, so that standard
-    /// output holds only GNU-format diagnostic blocks; JSON and SARIF are the whole standard output.
+    /// Text and GitHub's workflow commands go with the summary line ("2 errors, 1 warning") on
+    /// standard error, so that standard output holds only diagnostics; JSON and SARIF are the
+    /// whole standard output.
     /// </summary>
     public static void Write(IReadOnlyList<Diagnostic> diagnostics, OutputFormat format, CliEnvironment env, bool summary)
     {
@@ -37,6 +43,10 @@ public static class DiagnosticWriter
                     ToolVersion = Version,
                     BaseDirectory = env.WorkingDirectory,
                 }).Format(diagnostics));
+                break;
+            case OutputFormat.GitHub:
+                env.Out.Write(GitHubDiagnosticFormatter.Format(diagnostics));
+                if (summary) env.Error.WriteLine(DiagnosticSummary.Describe(diagnostics));
                 break;
             default:
                 env.Out.Write(new TextDiagnosticFormatter(SourceText.FromFiles(), env.ColorOutput).Format(diagnostics));

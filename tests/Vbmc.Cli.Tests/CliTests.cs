@@ -161,7 +161,7 @@ public class CliTests : IDisposable
     {
         var bad = _temp.Write("bad.scm", Missing);
         var broken = _temp.Write("broken.scm", Unterminated);
-        foreach (var format in new[] { "text", "json", "sarif" })
+        foreach (var format in new[] { "text", "json", "sarif", "github" })
         {
             var first = CliRunner.Run(_temp.Dir, false, "check", "--format", format, broken, bad).Out;
             var second = CliRunner.Run(_temp.Dir, false, "check", "--format", format, bad, broken).Out;

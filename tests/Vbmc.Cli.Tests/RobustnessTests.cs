@@ -104,6 +104,10 @@ public class RobustnessTests(ITestOutputHelper output)
             new TextDiagnosticFormatter(sources).Format(result.Diagnostics);
             JsonDiagnosticFormatter.Format(result.Diagnostics);
             new SarifDiagnosticFormatter(new SarifOptions()).Format(result.Diagnostics);
+            // Workflow commands: one line each, whatever the mutant's text put in the messages.
+            var commands = GitHubDiagnosticFormatter.Format(result.Diagnostics).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            if (commands.Length != result.Diagnostics.Count || commands.Any(c => !c.StartsWith("::", StringComparison.Ordinal) || c.Contains('\r')))
+                return $"{name}: {result.Diagnostics.Count} diagnostics gave {commands.Length} workflow command lines";
         }
         catch (Exception e)
         {

@@ -63,7 +63,8 @@ public class SarifDiagnosticFormatterTests
         var extraneous = results[2]!;
         extraneous["ruleId"]!.GetValue<string>().Should().Be("VBM3002");
         extraneous["ruleIndex"]!.GetValue<int>().Should().Be(1);
-        extraneous["message"]!["text"]!.GetValue<string>().Should().Be("extraneous field initializers (prot)");
+        extraneous["message"]!["text"]!.GetValue<string>().Should().Be("extraneous field initializers (prot)\nhint: did you mean 'port'?");
+        extraneous["message"]!["markdown"]!.GetValue<string>().Should().Be("extraneous field initializers \\(prot\\)\n\n**hint:** did you mean \\'port\\'\\?");
         extraneous["properties"]!["hint"]!.GetValue<string>().Should().Be("did you mean 'port'?");
         var location = extraneous["locations"]![0]!["physicalLocation"]!;
         location["artifactLocation"]!["uri"]!.GetValue<string>().Should().Be("config.scm");
@@ -75,6 +76,7 @@ public class SarifDiagnosticFormatterTests
         var related = results[0]!["relatedLocations"]![0]!;
         related["physicalLocation"]!["artifactLocation"]!["uri"]!.GetValue<string>().Should().Be("stdlib/offload.scm");
         related["message"]!["text"]!.GetValue<string>().Should().Be("record type defined here");
+        results[0]!["message"]!["markdown"].Should().BeNull("a message without a hint is plain text only");
 
         results[3]!["locations"]![0]!["physicalLocation"]!["region"].Should().BeNull("a missing file has no position");
     }

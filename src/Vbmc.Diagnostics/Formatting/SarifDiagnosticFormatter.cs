@@ -9,7 +9,8 @@ namespace Vbmc.Diagnostics.Formatting;
 /// File URIs are relative to <see cref="SarifOptions.BaseDirectory"/> with uriBaseId
 /// %SRCROOT% when the file lies under it, absolute file: URIs otherwise. Regions are 1-based
 /// with an exclusive end column, as SARIF defines them; columns count UTF-16 code units
-/// (run.columnKind). A diagnostic's hint is in the result's property bag ("hint").
+/// (run.columnKind). A diagnostic's hint follows its message (text and markdown) and is in the
+/// result's property bag ("hint"). Rules carry the descriptors of <see cref="DiagnosticDescriptors"/>.
 /// </summary>
 public sealed class SarifDiagnosticFormatter
 {
@@ -42,29 +43,7 @@ public sealed class SarifDiagnosticFormatter
             w.WriteString("version", _options.ToolVersion);
             if (_options.InformationUri is not null) w.WriteString("informationUri", _options.InformationUri);
             w.WriteStartArray("rules");
-            foreach (var id in ruleIds)
-            {
-                w.WriteStartObject();
-                w.WriteString("id", id);
-                var descriptor = DiagnosticDescriptors.Of(id);
-                w.WriteString("name", descriptor.Title);
-                w.WriteStartObject("shortDescription");
-                w.WriteString("text", descriptor.Title.Replace('-', ' '));
-                w.WriteEndObject();
-                w.WriteStartObject("fullDescription");
-                w.WriteString("text", descriptor.Description);
-                w.WriteEndObject();
-                if (descriptor.Help.Length > 0)
-                {
-                    w.WriteStartObject("help");
-                    w.WriteString("text", descriptor.Help);
-                    w.WriteEndObject();
-                }
-                w.WriteStartObject("defaultConfiguration");
-                w.WriteString("level", Level(descriptor.DefaultSeverity));
-                w.WriteEndObject();
-                w.WriteEndObject();
-            }
+            foreach (var id in ruleIds) WriteRule(w, DiagnosticDescriptors.Of(id));
             w.WriteEndArray();
             w.WriteEndObject();
             w.WriteEndObject();
@@ -85,7 +64,7 @@ public sealed class SarifDiagnosticFormatter
                 w.WriteString("ruleId", d.Id);
                 w.WriteNumber("ruleIndex", ruleIndex[d.Id]);
                 w.WriteString("level", Level(d.Severity));
-                WriteMessage(w, d.Message);
+                WriteResultMessage(w, d);
                 w.WriteStartArray("locations");
                 w.WriteStartObject();
                 WritePhysicalLocation(w, d.Span, baseDir);
@@ -129,6 +108,66 @@ public sealed class SarifDiagnosticFormatter
         Severity.Warning => "warning",
         _ => "note",
     };
+
+    /// <summary>
+    /// A rule: what the id means (fullDescription), what to do (help, as text and as markdown,
+    /// which GitHub shows as the alert's rule help), its default level and its stage as a tag.
+    /// No helpUri: vbmc has no page per rule to point at.
+    /// </summary>
+    private static void WriteRule(Utf8JsonWriter w, DiagnosticDescriptor descriptor)
+    {
+        var category = DiagnosticCategory.Of(descriptor.Id);
+        w.WriteStartObject();
+        w.WriteString("id", descriptor.Id);
+        w.WriteString("name", descriptor.Title);
+        w.WriteStartObject("shortDescription");
+        w.WriteString("text", descriptor.Title.Replace('-', ' '));
+        w.WriteEndObject();
+        w.WriteStartObject("fullDescription");
+        w.WriteString("text", descriptor.Description);
+        w.WriteEndObject();
+        if (descriptor.Help.Length > 0)
+        {
+            w.WriteStartObject("help");
+            w.WriteString("text", descriptor.Help);
+            w.WriteString("markdown", HelpMarkdown(descriptor, category));
+            w.WriteEndObject();
+        }
+        w.WriteStartObject("defaultConfiguration");
+        w.WriteString("level", Level(descriptor.DefaultSeverity));
+        w.WriteEndObject();
+        w.WriteStartObject("properties");
+        w.WriteStartArray("tags");
+        w.WriteStringValue("vbmc");
+        w.WriteStringValue(category);
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.WriteEndObject();
+    }
+
+    private static string HelpMarkdown(DiagnosticDescriptor descriptor, string category) =>
+        MarkdownText.Escape(descriptor.Description) + "\n\n"
+        + "**What to do:** " + MarkdownText.Escape(descriptor.Help) + "\n\n"
+        + $"`{descriptor.Id}` (`{descriptor.Title}`), found while {MarkdownText.Escape(DiagnosticCategory.Stage(category))}; "
+        + $"{Level(descriptor.DefaultSeverity)} by default.";
+
+    /// <summary>
+    /// The result's message, with the hint on a line of its own: GitHub shows a result's message
+    /// text and nothing of its property bag, where the hint also stays ("hint") for programs.
+    /// </summary>
+    private static void WriteResultMessage(Utf8JsonWriter w, Diagnostic d)
+    {
+        if (string.IsNullOrEmpty(d.Hint))
+        {
+            WriteMessage(w, d.Message);
+            return;
+        }
+        w.WriteStartObject("message");
+        var message = d.Message.Length == 0 ? "(no message)" : d.Message;
+        w.WriteString("text", JsonText.Clean(message + "\nhint: " + d.Hint));
+        w.WriteString("markdown", MarkdownText.Escape(message) + "\n\n**hint:** " + MarkdownText.Escape(d.Hint));
+        w.WriteEndObject();
+    }
 
     private static void WriteMessage(Utf8JsonWriter w, string text)
     {
