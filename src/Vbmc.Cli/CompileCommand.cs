@@ -98,7 +98,7 @@ public static class CompileCommand
 
         var diagnostics = result.Diagnostics;
         DiagnosticWriter.Write(diagnostics, call.Format, env, summary: !call.Quiet && diagnostics.Count > 0);
-        var exit = ExitCodeOf(diagnostics);
+        var exit = DiagnosticWriter.ExitCodeOf(diagnostics);
         if (exit != ExitCodes.Ok || result.Output.Plan is not { } plan) return exit;
 
         if (call.DryRun)
@@ -116,10 +116,4 @@ public static class CompileCommand
         }
         return exit;
     }
-
-    /// <summary>As `check`, plus: a conflict in the output folder is about the disk, not the configuration (exit 2).</summary>
-    private static int ExitCodeOf(IReadOnlyList<Diagnostic> diagnostics) =>
-        diagnostics.Any(d => d.Severity == Severity.Error && d.Id == DiagnosticIds.OutputFolderConflict)
-            ? ExitCodes.UsageOrIo
-            : DiagnosticWriter.ExitCodeOf(diagnostics);
 }

@@ -66,10 +66,23 @@ public static class DiagnosticWriter
     public static int ExitCodeOf(IEnumerable<Diagnostic> diagnostics)
     {
         var errors = diagnostics.Where(d => d.Severity == Severity.Error).ToList();
-        if (errors.Any(d => d.Id is DiagnosticIds.IoError or DiagnosticIds.UsageError or DiagnosticIds.InternalError))
-            return ExitCodes.UsageOrIo;
+        if (errors.Any(d => IsUsageIoOrEnvironment(d.Id))) return ExitCodes.UsageOrIo;
         return errors.Count > 0 ? ExitCodes.ConfigurationErrors : ExitCodes.Ok;
     }
+
+    /// <summary>
+    /// Errors that are not the configuration's: usage and I/O (VBM9xxx), a file in compile's
+    /// output folder that vbmc did not write, the machine that builds images (tools, base root,
+    /// cache: VBM6xxx) and the host apply installs on (not root, a tool missing, another apply
+    /// running, a manifest that is not compile's, a generation that does not exist: VBM7001-7003).
+    /// A script that runs vbmc can then tell "fix the file" (1) from "fix the machine" (2).
+    /// `vbmc test` finding a VM unusable (VBM7004) is the answer it was asked for: 1.
+    /// </summary>
+    public static bool IsUsageIoOrEnvironment(string id) => id is
+        DiagnosticIds.IoError or DiagnosticIds.UsageError or DiagnosticIds.InternalError or
+        DiagnosticIds.OutputFolderConflict or
+        DiagnosticIds.ImageToolMissing or DiagnosticIds.ImageBuildFailed or DiagnosticIds.ImageBaseInvalid or
+        DiagnosticIds.ApplyFailed or DiagnosticIds.ApplyConflict or DiagnosticIds.GenerationNotFound;
 
     /// <summary>A failure of vbmc itself, reported like any other problem (never a stack trace).</summary>
     public static Diagnostic Internal(string file, Exception e) =>

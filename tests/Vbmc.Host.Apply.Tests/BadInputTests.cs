@@ -42,7 +42,7 @@ public sealed class BadInputTests : IDisposable
         var folder = Compiled.CopyOf(Compiled.FirstFolder, Path.Combine(_t.Work, "copy"));
         File.WriteAllText(Path.Combine(folder, "manifest.json"), "{\"schema\": 1, \"vbmc\": ");
         var (exit, err) = Apply(folder);
-        exit.Should().Be(1);
+        exit.Should().Be(2, "a manifest compile did not write is an input problem, not a configuration error");
         err.Should().Contain("manifest.json: error: not a vbmc manifest").And.Contain("[VBM7001]");
     }
 
@@ -55,7 +55,7 @@ public sealed class BadInputTests : IDisposable
         bytes[^2] ^= 1; // same size, other bytes
         File.WriteAllBytes(script, bytes);
         var (exit, err) = Apply(folder);
-        exit.Should().Be(1);
+        exit.Should().Be(2, "a manifest compile did not write is an input problem, not a configuration error");
         err.Should().Contain(script + ": error: sha256 ").And.Contain("differs from the manifest's").And.Contain("[VBM7001]");
     }
 
@@ -67,7 +67,7 @@ public sealed class BadInputTests : IDisposable
         var unit = Path.Combine(folder, "sysusers.d/vbmc-alpha.conf");
         File.WriteAllText(unit, File.ReadAllText(unit)[..10]);
         var (exit, err) = Apply(folder);
-        exit.Should().Be(1);
+        exit.Should().Be(2, "a manifest compile did not write is an input problem, not a configuration error");
         err.Should().Contain(Path.Combine(folder, "systemd/alpha.service") + ": error: listed in manifest.json but missing")
             .And.Contain(unit + ": error: size 10 differs from the manifest's");
     }
@@ -80,7 +80,7 @@ public sealed class BadInputTests : IDisposable
         var text = File.ReadAllText(manifestPath);
         File.WriteAllText(manifestPath, text.Replace("\"path\": \"run-alpha.sh\"", "\"path\": \"../../etc/shadow\""));
         var (exit, err) = Apply(folder);
-        exit.Should().Be(1);
+        exit.Should().Be(2, "a manifest compile did not write is an input problem, not a configuration error");
         err.Should().Contain("unexpected artifact '../../etc/shadow'").And.Contain("[VBM7001]");
     }
 
@@ -103,7 +103,7 @@ public sealed class BadInputTests : IDisposable
         text.Should().Contain(from);
         File.WriteAllText(manifest, text.Replace(from, to));
         var (exit, err) = Apply(folder);
-        exit.Should().Be(1);
+        exit.Should().Be(2, "a manifest compile did not write is an input problem, not a configuration error");
         err.Should().Contain(message).And.Contain("[VBM7001]");
         File.Exists(_t.At("/etc/shadow")).Should().BeFalse();
     }
@@ -115,7 +115,7 @@ public sealed class BadInputTests : IDisposable
         var manifest = Path.Combine(folder, "manifest.json");
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"schema\": 2,", "\"schema\": 1,"));
         var (exit, err) = Apply(folder);
-        exit.Should().Be(1);
+        exit.Should().Be(2, "a manifest compile did not write is an input problem, not a configuration error");
         err.Should().Contain("unsupported: manifest schema 1 (this vbmc reads schema 2)").And.Contain("compile the configuration again");
     }
 
@@ -131,7 +131,7 @@ public sealed class BadInputTests : IDisposable
         var manifest = Path.Combine(folder, "manifest.json");
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"name\": \"alpha\"", "\"name\": \"current\""));
         var (exit, err) = Apply(folder);
-        exit.Should().Be(1);
+        exit.Should().Be(2, "a manifest compile did not write is an input problem, not a configuration error");
         err.Should().Contain("a VM named 'current' would share its folders with vbmc's own").And.Contain("[VBM7002]");
     }
 

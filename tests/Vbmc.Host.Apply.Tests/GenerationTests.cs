@@ -103,12 +103,12 @@ public sealed class GenerationTests : IDisposable
     public void Rollback_reports_a_missing_generation()
     {
         var none = Run.Cli("rollback", "--root", _t.Root);
-        none.Exit.Should().Be(1);
+        none.Exit.Should().Be(2, "rolling back to a generation that does not exist is a usage problem");
         none.Err.Should().Contain("VBM7003").And.Contain("no generation is installed");
 
         Run.Apply(Compiled.FirstFolder, _t.Root).ShouldSucceed();
         var oldest = Run.Cli("rollback", "--root", _t.Root);
-        oldest.Exit.Should().Be(1);
+        oldest.Exit.Should().Be(2);
         oldest.Err.Should().Contain("VBM7003").And.Contain("generation 1 is the oldest");
         var missing = Run.Cli("rollback", "7", "--root", _t.Root);
         missing.Err.Should().Contain("VBM7003").And.Contain("there is no generation 7");

@@ -77,7 +77,7 @@ public sealed class MergeTests : IDisposable
         _t.Write("/var/lib/vbmc/alpha/run-alpha.sh", "#!/bin/sh\n");
         var before = Tree.Take(_t.Root);
         var result = Run.Cli("apply", Compiled.FirstFolder, "--root", _t.Root);
-        result.Exit.Should().Be(1);
+        result.Exit.Should().Be(2, "a file of the host in the way is an environment problem");
         result.Err.Should().Contain("VBM7002")
             .And.Contain("/etc/systemd/system/vbmc-alpha.service exists and was not installed by vbmc")
             .And.Contain("/var/lib/vbmc/alpha/run-alpha.sh exists");
