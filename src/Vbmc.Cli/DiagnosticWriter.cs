@@ -80,7 +80,7 @@ public static class DiagnosticWriter
     /// </summary>
     public static bool IsUsageIoOrEnvironment(string id) => id is
         DiagnosticIds.IoError or DiagnosticIds.UsageError or DiagnosticIds.InternalError or
-        DiagnosticIds.OutputFolderConflict or
+        DiagnosticIds.OutputFolderConflict or DiagnosticIds.OutputFolderBusy or
         DiagnosticIds.ImageToolMissing or DiagnosticIds.ImageBuildFailed or DiagnosticIds.ImageBaseInvalid or
         DiagnosticIds.ApplyFailed or DiagnosticIds.ApplyConflict or DiagnosticIds.GenerationNotFound;
 

@@ -50,8 +50,18 @@ public static class OutputFolder
         var directory = request.Directory.Length > 1 ? Path.TrimEndingDirectorySeparator(request.Directory) : request.Directory;
         if (!ValidPaths(request.Files.Select(f => f.Path).Concat(request.ExpectedProduced.Select(p => p.Path)), "an emitter", diagnostics))
             return OutputResult.Nothing;
+        using var held = request.DryRun ? null : OutputLock.TryAcquire(directory);
+        if (!request.DryRun && held is null)
+        {
+            diagnostics.Error(DiagnosticIds.OutputFolderBusy, SourceSpan.FileOnly(directory),
+                $"another vbmc compile is writing {directory} now; nothing was written",
+                "wait for it to end: two compiles into one folder would mix their files");
+            return OutputResult.Nothing;
+        }
         try
         {
+            // Staging folders of compiles that were killed (none runs now: we hold the lock).
+            if (!request.DryRun) StagingFolder.RemoveLeftovers(directory);
             var previous = PreviousOutput.Read(directory);
             if (!previous.IsFolder && previous.Kind != EntryKind.None)
             {

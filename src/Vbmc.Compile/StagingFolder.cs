@@ -11,10 +11,13 @@ public sealed class StagingFolder : IDisposable
 {
     public const string Prefix = ".vbmc-staging-";
 
+    private readonly IDisposable _removeOnInterrupt;
+
     private StagingFolder(string path, bool insideOutput)
     {
         Path = path;
         InsideOutput = insideOutput;
+        _removeOnInterrupt = Vbmc.Processes.TemporaryFolders.RemoveOnInterrupt(path);
     }
 
     public string Path { get; }
@@ -61,13 +64,33 @@ public sealed class StagingFolder : IDisposable
 
     public void Dispose()
     {
-        try
+        // Leftovers of a temporary folder are not worth failing a compile for; its hidden name
+        // says what it is, and the next compile into the same folder removes it.
+        Vbmc.Processes.TemporaryFolders.Delete(Path);
+        _removeOnInterrupt.Dispose();
+    }
+
+    /// <summary>
+    /// Removes the staging folders that compiles into <paramref name="outputDirectory"/> left when
+    /// they were killed (SIGKILL runs no handler). Only call while holding its <see cref="OutputLock"/>:
+    /// then no compile is using one.
+    /// </summary>
+    public static void RemoveLeftovers(string outputDirectory)
+    {
+        var full = System.IO.Path.TrimEndingDirectorySeparator(System.IO.Path.GetFullPath(outputDirectory));
+        var name = System.IO.Path.GetFileName(full);
+        var candidates = new List<string>();
+        if (System.IO.Path.GetDirectoryName(full) is { } parent && Directory.Exists(parent) && name.Length > 0)
+            candidates.AddRange(Directory.EnumerateDirectories(parent, $".{name}{Prefix}*"));
+        if (Directory.Exists(full))
+            candidates.AddRange(Directory.EnumerateDirectories(full, Prefix + "*"));
+        foreach (var folder in candidates)
         {
-            if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Leftovers of a temporary folder are not worth failing a compile for; its hidden name says what it is.
+            // Only what CreateFor names: a prefix and 12 hexadecimal digits; never a link.
+            var suffix = System.IO.Path.GetFileName(folder).Split(Prefix)[^1];
+            if (suffix.Length != 12 || !suffix.All(char.IsAsciiHexDigitLower)) continue;
+            if (new DirectoryInfo(folder).LinkTarget is not null) continue;
+            Vbmc.Processes.TemporaryFolders.Delete(folder);
         }
     }
 

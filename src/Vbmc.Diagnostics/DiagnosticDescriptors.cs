@@ -79,6 +79,7 @@ public static class DiagnosticDescriptors
         E(DiagnosticIds.UnsupportedForCompile, "A value vbmc checks but cannot compile yet.", "Use what the message offers instead, or check only."),
         E(DiagnosticIds.NotExpressible, "A value one of the generated files cannot hold.", "Change the value (the message says which file and why)."),
         E(DiagnosticIds.OutputFolderConflict, "A file that vbmc did not write stands where compile must write.", "Move it away, or compile into another folder."),
+        E(DiagnosticIds.OutputFolderBusy, "Another vbmc compile is writing the same output folder: two at once would mix the files of both configurations, so the second writes nothing.", "Wait for the other compile to end, or compile into another folder."),
         E(DiagnosticIds.ImageToolMissing, "A program the guest image needs is not installed.", "Install the Debian package the message names, or compile with --no-image."),
         E(DiagnosticIds.ImageBuildFailed, "The guest image could not be built.", "Read the message (and the tool output it shows)."),
         E(DiagnosticIds.ImageBaseInvalid, "The image's root-base is not a usable root file system.", "Give a folder or tar archive with a kernel and initrd in /boot, systemd and sshd."),

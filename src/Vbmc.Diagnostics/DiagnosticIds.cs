@@ -80,6 +80,7 @@ public static class DiagnosticIds
     public const string UnsupportedForCompile = "VBM5001";
     public const string NotExpressible = "VBM5002";
     public const string OutputFolderConflict = "VBM5003";
+    public const string OutputFolderBusy = "VBM5004";
 
     // Guest image (VBM6xxx)
     public const string ImageToolMissing = "VBM6001";
@@ -160,6 +161,7 @@ public static class DiagnosticIds
         [QemuLimit] = "qemu-limit",
         [UnsupportedForCompile] = "unsupported-for-compile",
         [NotExpressible] = "not-expressible",
+        [OutputFolderBusy] = "output-folder-busy",
         [OutputFolderConflict] = "output-folder-conflict",
         [ImageToolMissing] = "image-tool-missing",
         [ImageBuildFailed] = "image-build-failed",

@@ -35,14 +35,14 @@ public static class GuestImageBuilder
             return null;
         }
         var progress = new ImageProgress(settings, vm.Name);
-        string? staging = null;
+        ImageStaging? staging = null;
         try
         {
             if (BaseSource(vm, settings, progress, diagnostics) is not var (source, identity)) return null;
 
             progress.Step("staging the guest's root folder");
-            staging = Path.Combine(settings.CacheDirectory, "staging", $"{vm.Name}.{Guid.NewGuid():N}");
-            var root = Path.Combine(staging, "root");
+            staging = ImageStaging.Create(settings.CacheDirectory, vm.Name);
+            var root = Path.Combine(staging.Path, "root");
             Directory.CreateDirectory(root);
             if (!GuestStager.CopyBase(source, root, diagnostics, place)) return null;
             if (!GuestStager.AddGuestFiles(vm, root, diagnostics, place)) return null;
@@ -70,7 +70,7 @@ public static class GuestImageBuilder
         finally
         {
             progress.Finish();
-            if (staging is not null) TryDelete(staging);
+            staging?.Dispose();
         }
     }
 
@@ -114,18 +114,6 @@ public static class GuestImageBuilder
             default:
                 diagnostics.Error(DiagnosticIds.UnsupportedForCompile, vm.Place, $"unsupported: image base {vm.Image.Base.GetType().Name}");
                 return null;
-        }
-    }
-
-    private static void TryDelete(string folder)
-    {
-        try
-        {
-            if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A leftover staging folder costs disk space, not correctness: the next build uses a new one.
         }
     }
 }

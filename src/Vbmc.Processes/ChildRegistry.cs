@@ -1,15 +1,12 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Runtime.InteropServices;
-using System.Runtime.Loader;
 
 namespace Vbmc.Processes;
 
 /// <summary>
-/// Every program vbmc has started and not yet seen end. When vbmc is interrupted (SIGINT, i.e.
-/// Ctrl+C; SIGTERM; SIGHUP; SIGQUIT) or exits (ProcessExit, the default load context unloading),
-/// each is killed with its process tree, so that no mmdebstrap or ssh outlives the vbmc that
-/// started it. The handlers do not cancel the signal: vbmc still ends as it would have.
+/// Every program vbmc has started and not yet seen end. When vbmc is interrupted or exits (see
+/// <see cref="Interruption"/>), each is killed with its process tree, so that no mmdebstrap or
+/// ssh outlives the vbmc that started it.
 /// </summary>
 /// <remarks>
 /// A SIGKILL of vbmc runs no handler; its children then end when their own work is done, as
@@ -19,12 +16,10 @@ namespace Vbmc.Processes;
 internal static class ChildRegistry
 {
     private static readonly ConcurrentDictionary<Process, byte> Running = new(ReferenceEqualityComparer.Instance);
-    private static readonly object Gate = new();
-    private static List<PosixSignalRegistration>? _signals;
 
     public static void Add(Process process)
     {
-        EnsureHandlers();
+        Interruption.EnsureHandlers();
         Running.TryAdd(process, 0);
     }
 
@@ -49,30 +44,6 @@ internal static class ChildRegistry
         catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception or NotSupportedException)
         {
             // It ended meanwhile, or was disposed: nothing left to kill.
-        }
-    }
-
-    private static void EnsureHandlers()
-    {
-        if (Volatile.Read(ref _signals) is not null) return;
-        lock (Gate)
-        {
-            if (_signals is not null) return;
-            AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
-            AssemblyLoadContext.Default.Unloading += _ => KillAll();
-            var signals = new List<PosixSignalRegistration>();
-            foreach (var signal in new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGQUIT })
-            {
-                try
-                {
-                    signals.Add(PosixSignalRegistration.Create(signal, _ => KillAll()));
-                }
-                catch (PlatformNotSupportedException)
-                {
-                    // SIGHUP and SIGQUIT have no meaning on Windows; ProcessExit still covers it.
-                }
-            }
-            Volatile.Write(ref _signals, signals);
         }
     }
 }
