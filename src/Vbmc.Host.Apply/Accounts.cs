@@ -26,6 +26,10 @@ internal static class Accounts
 
     public static bool IsHostRoot(string root) => Path.GetFullPath(root) == "/";
 
+    /// <summary>The files systemd-sysusers writes under the root (no link may stand on their paths).</summary>
+    public static readonly string[] Files =
+        ["/etc/passwd", "/etc/group", "/etc/shadow", "/etc/gshadow", "/etc/.pwd.lock", "/etc/passwd-", "/etc/group-", "/etc/shadow-", "/etc/gshadow-"];
+
     /// <summary>What the manifest's accounts (what the sysusers.d files make) lack in the root's passwd/group ("user X", "group X", "X in group Y").</summary>
     public static IReadOnlyList<string> Missing(string root, IEnumerable<ManifestAccount> accounts)
     {

@@ -10,9 +10,10 @@ namespace Vbmc.Host.Apply;
 /// </summary>
 internal static class Folders
 {
-    public static void Create(string root, IReadOnlyList<string> tmpfilesFiles)
+    public static void Create(string root, IReadOnlyList<string> tmpfilesFiles, IEnumerable<ManifestFolder> folders)
     {
         if (tmpfilesFiles.Count == 0) return;
+        RootedPath.RefuseLinks(root, folders.Select(f => f.Path), "systemd-tmpfiles");
         var tmpfiles = ApplyPrograms.Require(HostProgram.SystemdTmpfiles);
         var arguments = new List<string> { "--create" };
         if (!Accounts.IsHostRoot(root)) arguments.Add("--root=" + root);

@@ -14,7 +14,7 @@ public sealed class GenerationStore
     public GenerationStore(string root) => Root = root;
 
     public string GenerationsFolder => HostPaths.Under(Root, HostPaths.Generations);
-    public string CurrentLink => HostPaths.Under(Root, HostPaths.CurrentLink);
+    public string CurrentLink => HostPaths.LinkUnder(Root, HostPaths.CurrentLink);
     public string Folder(int number) => Path.Join(GenerationsFolder, number.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Folder where generation N is assembled before it is sealed by a rename to its number.</summary>
@@ -79,7 +79,7 @@ public sealed class GenerationStore
     /// </summary>
     public void Switch(int? number)
     {
-        var temporary = HostPaths.Under(Root, HostPaths.CurrentLinkTemp);
+        var temporary = HostPaths.LinkUnder(Root, HostPaths.CurrentLinkTemp);
         if (number is not { } n)
         {
             if (new FileInfo(CurrentLink).LinkTarget is not null) File.Delete(CurrentLink);

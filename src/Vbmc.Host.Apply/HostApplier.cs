@@ -101,11 +101,12 @@ public static class HostApplier
 
             step = ApplySteps.Accounts;
             FaultInjection.At(step, options);
+            RootedPath.RefuseLinks(root, Accounts.Files, "systemd-sysusers");
             Accounts.Create(root, StagedFiles(staging, plan, folder, InstallActivation.MakeAccounts));
 
             step = ApplySteps.Folders;
             FaultInjection.At(step, options);
-            Folders.Create(root, StagedFiles(staging, plan, folder, InstallActivation.MakeFolders));
+            Folders.Create(root, StagedFiles(staging, plan, folder, InstallActivation.MakeFolders), folder.Manifest.Intents.Folders);
 
             step = ApplySteps.Secrets;
             FaultInjection.At(step, options);

@@ -46,9 +46,17 @@ public static class HostPaths
     /// <summary>guix-daemon's public signing key, put on the secrets drive when the host has one.</summary>
     public const string GuixSigningKey = "/etc/guix/signing-key.pub";
 
-    /// <summary>A host path under a root folder ("/" gives the host path itself).</summary>
-    public static string Under(string root, string hostPath) =>
-        Path.Join(root, hostPath.TrimStart('/'));
+    /// <summary>
+    /// A host path under a root folder ("/" gives the host path itself), every link in it
+    /// resolved beneath the root (<see cref="RootedPath"/>): the path of what vbmc reads or writes.
+    /// </summary>
+    public static string Under(string root, string hostPath) => RootedPath.Resolve(root, hostPath, followLast: true);
+
+    /// <summary>
+    /// As <see cref="Under"/>, but a link at the path itself is not followed: the path of an
+    /// installed link (or of the file standing where one goes), to inspect, replace or remove it.
+    /// </summary>
+    public static string LinkUnder(string root, string hostPath) => RootedPath.Resolve(root, hostPath, followLast: false);
 
     /// <summary>The folder of generation <paramref name="number"/> (host path).</summary>
     public static string Generation(int number) => $"{Generations}/{number}";

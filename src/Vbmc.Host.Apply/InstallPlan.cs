@@ -97,10 +97,10 @@ internal sealed class InstallPlan
     /// </summary>
     private static string? PersonText(string root, string hostPath)
     {
-        var full = HostPaths.Under(root, hostPath);
-        var original = full + HostPaths.OriginalSuffix;
-        var source = Posix.Identity(original) is not null ? original
-            : InstalledLinks.Inspect(root, hostPath, [HostPaths.LinkTarget(hostPath)]) == PathState.Other ? full
+        // The kept copy sits beside the path (a link's own folder); each is read inside the root.
+        var source = Posix.Identity(HostPaths.LinkUnder(root, hostPath) + HostPaths.OriginalSuffix) is not null
+            ? HostPaths.Under(root, hostPath + HostPaths.OriginalSuffix)
+            : InstalledLinks.Inspect(root, hostPath, [HostPaths.LinkTarget(hostPath)]) == PathState.Other ? HostPaths.Under(root, hostPath)
             : null;
         if (source is null) return null;
         try

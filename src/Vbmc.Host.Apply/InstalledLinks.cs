@@ -23,7 +23,7 @@ internal sealed class InstalledLinks(string root, UndoJournal? journal)
     /// <summary>What is at the path: nothing, a symlink with one of vbmc's targets for it, or anything else.</summary>
     public static PathState Inspect(string root, string hostPath, IEnumerable<string> ourTargets)
     {
-        var path = HostPaths.Under(root, hostPath);
+        var path = HostPaths.LinkUnder(root, hostPath);
         if (Posix.Identity(path) is null) return PathState.Absent;
         var info = new FileInfo(path);
         return info.LinkTarget is { } target && ourTargets.Contains(target) ? PathState.Ours : PathState.Other;
@@ -68,7 +68,7 @@ internal sealed class InstalledLinks(string root, UndoJournal? journal)
         {
             var targets = known.TryGetValue(path, out var set) ? set.Append(target) : [target];
             if (Inspect(root, path, targets) != PathState.Other) continue;
-            var full = HostPaths.Under(root, path);
+            var full = HostPaths.LinkUnder(root, path);
             if (!generation.Originals.Contains(path) || Directory.Exists(full) && new FileInfo(full).LinkTarget is null)
             {
                 yield return new ApplyException(DiagnosticIds.ApplyConflict, full,
@@ -97,7 +97,7 @@ internal sealed class InstalledLinks(string root, UndoJournal? journal)
         foreach (var (path, linkTarget) in wanted.OrderBy(w => w.Key, StringComparer.Ordinal))
         {
             var targets = known.TryGetValue(path, out var set) ? set.Append(linkTarget) : [linkTarget];
-            var full = HostPaths.Under(root, path);
+            var full = HostPaths.LinkUnder(root, path);
             switch (Inspect(root, path, targets))
             {
                 case PathState.Ours when new FileInfo(full).LinkTarget == linkTarget:
@@ -123,7 +123,7 @@ internal sealed class InstalledLinks(string root, UndoJournal? journal)
         foreach (var (path, targets) in known.OrderByDescending(k => k.Key, StringComparer.Ordinal))
         {
             if (wanted.ContainsKey(path) || Inspect(root, path, targets) != PathState.Ours) continue;
-            var full = HostPaths.Under(root, path);
+            var full = HostPaths.LinkUnder(root, path);
             var original = full + HostPaths.OriginalSuffix;
             var oldTarget = new FileInfo(full).LinkTarget!;
             if (Posix.Identity(original) is not null)

@@ -22,7 +22,7 @@ internal static class Recovery
     {
         var done = new List<string>();
         var root = store.Root;
-        GenerationStore.DeleteIfPresent(HostPaths.Under(root, HostPaths.CurrentLinkTemp));
+        GenerationStore.DeleteIfPresent(HostPaths.LinkUnder(root, HostPaths.CurrentLinkTemp));
         var current = store.Current;
         if (current is { } n && Directory.Exists(store.Folder(n))) store.MarkBecameCurrent(n);
         if (Directory.Exists(store.GenerationsFolder))
@@ -41,7 +41,7 @@ internal static class Recovery
         var known = InstalledLinks.KnownTargets(generations);
         foreach (var path in known.Keys)
         {
-            var full = HostPaths.Under(root, path);
+            var full = HostPaths.LinkUnder(root, path);
             var original = full + HostPaths.OriginalSuffix;
             if (Posix.Identity(original) is not null && Posix.SameFile(full, original))
             {

@@ -285,15 +285,18 @@ public sealed class ApplyTests : IDisposable
         Run.Apply(Compiled.FirstFolder, _t.Root).ShouldSucceed().Diagnostics.Should().BeEmpty("one file system: no warning");
         BootCheck.UnitsOnAnotherFileSystem(_t.Root).Should().BeNull();
 
-        // /dev/shm is a tmpfs: another file system than the temporary root's, as a separate /var would be.
-        var elsewhere = Path.Combine("/dev/shm", $"vbmc-apply-test-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(Path.Combine(elsewhere, "generations"));
+        // A tmpfs mounted at R/var/lib/vbmc: another file system than the temporary root's, as a
+        // separate /var would be. (A link to another file system no longer does: links under
+        // --root resolve inside it.)
+        using var other = new TestRoot();
+        Directory.CreateDirectory(other.At("/etc/systemd/system"));
+        var state = other.At("/var/lib/vbmc");
+        Directory.CreateDirectory(Path.Combine(state));
+        var mount = ProcessRunner.Run("mount", ["-t", "tmpfs", "vbmc-test", state]);
+        mount.ExitCode.Should().Be(0, "the test mounts a tmpfs (it runs as root, as CI does): " + mount.Stderr);
         try
         {
-            using var other = new TestRoot();
-            Directory.CreateDirectory(other.At("/etc/systemd/system"));
-            Directory.CreateDirectory(other.At("/var/lib"));
-            File.CreateSymbolicLink(other.At("/var/lib/vbmc"), elsewhere);
+            Directory.CreateDirectory(Path.Combine(state, "generations"));
             var warning = BootCheck.UnitsOnAnotherFileSystem(other.Root);
             warning.Should().NotBeNull();
             warning!.Severity.Should().Be(Vbmc.Diagnostics.Severity.Warning);
@@ -301,7 +304,7 @@ public sealed class ApplyTests : IDisposable
         }
         finally
         {
-            Directory.Delete(elsewhere, recursive: true);
+            ProcessRunner.Run("umount", [state]).ExitCode.Should().Be(0);
         }
     }
 

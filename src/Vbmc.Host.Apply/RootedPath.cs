@@ -1,0 +1,102 @@
+namespace Vbmc.Host.Apply;
+
+/// <summary>
+/// A host path resolved beneath a --root folder R as if R were "/": each symbolic link met is
+/// followed with its target read inside R (an absolute target starts again at R, ".." stops at
+/// R), so no path apply uses leaves R, whatever links are planted under it. This is how
+/// systemd-tmpfiles and systemd-sysusers resolve paths with --root (and how the links resolve
+/// once R is a root), so vbmc and the tools it runs agree on every path.
+/// </summary>
+/// <remarks>
+/// The check is made when the path is built, not by the kernel at each use (openat2's
+/// RESOLVE_IN_ROOT): a process that swaps a folder for a link between the two is not stopped.
+/// Under the host's own root ("/") nothing is resolved: the host's links are its own.
+/// </remarks>
+public static class RootedPath
+{
+    /// <summary>Links followed before giving up, as the kernel's ELOOP limit.</summary>
+    public const int MaxLinks = 40;
+
+    /// <param name="followLast">Whether a link at the last component is followed too (false: the
+    /// path of the link itself, to read, replace or remove it).</param>
+    public static string Resolve(string root, string hostPath, bool followLast)
+    {
+        var rootFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        if (rootFull is "/" or "") return Path.Join("/", hostPath.TrimStart('/'));
+        var pending = new Stack<string>(Components(hostPath).Reverse());
+        var resolved = new List<string>();
+        var links = 0;
+        while (pending.TryPop(out var part))
+        {
+            if (part == "..")
+            {
+                if (resolved.Count > 0) resolved.RemoveAt(resolved.Count - 1);
+                continue;
+            }
+            if (pending.Count == 0 && !followLast)
+            {
+                resolved.Add(part);
+                break;
+            }
+            var candidate = Join(rootFull, resolved, part);
+            string? target;
+            try
+            {
+                target = new FileInfo(candidate).LinkTarget;
+            }
+            catch (IOException)
+            {
+                target = null;
+            }
+            if (target is null)
+            {
+                resolved.Add(part);
+                continue;
+            }
+            if (++links > MaxLinks) throw new IOException($"{candidate}: too many levels of symbolic links");
+            if (target.StartsWith('/')) resolved.Clear();
+            foreach (var next in Components(target).Reverse()) pending.Push(next);
+        }
+        return Join(rootFull, resolved, null);
+    }
+
+    /// <summary>
+    /// Under a --root R other than "/", refuses (an error naming the link) when a component of one
+    /// of <paramref name="hostPaths"/> below R is a symbolic link: systemd 252's tmpfiles makes
+    /// missing parent folders through such a link without confining it to R (measured: a link
+    /// R/var/lib/vbmc -> /elsewhere got /elsewhere/NAME), so no link may stand on the paths a
+    /// tool of the host makes. vbmc's own writes resolve links inside R instead (<see cref="Resolve"/>).
+    /// </summary>
+    public static void RefuseLinks(string root, IEnumerable<string> hostPaths, string tool)
+    {
+        var rootFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        if (rootFull is "/" or "") return;
+        foreach (var hostPath in hostPaths)
+        {
+            var current = rootFull;
+            foreach (var part in Components(hostPath))
+            {
+                current = current + "/" + part;
+                string? target;
+                try
+                {
+                    target = new FileInfo(current).LinkTarget;
+                }
+                catch (IOException)
+                {
+                    target = null;
+                }
+                if (target is null) continue;
+                throw new ApplyException(Vbmc.Diagnostics.DiagnosticIds.ApplyFailed, current,
+                    $"{current} is a symbolic link (to {target}): {tool} would follow it out of the root; nothing was run",
+                    $"make {hostPath} a folder under {rootFull}, or remove the link");
+            }
+        }
+    }
+
+    private static IEnumerable<string> Components(string path) =>
+        path.Split('/', StringSplitOptions.RemoveEmptyEntries).Where(p => p != ".");
+
+    private static string Join(string root, List<string> parts, string? last) =>
+        root + "/" + string.Join('/', last is null ? parts : [.. parts, last]);
+}
