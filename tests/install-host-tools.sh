@@ -21,6 +21,9 @@ command -v nix-daemon >/dev/null 2>&1 || missing+=(nix-bin)
 [ -x /usr/sbin/sfdisk ] || [ -x /sbin/sfdisk ] || missing+=(fdisk)
 command -v file >/dev/null 2>&1 || missing+=(file)
 command -v ss >/dev/null 2>&1 || [ -x /usr/sbin/ss ] || [ -x /sbin/ss ] || missing+=(iproute2)
+# Native AOT (dotnet publish -p:PublishAot=true) links with clang and needs zlib's headers.
+command -v clang >/dev/null 2>&1 || missing+=(clang)
+[ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 if ((${#missing[@]} > 0)); then
   echo "installing: ${missing[*]}"
   sudo=()
