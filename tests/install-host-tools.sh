@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs, with apt-get and only when missing, the Debian tools vbmc runs (mmdebstrap,
 # e2fsprogs, qemu-utils and qemu-system-x86 for guest images and boots; OpenSSH for keys and
-# `vbmc test`; systemd for accounts; iproute2's ss, which launch scripts ask for busy ports) and those the test suite uses as reference tools (guile-3.0,
+# `vbmc test`; systemd for accounts; iproute2's ss, which launch scripts ask for busy ports),
+# those that build the native vbmc (clang and zlib1g-dev: `dotnet publish` links it with them,
+# tests/publish-native.sh) and those the test suite uses as reference tools (guile-3.0,
 # shellcheck, systemd-analyze, sshd, nix-daemon, sfdisk, file, python3-jsonschema).
 # Used by README's first set-up command and by tests/run-all.sh.
 set -uo pipefail
