@@ -15,9 +15,10 @@
 # the last: it takes minutes a run). One untimed run of each side first checks that it reads the
 # input (vbmc exits 0; Guix returns the expected number of machines, or a folded `system`
 # service) and warms the page cache.
-# Prints a table (input, vbmc median wall ms, vbmc median CPU ms (user + system: what the
-# program costs when the machine's other work is set aside), Guix median ms, vbmc/Guix), how
-# vbmc's time grows with the number of machines, and the targets of issue 14: check at most
+# Prints a table (input; vbmc's median wall ms, best wall ms and median CPU ms (user + system:
+# what the program costs when the machine's other work is set aside); Guix's median and best ms;
+# vbmc/Guix of the medians and of the best runs), how vbmc's CPU time grows with the number of
+# machines, and the targets of issue 14 (on medians, best runs beside): check at most
 # 0.5x Guix on the machines file and 0.1x on the operating-system file, 10,000 machines under
 # 0.3 s. The reference root is never written: Guix runs in an overlay of it below a temporary
 # folder.
@@ -77,7 +78,7 @@ cat >"$inputs/load-os.scm" <<'SCM'
 SCM
 cat >"$inputs/time.sh" <<'SH'
 # time.sh RUNS EXPECTED PROGRAM FILE: checks that one run prints EXPECTED, then prints the
-# median wall time in ms of RUNS runs of `guile PROGRAM FILE`.
+# median and the best wall time in ms of RUNS runs of `guile PROGRAM FILE`, as "MEDIAN BEST".
 runs=$1 expected=$2 program=$3 file=$4
 got=$(guile --no-auto-compile -s "$program" "$file" 2>/tmp/guix.err) || true
 if [ "$got" != "$expected" ]; then
@@ -94,12 +95,12 @@ while [ "$i" -lt "$runs" ]; do
   times="$times $(((end - start) / 1000000))"
   i=$((i + 1))
 done
-printf '%s\n' $times | sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'
+printf '%s\n' $times | sort -n | awk '{a[NR]=$1} END {if (NR % 2) m=a[(NR+1)/2]; else m=int((a[NR/2]+a[NR/2+1])/2); print m, a[1]}'
 SH
 
 mount -t overlay overlay -o "lowerdir=$reference,upperdir=$work/upper,workdir=$work/overlay-work" "$work/root"
 
-# guix_ms EXPECTED PROGRAM FILE: Guix's median, measured inside the root.
+# guix_ms EXPECTED PROGRAM FILE: Guix's median and best, "MEDIAN BEST", measured inside the root.
 guix_ms() {
   unshare --mount --propagation private -- sh -c '
     root=$1; shift
@@ -108,8 +109,8 @@ guix_ms() {
       GUILE_AUTO_COMPILE=0 /bin/sh '"$inside"'/time.sh "$@"' sh "$work/root" "$runs" "$1" "$inside/$2" "$inside/$3"
 }
 
-# vbmc_ms FILE: vbmc's medians, "WALL CPU" in ms (one checked run first). CPU is user + system
-# time, from bash's time.
+# vbmc_ms FILE: vbmc's median wall time, best wall time and median CPU time (user + system, from
+# bash's time), "MEDIAN BEST CPU" in ms (one checked run first).
 vbmc_ms() {
   "$vbmc" check "$inputs/$1" >/dev/null 2>"$work/vbmc.err" || { echo "vbmc check $1 failed:" >&2; cat "$work/vbmc.err" >&2; exit 1; }
   local walls=() cpus=() measured
@@ -118,7 +119,7 @@ vbmc_ms() {
     walls+=($(awk '{ printf "%d", $1 * 1000 }' <<<"$measured"))
     cpus+=($(awk '{ printf "%d", ($2 + $3) * 1000 }' <<<"$measured"))
   done
-  echo "$(median "${walls[@]}") $(median "${cpus[@]}")"
+  echo "$(median "${walls[@]}") $(printf '%s\n' "${walls[@]}" | sort -n | head -n 1) $(median "${cpus[@]}")"
 }
 median() { printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {if (NR % 2) print a[(NR+1)/2]; else print int((a[NR/2]+a[NR/2+1])/2)}'; }
 
@@ -126,18 +127,23 @@ guix_version=$(unshare --mount --propagation private -- sh -c \
   'mount -t proc proc "$1/proc" && exec chroot "$1" /usr/bin/env -i PATH=/usr/bin:/bin guix --version' sh "$work/root" | head -n 1)
 echo "$guix_version; vbmc $("$vbmc" --version); medians of $runs runs, ms"
 echo
-printf '%-36s %9s %9s %9s %10s\n' "input" "vbmc ms" "vbmc cpu" "Guix ms" "vbmc/Guix"
-declare -A wall cpu ratio
+# Medians are the figures; on a machine shared with other work the best run shows what the
+# program itself costs, so both are printed, with the ratio of each.
+printf '%-34s %8s %8s %8s %8s %8s %9s %9s\n' "input" "vbmc ms" "best" "cpu ms" "Guix ms" "best" "ratio" "best/best"
+declare -A wall best cpu ratio best_ratio
 row() { # row KEY LABEL FILE [EXPECTED PROGRAM]: Guix is not run without EXPECTED
-  local measured g="-" r="-"
+  local measured g="-" gb="-" r="-" rb="-"
   measured=$(vbmc_ms "$3")
-  read -r "wall[$1]" "cpu[$1]" <<<"$measured"
+  read -r "wall[$1]" "best[$1]" "cpu[$1]" <<<"$measured"
   if [ $# -ge 5 ]; then
-    g=$(guix_ms "$4" "$5" "$3")
+    measured=$(guix_ms "$4" "$5" "$3")
+    read -r g gb <<<"$measured"
     r=$(awk -v a="${wall[$1]}" -v b="$g" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
+    rb=$(awk -v a="${best[$1]}" -v b="$gb" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }')
   fi
   ratio[$1]=$r
-  printf '%-36s %9s %9s %9s %10s\n' "$2" "${wall[$1]}" "${cpu[$1]}" "$g" "$r"
+  best_ratio[$1]=$rb
+  printf '%-34s %8s %8s %8s %8s %8s %9s %9s\n' "$2" "${wall[$1]}" "${best[$1]}" "${cpu[$1]}" "$g" "$gb" "$r" "$rb"
 }
 row m2 "machines file, 2 machines" machines-2.scm 2 load-machines.scm
 row os "operating-system (build-vm.scm)" build-vm.scm system load-os.scm
@@ -146,10 +152,12 @@ row m10k "machines file, 10,000 machines" machines-10000.scm 10000 load-machines
 row m100k "machines file, 100,000 machines" machines-100000.scm
 
 echo
-echo "vbmc, machines: 1,000 ${wall[m1k]} ms, 10,000 ${wall[m10k]} ms, 100,000 ${wall[m100k]} ms (wall);" \
-  "${cpu[m1k]} / ${cpu[m10k]} / ${cpu[m100k]} ms CPU; 100,000 / 10,000: $(awk -v a="${wall[m100k]}" -v b="${wall[m10k]}" 'BEGIN { printf "%.1f", a / b }')x"
+echo "vbmc, machines (median wall; best; median CPU, ms): 1,000 ${wall[m1k]}; ${best[m1k]}; ${cpu[m1k]}" \
+  "- 10,000 ${wall[m10k]}; ${best[m10k]}; ${cpu[m10k]} - 100,000 ${wall[m100k]}; ${best[m100k]}; ${cpu[m100k]}"
+echo "growth in CPU time: 10,000 / 1,000 $(awk -v a="${cpu[m10k]}" -v b="${cpu[m1k]}" 'BEGIN { printf "%.1f", a / b }')x," \
+  "100,000 / 10,000 $(awk -v a="${cpu[m100k]}" -v b="${cpu[m10k]}" 'BEGIN { printf "%.1f", a / b }')x (linear: 10x)"
 verdict() { awk -v v="$1" -v limit="$2" 'BEGIN { print (v != "-" && v + 0 <= limit + 0) ? "met" : "NOT met" }'; }
-echo "targets (issue 14):"
-echo "  check on the machines file <= 0.5x Guix:       ${ratio[m2]}x   $(verdict "${ratio[m2]}" 0.5)"
-echo "  check on the operating-system file <= 0.1x Guix: ${ratio[os]}x   $(verdict "${ratio[os]}" 0.1)"
-echo "  10,000 machines < 300 ms:                      ${wall[m10k]} ms (CPU ${cpu[m10k]} ms)   $(verdict "${wall[m10k]}" 299)"
+echo "targets (issue 14), on medians (best runs in brackets):"
+echo "  check on the machines file <= 0.5x Guix:         ${ratio[m2]}x $(verdict "${ratio[m2]}" 0.5) (${best_ratio[m2]}x $(verdict "${best_ratio[m2]}" 0.5))"
+echo "  check on the operating-system file <= 0.1x Guix: ${ratio[os]}x $(verdict "${ratio[os]}" 0.1) (${best_ratio[os]}x $(verdict "${best_ratio[os]}" 0.1))"
+echo "  10,000 machines < 300 ms:                        ${wall[m10k]} ms $(verdict "${wall[m10k]}" 299) (${best[m10k]} ms $(verdict "${best[m10k]}" 299))"
