@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Installs, with apt-get and only when missing, the Debian tools vbmc runs (mmdebstrap,
 # e2fsprogs, qemu-utils and qemu-system-x86 for guest images and boots; OpenSSH for keys and
-# `vbmc test`; systemd for accounts; iproute2's ss, which launch scripts ask for busy ports) and those the test suite uses as reference tools (guile-3.0,
+# `vbmc test`; systemd for accounts; iproute2's ss, which launch scripts ask for busy ports),
+# those that build the native vbmc (clang and zlib1g-dev: `dotnet publish` links it with them,
+# tests/publish-native.sh) and those the test suite uses as reference tools (guile-3.0,
 # shellcheck, systemd-analyze, sshd, nix-daemon, sfdisk, file, python3-jsonschema, git and
 # pre-commit for the test of .pre-commit-hooks.yaml, cmark-gfm for SARIF's markdown).
 # Used by README's first set-up command and by tests/run-all.sh.
@@ -25,6 +27,9 @@ command -v git >/dev/null 2>&1 || missing+=(git)
 [ -x /usr/bin/pre-commit ] || missing+=(pre-commit)
 command -v cmark-gfm >/dev/null 2>&1 || missing+=(cmark-gfm)
 command -v ss >/dev/null 2>&1 || [ -x /usr/sbin/ss ] || [ -x /sbin/ss ] || missing+=(iproute2)
+# Native AOT (dotnet publish -p:PublishAot=true) links with clang and needs zlib's headers.
+command -v clang >/dev/null 2>&1 || missing+=(clang)
+[ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 if ((${#missing[@]} > 0)); then
   echo "installing: ${missing[*]}"
   sudo=()

@@ -3,9 +3,12 @@
 #   bash tests/run-all.sh
 # 1. installs the host tools vbmc and the tests use, only when missing (tests/install-host-tools.sh);
 # 2. makes the reference root when missing (tests/reference-root.sh), installs the grammar's npm tool (for the grammar drift test);
-# 3. restores and runs every test project, without the tests of later stages (trait
+# 3. publishes vbmc as the Native AOT program the README installs (tests/publish-native.sh, into
+#    out/aot/) and exports VBMC_EXECUTABLE, so that every test that runs the vbmc program (the
+#    acceptance runner, the differential harness, the CLI, apply and boot tests) runs that one;
+# 4. restores and runs every test project, without the tests of later stages (trait
 #    Category=Pending: see tests/Vbmc.Cli.Tests/AcceptanceCatalog.cs);
-# 4. ends with the line "N passed, N failed", and exits non-zero on any failure.
+# 5. ends with the line "N passed, N failed", and exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -20,6 +23,11 @@ if [ -f grammar/package-lock.json ]; then
 fi
 
 dotnet restore vbmc.sln || exit 1
+
+publish_start=$(date +%s)
+native="$(bash tests/publish-native.sh | tail -n 1)" || { echo "publishing the native vbmc failed"; echo "0 passed, 1 failed"; exit 1; }
+export VBMC_EXECUTABLE="$native"
+echo "vbmc under test: $VBMC_EXECUTABLE (Native AOT, published in $(($(date +%s) - publish_start)) s)"
 
 results="$(mktemp -d "${TMPDIR:-/tmp}/vbmc-test-results.XXXXXX")"
 trap 'rm -rf "$results"' EXIT

@@ -41,18 +41,10 @@ public sealed record GenerationRecord
     /// <summary>Machine-file paths whose person's file is kept at PATH.vbmc-orig and merged into ours.</summary>
     public required IReadOnlyList<string> Originals { get; init; }
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
-
-    public string ToJson() => JsonSerializer.Serialize(this, Options).Replace("\r\n", "\n") + "\n";
+    public string ToJson() => JsonSerializer.Serialize(this, GenerationRecordJsonContext.Default.GenerationRecord).Replace("\r\n", "\n") + "\n";
 
     public static GenerationRecord Parse(string json) =>
-        JsonSerializer.Deserialize<GenerationRecord>(json, Options) ?? throw new JsonException("generation.json is null");
+        JsonSerializer.Deserialize(json, GenerationRecordJsonContext.Default.GenerationRecord) ?? throw new JsonException("generation.json is null");
 
     /// <summary>Every host path this generation puts a symlink at.</summary>
     public IEnumerable<string> InstalledPaths => Files.Select(f => f.Path).Concat(Links.Select(l => l.Path));

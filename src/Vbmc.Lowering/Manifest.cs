@@ -35,19 +35,11 @@ public sealed record Manifest
 
     public ManifestIntents Intents { get; init; } = ManifestIntents.None;
 
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        WriteIndented = true,
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
-    };
-
-    public string ToJson() => JsonSerializer.Serialize(this, Options).Replace("\r\n", "\n") + "\n";
+    public string ToJson() => JsonSerializer.Serialize(this, ManifestJsonContext.Default.Manifest).Replace("\r\n", "\n") + "\n";
 
     /// <summary>Parses a manifest; throws <see cref="JsonException"/> on malformed input.</summary>
     public static Manifest Parse(string json) =>
-        JsonSerializer.Deserialize<Manifest>(json, Options) ?? throw new JsonException("manifest.json is null");
+        JsonSerializer.Deserialize(json, ManifestJsonContext.Default.Manifest) ?? throw new JsonException("manifest.json is null");
 }
 
 /// <param name="File">The configuration's file name (not its folder: the same file compiled from two places gives the same manifest).</param>

@@ -118,6 +118,7 @@ public class AcceptanceTests(ITestOutputHelper output)
         var file = AcceptanceCatalog.Load(name);
         var path = AcceptanceCatalog.PathOf(name);
         var run = VbmcCli.Run(["check", "--format", "json", Path.GetFileName(path)], Path.GetDirectoryName(path));
+        output.WriteLine($"vbmc under test: {VbmcCli.Description}");
         output.WriteLine($"exit {run.ExitCode}\n{run.Stdout}\n{run.Stderr}");
         if (file.Qemu.Count > 0)
             output.WriteLine($"not checked here: {file.Qemu.Count} expect-qemu line(s) (see Qemu_arguments_appear_in_the_launch_command)");

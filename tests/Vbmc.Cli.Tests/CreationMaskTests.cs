@@ -14,7 +14,7 @@ public sealed class CreationMaskTests : IDisposable
     public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private static ProcessResult UnderUmask000(params string[] arguments) =>
-        ProcessRunner.Run("/bin/sh", ["-c", "umask 000; exec \"$0\" \"$@\"", VbmcCli.DotnetHost, VbmcCli.Dll, .. arguments],
+        ProcessRunner.Run("/bin/sh", ["-c", "umask 000; exec \"$0\" \"$@\"", .. VbmcCli.CommandLine(arguments)],
             timeout: TimeSpan.FromMinutes(3));
 
     [Fact]

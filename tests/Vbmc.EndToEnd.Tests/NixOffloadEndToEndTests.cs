@@ -204,7 +204,7 @@ public sealed class NixOffloadEndToEndTests(CompiledBootExample compiled, ITestO
           > "$log/probe.out" 2>&1 || true
         cat "$log/probe.out"
         # vbmc test reads the installed Nix machines file and resolves the alias as ssh does.
-        {{ReferenceRootSession.Quote(VbmcCli.DotnetHost)}} {{ReferenceRootSession.Quote(VbmcCli.Dll)}} test /etc/nix/machines --timeout 60 --format json > "$log/vbmc-test.json" || true
+        {{string.Join(' ', VbmcCli.Launcher.Select(ReferenceRootSession.Quote))}} test /etc/nix/machines --timeout 60 --format json > "$log/vbmc-test.json" || true
         """;
 
     /// <summary>Writes the date and the CPU model it sees; only a machine with the VM's date feature may build it.</summary>

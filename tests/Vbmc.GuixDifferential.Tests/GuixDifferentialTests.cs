@@ -17,6 +17,7 @@ public sealed partial class GuixDifferentialTests(DifferentialRun run, ITestOutp
     {
         var listed = KnownDisagreements.Read();
         var known = listed.ToHashSet(StringComparer.Ordinal);
+        output.WriteLine($"vbmc under test: {VbmcCli.Description}");
         output.WriteLine(Differential.Table(run.Comparisons, known));
         output.WriteLine(Differential.Causes(run.Comparisons));
         output.WriteLine(Differential.Summary(run.Comparisons, known));

@@ -133,7 +133,7 @@ public sealed class ApplyAndTestBootTests : IDisposable
     }
 
     private static ProcessResult Vbmc(TimeSpan timeout, params string[] arguments) =>
-        ProcessRunner.Run(VbmcCli.DotnetHost, [VbmcCli.Dll, .. arguments], timeout: timeout);
+        VbmcCli.Run(arguments, timeout: timeout);
 
     /// <summary>The status of each check of the report's only machine, in the report's order.</summary>
     private static Dictionary<string, string> Checks(ProcessResult result, RunningGuest guest)

@@ -53,8 +53,7 @@ public sealed class BootFixture : IDisposable
     /// <summary>`vbmc compile FILE -o DIR` as a user runs it (a cold Debian base takes minutes).</summary>
     private static void Compile(string configuration, string output)
     {
-        var result = ProcessRunner.Run(VbmcCli.DotnetHost, [VbmcCli.Dll, "compile", configuration, "-o", output],
-            timeout: TimeSpan.FromMinutes(15));
+        var result = VbmcCli.Run(["compile", configuration, "-o", output], timeout: TimeSpan.FromMinutes(15));
         result.ExitCode.Should().Be(0, $"vbmc compile failed:\n{result.Stdout}\n{result.Stderr}");
     }
 

@@ -103,6 +103,6 @@ public partial class RealConfigurationsTests(ITestOutputHelper output)
         return data;
     }
 
-    [GeneratedRegex(@"-- compile (?<path>examples/[A-Za-z0-9._-]+\.scm) -o ")]
+    [GeneratedRegex(@"(?:-- |/vbmc )compile (?<path>examples/[A-Za-z0-9._-]+\.scm) -o ")]
     private static partial Regex CheckCommand();
 }

@@ -2,9 +2,9 @@ namespace Vbmc.Evaluation;
 
 /// <summary>
 /// Marks a static class that contributes builtins through
-/// <c>public static void Register(BuiltinTable table)</c>. The evaluator finds every such class in
-/// this assembly when it builds its core environment, so adding an area of builtins needs no
-/// edit to a central list.
+/// <c>public static void Register(BuiltinTable table)</c>, which must also be listed in
+/// <see cref="BuiltinLibraries.All"/> (the product uses no reflection: it runs as Native AOT). The
+/// marker lets a test check that the list misses none.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, AllowMultiple = false)]
 public sealed class BuiltinLibraryAttribute : Attribute;

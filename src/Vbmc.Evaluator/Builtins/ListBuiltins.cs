@@ -70,7 +70,6 @@ public static class ListBuiltins
         t.Define("vector?", 1, 1, a => a[0] is object[]);
         t.Define("procedure?", 1, 1, a => Interpreter.IsProcedure(a[0]));
         t.Define("unspecified?", 1, 1, a => a[0] is Unspecified);
-        t.Define("eof-object?", 1, 1, a => a[0] is Eof);
         t.Define("boolean=?", 2, V, a => a.All(x => x is bool) && a.All(x => x.Equals(a[0])));
         t.Define("map", 2, V, a => Map(a, "map", collect: true));
         t.Define("for-each", 2, V, a => { Map(a, "for-each", collect: false); return Unspecified.Instance; });

@@ -58,7 +58,9 @@ public static class PortBuiltins
             port.Position = port.Text.Length;
             return rest;
         });
-        t.Define("eof-object?", 1, 1, a => a[0] is EofObject);
+        // One definition (ListBuiltins had a second, which the search by reflection happened to
+        // shadow): the ports' end-of-file object, and the reader's, should one reach a program.
+        t.Define("eof-object?", 1, 1, a => a[0] is EofObject or Eof);
         t.Define("eof-object", 0, 0, _ => EofObject.Instance);
         t.Define("close-port", 1, 1, _ => Unspecified.Instance);
         t.Define("close-input-port", 1, 1, _ => Unspecified.Instance);

@@ -18,7 +18,7 @@ public static class ModuleRegistry
     private static readonly HashSet<string> Resources = [.. Self.GetManifestResourceNames()];
     private static readonly Lazy<Module> CoreLazy = new(BuildCore, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>Builtins of every [BuiltinLibrary] class, plus %current-system and friends.</summary>
+    /// <summary>Builtins of every area <see cref="BuiltinLibraries.All"/> lists, plus %current-system and friends.</summary>
     public static Module Core => CoreLazy.Value;
 
     public static string ResourceName(IReadOnlyList<string> parts) => "stdlib/" + string.Join('/', parts) + ".scm";
@@ -125,12 +125,7 @@ public static class ModuleRegistry
     private static Module BuildCore()
     {
         var table = new BuiltinTable();
-        foreach (var type in Self.GetTypes())
-        {
-            if (type.GetCustomAttribute<BuiltinLibraryAttribute>() is null) continue;
-            var register = type.GetMethod("Register", BindingFlags.Public | BindingFlags.Static, [typeof(BuiltinTable)]);
-            register?.Invoke(null, [table]);
-        }
+        foreach (var register in BuiltinLibraries.All) register(table);
         var core = new Module("(guile)", null);
         foreach (var (name, value) in table.Values) core.Define(name, value);
         core.Define("%current-system", new Parameter("%current-system", () => EvalContext.Current.Options.System, null));

@@ -7,8 +7,8 @@ public static class Vbmc
 {
     public static ProcessResult Run(TimeSpan timeout, ReferenceRootSession? session, params string[] arguments) =>
         session is null
-            ? ProcessRunner.Run(VbmcCli.DotnetHost, [VbmcCli.Dll, .. arguments], timeout: timeout)
-            : session.Host(VbmcCli.DotnetHost, [VbmcCli.Dll, .. arguments], timeout);
+            ? VbmcCli.Run(arguments, timeout: timeout)
+            : session.Host(VbmcCli.Launcher[0], VbmcCli.CommandLine(arguments).Skip(1), timeout);
 }
 
 public static class ProcessResultAssertions
