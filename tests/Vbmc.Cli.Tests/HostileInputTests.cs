@@ -40,9 +40,10 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
         var file = Path.Combine(_folder, name + ".scm");
         File.WriteAllText(file, text);
         using var cgroup = new MemoryCgroup(4 * OneGiB);
-        var result = cgroup.Run(VbmcCli.DotnetHost, [VbmcCli.Dll, "check", file]);
+        var command = VbmcCli.CommandLine(["check", file]);
+        var result = cgroup.Run(command[0], command.Skip(1));
         var peak = cgroup.PeakBytes;
-        output.WriteLine($"{name}: exit {result.ExitCode}, peak {peak >> 20} MiB, {result.Stdout.Length + result.Stderr.Length} characters out (audit before: {before})");
+        output.WriteLine($"{name} ({VbmcCli.Description}): exit {result.ExitCode}, peak {peak >> 20} MiB, {result.Stdout.Length + result.Stderr.Length} characters out (audit before: {before})");
 
         result.ExitCode.Should().Be(1, result.Stderr + result.Stdout);
         var all = result.Stdout + result.Stderr;

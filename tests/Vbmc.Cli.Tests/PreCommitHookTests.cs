@@ -83,7 +83,7 @@ public sealed class PreCommitHookTests : IDisposable
         var bin = Path.Combine(_root, "bin");
         Directory.CreateDirectory(bin);
         var wrapper = Path.Combine(bin, "vbmc");
-        File.WriteAllText(wrapper, $"#!/bin/sh\nexec {ShellWord(VbmcCli.DotnetHost)} {ShellWord(VbmcCli.Dll)} \"$@\"\n");
+        File.WriteAllText(wrapper, $"#!/bin/sh\nexec {string.Join(' ', VbmcCli.Launcher.Select(ShellWord))} \"$@\"\n");
         File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         var home = Path.Combine(_root, "home");
         Directory.CreateDirectory(home);

@@ -29,7 +29,8 @@ public sealed class InterruptedBuildTests : IDisposable
             (list (service virtual-build-machine-service-type (virtual-build-machine (name 'interrupted))))
             """);
         var before = Directory.Exists(StagingParent) ? Directory.GetDirectories(StagingParent).ToHashSet() : [];
-        using var vbmc = Process.Start(new ProcessStartInfo(VbmcCli.DotnetHost, [VbmcCli.Dll, "compile", configuration, "-o", Path.Combine(_folder, "out")])
+        var command = VbmcCli.CommandLine(["compile", configuration, "-o", Path.Combine(_folder, "out")]);
+        using var vbmc = Process.Start(new ProcessStartInfo(command[0], command.Skip(1))
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
