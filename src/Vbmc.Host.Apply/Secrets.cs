@@ -109,22 +109,12 @@ internal static class Secrets
             var keys = vm.Secrets;
             var (hostKeyUid, hostKeyGid) = keys.GuestHostKeyOwner == account ? (uid, gid) : (0u, 0u);
             if (MakeKeyPair(root, keys.GuestHostKey, $"vbmc-{name}-host", hostKeyUid, hostKeyGid, Private)) made.Add(keys.GuestHostKey);
-            var hostKey = HostPaths.Under(root, keys.GuestHostKey);
-            if (!HasOwnerAndMode(hostKey, hostKeyUid, hostKeyGid, Private))
-            {
-                Posix.Chown(hostKey, hostKeyUid, hostKeyGid);
-                File.SetUnixFileMode(hostKey, Private);
+            if (RepairOwnerAndMode(root, keys.GuestHostKey, hostKeyUid, hostKeyGid))
                 made.Add($"{keys.GuestHostKey} (owned by {keys.GuestHostKeyOwner})");
-            }
             if (MakeKeyPair(root, keys.OffloadKey, $"vbmc-{name}-offload", offloadOwner, 0, Private))
                 made.Add(keys.OffloadKey);
-            var offloadKey = HostPaths.Under(root, keys.OffloadKey);
-            if (!HasOwnerAndMode(offloadKey, offloadOwner, 0, Private))
-            {
-                Posix.Chown(offloadKey, offloadOwner, 0);
-                File.SetUnixFileMode(offloadKey, Private);
+            if (RepairOwnerAndMode(root, keys.OffloadKey, offloadOwner, 0))
                 made.Add(keys.OffloadKey + OwnerNote(offloadOwner));
-            }
             if (ServesGuix(vm))
             {
                 if (MakeGuixSigningKey(root, name)) made.Add(InstallLayout.GuixSigningKey(name));
@@ -148,6 +138,19 @@ internal static class Secrets
             }
         }
         return made;
+    }
+
+    /// <summary>
+    /// Gives a private key that exists the owner and mode it must have (an earlier apply may have
+    /// made it for another owner, e.g. root before guix-daemon's account existed); true when it changed.
+    /// </summary>
+    private static bool RepairOwnerAndMode(string root, string hostPath, uint uid, uint gid)
+    {
+        var key = HostPaths.Under(root, hostPath);
+        if (HasOwnerAndMode(key, uid, gid, Private)) return false;
+        Posix.Chown(key, uid, gid);
+        File.SetUnixFileMode(key, Private);
+        return true;
     }
 
     /// <summary>Removes half-made files of an interrupted apply (temporary names in the VM's folder).</summary>

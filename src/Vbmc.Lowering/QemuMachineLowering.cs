@@ -71,7 +71,7 @@ public static class QemuMachineLowering
             ? list.Cast<string>().ToList() : null;
         if (systems is null) Bad("systems", systemsValue, "a list of system types");
         var cpu = FoldedRecords.Field(machine, "cpu") as string;
-        if (cpu is null || (systems is not null && !QemuValues.IsCpuModel(cpu, systems[0])))
+        if (cpu is null || (systems is not null && !Vbmc.Services.Checks.QemuCpuModelCheck.IsKnownModel(cpu, systems[0])))
             Bad("cpu", FoldedRecords.Field(machine, "cpu"),
                 cpu is not null && QemuCpuModelCheck.ClosestX86Model(cpu) is { } close ? $"a CPU model of QEMU (did you mean '{close}'?)" : "a CPU model of QEMU");
         var cpuCount = FoldedRecords.Field(machine, "cpu-count") as BigInteger?;
