@@ -157,7 +157,9 @@ internal static class Secrets
     public static void RemoveLeftovers(string folder)
     {
         if (!Directory.Exists(folder)) return;
-        foreach (var file in Directory.EnumerateFiles(folder, NewPrefix + "*")) File.Delete(file);
+        // Every kind of entry: a link (to a folder too) or a folder planted under a temporary
+        // name would otherwise stop ssh-keygen at every later apply.
+        foreach (var entry in Directory.EnumerateFileSystemEntries(folder, NewPrefix + "*")) Recovery.DeleteTree(entry);
     }
 
     /// <summary>The drive's bytes from the keys on disk; null while a key is missing.</summary>

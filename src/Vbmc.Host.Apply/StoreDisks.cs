@@ -64,7 +64,7 @@ internal static class StoreDisks
                 HostPaths.Under(root, "/etc/passwd"), $"the account {account} does not exist after systemd-sysusers");
             // Made under a temporary name and renamed: a kill leaves no half-made disk behind the real name.
             var temporary = Path.Join(Path.GetDirectoryName(disk)!, ".new-" + Path.GetFileName(disk));
-            GenerationStore.DeleteIfPresent(temporary);
+            Recovery.DeleteTree(temporary);
             ApplyPrograms.RunChecked(HostProgram.QemuImg, ApplyPrograms.Require(HostProgram.QemuImg),
                 ["create", "-q", "-f", "qcow2", temporary, bytes.ToString(System.Globalization.CultureInfo.InvariantCulture)], "qemu-img create");
             Posix.Chown(temporary, uid, gid);

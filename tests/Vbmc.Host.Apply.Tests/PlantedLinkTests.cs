@@ -68,4 +68,22 @@ public sealed class PlantedLinkTests : IDisposable
             File.ReadAllBytes(file).AsSpan().IndexOf("a secret of the host"u8).Should().Be(-1, $"{file} holds the outside file's bytes");
         }
     }
+
+    [Theory]
+    [InlineData("/etc/vbmc/alpha/.new-offload_ed25519", true)]
+    [InlineData("/etc/vbmc/alpha/.new-ssh_host_ed25519_key", false)]
+    public void A_link_or_folder_planted_at_a_temporary_name_does_not_stop_later_applies(string hostPath, bool link)
+    {
+        Directory.CreateDirectory(Outside);
+        Directory.CreateDirectory(Path.GetDirectoryName(_t.At(hostPath))!);
+        if (link) File.CreateSymbolicLink(_t.At(hostPath), Outside);
+        else Directory.CreateDirectory(Path.Combine(_t.At(hostPath), "inside"));
+
+        var first = Run.Cli("apply", Compiled.FirstFolder, "--root", _t.Root, "--no-start");
+        first.Exit.Should().Be(0, first.Err);
+        var again = Run.Cli("apply", Compiled.FirstFolder, "--root", _t.Root, "--no-start");
+        again.Exit.Should().Be(0, again.Err);
+        Directory.Exists(Outside).Should().BeTrue("removing the link never removes what it points to");
+        File.Exists(_t.At("/etc/vbmc/alpha/offload_ed25519")).Should().BeTrue();
+    }
 }
