@@ -66,7 +66,7 @@ public static class DiagnosticWriter
     public static int ExitCodeOf(IEnumerable<Diagnostic> diagnostics)
     {
         var errors = diagnostics.Where(d => d.Severity == Severity.Error).ToList();
-        if (errors.Any(d => d.Id is DiagnosticIds.IoError or DiagnosticIds.UsageError or DiagnosticIds.InternalError))
+        if (errors.Any(d => d.Id is DiagnosticIds.IoError or DiagnosticIds.UsageError or DiagnosticIds.InternalError or DiagnosticIds.VmOperationFailed))
             return ExitCodes.UsageOrIo;
         return errors.Count > 0 ? ExitCodes.ConfigurationErrors : ExitCodes.Ok;
     }

@@ -1,0 +1,72 @@
+using Vbmc.Processes;
+
+namespace Vbmc.Host.Operate;
+
+/// <summary>
+/// start, stop and restart of an installed VM, through what runs it (<see cref="ServiceManager"/>).
+/// Each writes what it did to <paramref name="output"/> and throws an <see cref="OperateException"/>
+/// when it fails.
+/// </summary>
+public sealed class VmOperations(InstalledVm vm, ServiceManager manager, TextWriter output)
+{
+    public void Start()
+    {
+        if (manager.Kind != ServiceManagerKind.Script)
+        {
+            RunManager("start");
+            output.WriteLine($"started {vm.Name} through {manager.Describe(vm)}");
+            return;
+        }
+        if (QemuProcess.Find(vm) is { } running)
+        {
+            output.WriteLine($"{vm.Name} already runs (QEMU pid {running.Pid})");
+            return;
+        }
+        var qemu = LaunchScript.Start(vm);
+        output.WriteLine($"started {vm.Name}: QEMU pid {qemu.Pid}, through {manager.Describe(vm)}; console log {vm.SerialLog}");
+    }
+
+    public void Stop()
+    {
+        if (manager.Kind != ServiceManagerKind.Script)
+        {
+            RunManager("stop");
+            output.WriteLine($"stopped {vm.Name} through {manager.Describe(vm)}");
+            return;
+        }
+        if (QemuProcess.Find(vm) is not { } qemu)
+        {
+            output.WriteLine($"{vm.Name} is not running");
+            return;
+        }
+        LaunchScript.Stop(vm, qemu);
+        output.WriteLine($"stopped {vm.Name} (QEMU pid {qemu.Pid} ended after SIGTERM)");
+    }
+
+    public void Restart()
+    {
+        if (manager.Kind != ServiceManagerKind.Script)
+        {
+            RunManager("restart");
+            output.WriteLine($"restarted {vm.Name} through {manager.Describe(vm)}");
+            return;
+        }
+        Stop();
+        Start();
+    }
+
+    private void RunManager(string verb)
+    {
+        var (program, arguments) = manager.Command(verb, vm)!.Value;
+        var path = program.Locate() ?? throw new OperateException($"{program.NotInstalled} ({program.InstallHint})");
+        var result = ProgramRunner.Run(program.Request(path, arguments));
+        if (result.TimedOut)
+            throw new OperateException($"{program.Name} {string.Join(' ', arguments)} did not finish within {program.Timeout.TotalMinutes:0} min");
+        if (result.ExitCode != 0)
+        {
+            var said = (result.Stderr + result.Stdout).Trim();
+            throw new OperateException($"{program.Name} {string.Join(' ', arguments)} failed (exit {result.ExitCode})"
+                + (said.Length == 0 ? "" : ": " + Vbmc.Host.Probe.ReportWriter.Printable(said.ReplaceLineEndings(" / "))));
+        }
+    }
+}

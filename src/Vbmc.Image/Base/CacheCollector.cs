@@ -1,0 +1,70 @@
+using System.Text.RegularExpressions;
+
+namespace Vbmc.Image.Base;
+
+/// <summary>
+/// `vbmc gc`'s part in the image cache: what builds that were killed left behind. A half-made
+/// Debian base (debian/.KEY.RANDOM.tar) is stale when no build holds KEY.lock (the lock the build
+/// that makes it holds; the kernel drops it when that build dies). A staging folder
+/// (staging/VM.RANDOM) has no lock: it is taken as stale when nothing changed in it for a day,
+/// far more than any image build (the base's own lock gives up after 30 minutes). Finished bases
+/// (debian/KEY.tar) are kept: vbmc cannot know which configuration will need one again.
+/// </summary>
+public static partial class CacheCollector
+{
+    public static readonly TimeSpan StagingAge = TimeSpan.FromDays(1);
+
+    [GeneratedRegex("^\\.(?<key>[0-9a-f]{64})\\.[0-9a-f]{32}\\.tar$")]
+    private static partial Regex HalfMadeBase();
+
+    /// <summary>Removes (or with <paramref name="dryRun"/> lists) the stale entries; returns the bytes they took.</summary>
+    public static long Collect(string cacheDirectory, bool dryRun, DateTime now, TextWriter output)
+    {
+        var verb = dryRun ? "would remove" : "removed";
+        long total = 0;
+        var debian = Path.Combine(cacheDirectory, "debian");
+        if (Directory.Exists(debian))
+        {
+            foreach (var file in Directory.EnumerateFiles(debian).Order(StringComparer.Ordinal))
+            {
+                if (HalfMadeBase().Match(Path.GetFileName(file)) is not { Success: true } m) continue;
+                using var free = TryLock(Path.Combine(debian, m.Groups["key"].Value + ".lock"));
+                if (free is null) continue; // a build is making it
+                var bytes = new FileInfo(file).Length;
+                if (!dryRun) File.Delete(file);
+                total += bytes;
+                output.WriteLine($"{verb} {file} (a Debian base whose build was killed, {bytes} bytes)");
+            }
+        }
+        var staging = Path.Combine(cacheDirectory, "staging");
+        if (Directory.Exists(staging))
+        {
+            foreach (var folder in Directory.EnumerateDirectories(staging).Order(StringComparer.Ordinal))
+            {
+                if (now - LastChange(folder) < StagingAge) continue;
+                var bytes = Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+                    .Select(f => new FileInfo(f)).Where(f => f.LinkTarget is null).Sum(f => f.Length);
+                if (!dryRun) Directory.Delete(folder, recursive: true);
+                total += bytes;
+                output.WriteLine($"{verb} {folder} (an image build's staging folder unchanged for a day or more, {bytes} bytes)");
+            }
+        }
+        return total;
+    }
+
+    private static FileStream? TryLock(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
+        }
+    }
+
+    private static DateTime LastChange(string folder) =>
+        Directory.EnumerateFileSystemEntries(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+            .Select(e => new FileInfo(e).LastWriteTimeUtc).Append(Directory.GetLastWriteTimeUtc(folder)).Max();
+}
