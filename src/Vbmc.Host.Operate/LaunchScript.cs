@@ -52,15 +52,28 @@ public static class LaunchScript
         ]));
         if (result.ExitCode != 0 || !int.TryParse(result.Stdout.Trim(), out var launched))
             throw new OperateException($"sh could not start {vm.Script} (exit {result.ExitCode}): {result.Stderr.Trim()}{LogTail(vm)}");
+        return WaitForQemu(vm, () =>
+               {
+                   if (!QemuProcess.IsAlive(launched) && QemuProcess.Find(vm) is null)
+                       throw new OperateException($"{vm.Script} ended before QEMU wrote its pid file{LogTail(vm)}");
+               })
+               ?? throw new OperateException($"QEMU wrote no pid file {vm.PidFile} within {StartLimit.TotalSeconds:0} s of starting {vm.Script}{LogTail(vm)}");
+    }
+
+    /// <summary>
+    /// The VM's QEMU once its pid file names it, polled until <see cref="StartLimit"/>; null when
+    /// it never does. <paramref name="check"/> runs at each poll and may throw to stop early.
+    /// </summary>
+    public static QemuProcess? WaitForQemu(InstalledVm vm, Action check)
+    {
         var deadline = DateTime.UtcNow + StartLimit;
         while (DateTime.UtcNow < deadline)
         {
             if (QemuProcess.Find(vm) is { } qemu) return qemu;
-            if (!QemuProcess.IsAlive(launched))
-                throw new OperateException($"{vm.Script} ended before QEMU wrote its pid file{LogTail(vm)}");
+            check();
             Thread.Sleep(200);
         }
-        throw new OperateException($"QEMU wrote no pid file {vm.PidFile} within {StartLimit.TotalSeconds:0} s of starting {vm.Script}{LogTail(vm)}");
+        return null;
     }
 
     /// <summary>SIGTERM to the VM's QEMU (checked to be it), then waits for its end.</summary>

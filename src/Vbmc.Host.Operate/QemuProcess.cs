@@ -48,7 +48,8 @@ public sealed record QemuProcess(int Pid, TimeSpan? Uptime)
 
     /// <summary>
     /// QEMU of this VM: its command is qemu-system-*, and its -pidfile argument is the VM's pid
-    /// file (the host path under systemd and Shepherd, the path under the root when vbmc started it).
+    /// file (the host path under systemd and Shepherd, the path under the root when vbmc started it;
+    /// the pid was read from the root's pid file, which a QEMU of another root does not write).
     /// </summary>
     public static bool IsQemuOf(int pid, InstalledVm vm)
     {
@@ -57,7 +58,8 @@ public sealed record QemuProcess(int Pid, TimeSpan? Uptime)
         var at = arguments.IndexOf("-pidfile");
         if (at < 0 || at + 1 >= arguments.Count) return false;
         var named = arguments[at + 1];
-        return named == vm.PidFile || named == Vbmc.Lowering.InstallLayout.PidFile(vm.Name) && vm.RootIsHost;
+        // A service manager of the root runs the script as the root sees it, so QEMU names the host path.
+        return named == vm.PidFile || named == Vbmc.Lowering.InstallLayout.PidFile(vm.Name);
     }
 
     private static List<string>? CommandLine(int pid)

@@ -14,7 +14,11 @@ public sealed class VmOperations(InstalledVm vm, ServiceManager manager, TextWri
         if (manager.Kind != ServiceManagerKind.Script)
         {
             RunManager("start");
-            output.WriteLine($"started {vm.Name} through {manager.Describe(vm)}");
+            // The manager says "started" once it has spawned the script; the VM runs when QEMU does.
+            var started = LaunchScript.WaitForQemu(vm, () => { })
+                ?? throw new OperateException($"{manager.Describe(vm)} started the service, but QEMU wrote no pid file {vm.PidFile} "
+                    + $"within {LaunchScript.StartLimit.TotalSeconds:0} s{Where()}");
+            output.WriteLine($"started {vm.Name}: QEMU pid {started.Pid}, through {manager.Describe(vm)}");
             return;
         }
         if (QemuProcess.Find(vm) is { } running)
@@ -48,12 +52,20 @@ public sealed class VmOperations(InstalledVm vm, ServiceManager manager, TextWri
         if (manager.Kind != ServiceManagerKind.Script)
         {
             RunManager("restart");
-            output.WriteLine($"restarted {vm.Name} through {manager.Describe(vm)}");
+            var restarted = LaunchScript.WaitForQemu(vm, () => { })
+                ?? throw new OperateException($"{manager.Describe(vm)} restarted the service, but QEMU wrote no pid file {vm.PidFile} "
+                    + $"within {LaunchScript.StartLimit.TotalSeconds:0} s{Where()}");
+            output.WriteLine($"restarted {vm.Name}: QEMU pid {restarted.Pid}, through {manager.Describe(vm)}");
             return;
         }
         Stop();
         Start();
     }
+
+    /// <summary>Where the VM's console and QEMU's messages are, for failure messages.</summary>
+    private string Where() => manager.Kind == ServiceManagerKind.Systemd
+        ? $"; see journalctl -u {Vbmc.Lowering.InstallLayout.SystemdUnitName(vm.Name)}"
+        : LaunchScript.LogTail(vm);
 
     private void RunManager(string verb)
     {
