@@ -49,6 +49,20 @@ public sealed record ServiceManager(ServiceManagerKind Kind, string? ShepherdSoc
         _ => null,
     };
 
+    /// <summary>
+    /// The command whose answer says the manager holds the service stopped (or failed), and how
+    /// to read that answer: `systemctl is-active` prints its state, Shepherd 1.0.9's `herd status`
+    /// says "It is stopped". Null for the script.
+    /// </summary>
+    public (HostProgram Program, IReadOnlyList<string> Arguments, Func<string, bool> SaysStopped)? StoppedQuery(InstalledVm vm) => Kind switch
+    {
+        ServiceManagerKind.Systemd => (HostProgram.Systemctl, ["is-active", Vbmc.Lowering.InstallLayout.SystemdUnitName(vm.Name)],
+            answer => answer.Trim() is "inactive" or "failed"),
+        ServiceManagerKind.Shepherd => (HostProgram.Herd, ["-s", ShepherdSocket!, "status", vm.Name],
+            answer => answer.Contains("It is stopped", StringComparison.Ordinal)),
+        _ => null,
+    };
+
     /// <summary>How status says it: "systemd (vbmc-NAME.service)".</summary>
     public string Describe(InstalledVm vm) => Kind switch
     {

@@ -15,7 +15,7 @@ public sealed class VmOperations(InstalledVm vm, ServiceManager manager, TextWri
         {
             RunManager("start");
             // The manager says "started" once it has spawned the script; the VM runs when QEMU does.
-            var started = LaunchScript.WaitForQemu(vm, () => { })
+            var started = LaunchScript.WaitForQemu(vm, StoppedAgain())
                 ?? throw new OperateException($"{manager.Describe(vm)} started the service, but QEMU wrote no pid file {vm.PidFile} "
                     + $"within {LaunchScript.StartLimit.TotalSeconds:0} s{Where()}");
             output.WriteLine($"started {vm.Name}: QEMU pid {started.Pid}, through {manager.Describe(vm)}");
@@ -52,7 +52,7 @@ public sealed class VmOperations(InstalledVm vm, ServiceManager manager, TextWri
         if (manager.Kind != ServiceManagerKind.Script)
         {
             RunManager("restart");
-            var restarted = LaunchScript.WaitForQemu(vm, () => { })
+            var restarted = LaunchScript.WaitForQemu(vm, StoppedAgain())
                 ?? throw new OperateException($"{manager.Describe(vm)} restarted the service, but QEMU wrote no pid file {vm.PidFile} "
                     + $"within {LaunchScript.StartLimit.TotalSeconds:0} s{Where()}");
             output.WriteLine($"restarted {vm.Name}: QEMU pid {restarted.Pid}, through {manager.Describe(vm)}");
@@ -60,6 +60,29 @@ public sealed class VmOperations(InstalledVm vm, ServiceManager manager, TextWri
         }
         Stop();
         Start();
+    }
+
+    /// <summary>
+    /// A check for <see cref="LaunchScript.WaitForQemu"/>: fails early when the manager holds the
+    /// service stopped three polls in a row (a script that failed at once, e.g. a missing image),
+    /// rather than waiting the whole start limit. Three, so that a service being respawned is not
+    /// taken for a failed one.
+    /// </summary>
+    private Action StoppedAgain()
+    {
+        var query = manager.StoppedQuery(vm)!.Value;
+        var path = query.Program.Locate();
+        var stoppedAnswers = 0;
+        var lastPoll = DateTime.MinValue;
+        return () =>
+        {
+            if (path is null || DateTime.UtcNow - lastPoll < TimeSpan.FromSeconds(1)) return;
+            lastPoll = DateTime.UtcNow;
+            var answer = ProgramRunner.Run(query.Program.Request(path, query.Arguments) with { Timeout = TimeSpan.FromSeconds(30) });
+            stoppedAnswers = query.SaysStopped(answer.Stdout) ? stoppedAnswers + 1 : 0;
+            if (stoppedAnswers >= 3 && QemuProcess.Find(vm) is null)
+                throw new OperateException($"{manager.Describe(vm)} started the service, but it stopped before QEMU wrote its pid file {vm.PidFile}{Where()}");
+        };
     }
 
     /// <summary>Where the VM's console and QEMU's messages are, for failure messages.</summary>

@@ -107,6 +107,36 @@ public sealed class VmVerbsTests : IDisposable
     }
 
     [Fact]
+    public void Logs_follow_prints_what_is_added_until_interrupted()
+    {
+        CompileAndApply();
+        var log = Path.Combine(Root, "var/log/vbmc/verbs.log");
+        Directory.CreateDirectory(Path.GetDirectoryName(log)!);
+        File.WriteAllText(log, "first line\n");
+        var start = new ProcessStartInfo(VbmcCli.DotnetHost) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { VbmcCli.Dll, "logs", "verbs", "-f", "--root", Root }) start.ArgumentList.Add(argument);
+        using var follow = Process.Start(start)!;
+        var lines = new System.Collections.Concurrent.BlockingCollection<string>();
+        follow.OutputDataReceived += (_, e) => { if (e.Data is not null) lines.Add(e.Data); };
+        follow.BeginOutputReadLine();
+        try
+        {
+            lines.TryTake(out var first, TimeSpan.FromSeconds(30)).Should().BeTrue();
+            first.Should().Be("first line");
+            File.AppendAllText(log, "added \u001b[31mred\n");
+            lines.TryTake(out var added, TimeSpan.FromSeconds(30)).Should().BeTrue("logs -f prints what the console adds");
+            added.Should().Be("added \\x1b[31mred");
+            ProcessRunner.Run("kill", ["-INT", follow.Id.ToString(CultureInfo.InvariantCulture)]).ExitCode.Should().Be(0);
+            follow.WaitForExit(30_000).Should().BeTrue("Ctrl+C ends logs -f");
+            follow.ExitCode.Should().Be(0, follow.StandardError.ReadToEnd());
+        }
+        finally
+        {
+            if (!follow.HasExited) follow.Kill();
+        }
+    }
+
+    [Fact]
     public void Names_are_checked_before_anything_is_read()
     {
         CompileAndApply();
@@ -214,6 +244,14 @@ public sealed class VmVerbsTests : IDisposable
         herd.Name.Should().Be("herd");
         herdArguments.Should().Equal("-s", "/run/shepherd/socket", "stop", "ssh");
         new ServiceManager(ServiceManagerKind.Script).Command("start", vm).Should().BeNull();
+        // How start sees a service the manager holds stopped (a start that failed at once).
+        var isActive = systemd.StoppedQuery(vm)!.Value;
+        isActive.Arguments.Should().Equal("is-active", "vbmc-ssh.service");
+        isActive.SaysStopped("failed\n").Should().BeTrue();
+        isActive.SaysStopped("inactive\n").Should().BeTrue();
+        isActive.SaysStopped("activating\n").Should().BeFalse();
+        isActive.SaysStopped("active\n").Should().BeFalse();
+        new ServiceManager(ServiceManagerKind.Shepherd, "/s").StoppedQuery(vm)!.Value.Arguments.Should().Equal("-s", "/s", "status", "ssh");
 
         // And on this host: a --root is never systemd's, even when the folder systemd marks exists.
         var marker = Directory.CreateDirectory(Path.Combine(_folder, "run-systemd-system")).FullName;
