@@ -7,13 +7,14 @@ using Vbmc.Image.Base;
 namespace Vbmc.Cli;
 
 /// <summary>
-/// `vbmc gc [--keep N] [--root R] [--dry-run]`: removes generations beyond the newest N (never
-/// the current one), what interrupted applies left, and the image cache's leftovers of killed
-/// builds; reports what it freed.
+/// `vbmc gc [--keep N] [--root R] [--cache-days DAYS] [--dry-run]`: removes generations beyond the newest N (never
+/// the current one), what interrupted applies left, and in the image cache the leftovers of killed
+/// builds and the Debian bases no build used for --cache-days; reports what it freed.
 /// </summary>
 public static class GcCommand
 {
     public const int DefaultKeep = 3;
+    public const int DefaultCacheDays = 30;
 
     public static Command Create(CliEnvironment env)
     {
@@ -24,17 +25,28 @@ public static class GcCommand
             HelpName = "N",
         };
         var root = ApplyCommand.RootOption("The root folder vbmc apply installed under.");
+        var cacheDays = new Option<int>("--cache-days")
+        {
+            Description = "Remove Debian bases of the image cache that no build used for this many days.",
+            DefaultValueFactory = _ => DefaultCacheDays,
+            HelpName = "DAYS",
+        };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be removed and remove nothing." };
         var command = new Command("gc", "Remove old generations, leftovers of interrupted applies and of killed image builds; report the space freed.")
         {
-            keep, root, dryRun,
+            keep, root, cacheDays, dryRun,
         };
-        command.SetAction(parse => Run(parse.GetValue(keep), parse.GetValue(root)!, parse.GetValue(dryRun), env));
+        command.SetAction(parse => Run(parse.GetValue(keep), parse.GetValue(root)!, parse.GetValue(cacheDays), parse.GetValue(dryRun), env));
         return command;
     }
 
-    public static int Run(int keep, string root, bool dryRun, CliEnvironment env)
+    public static int Run(int keep, string root, int cacheDays, bool dryRun, CliEnvironment env)
     {
+        if (cacheDays < 1)
+        {
+            return ApplyCommand.Finish([Diagnostic.Error(DiagnosticIds.UsageError, SourceSpan.FileOnly("vbmc"),
+                $"--cache-days {cacheDays}: at least 1", "see 'vbmc gc --help'")], env);
+        }
         if (keep < 1)
         {
             return ApplyCommand.Finish([Diagnostic.Error(DiagnosticIds.UsageError, SourceSpan.FileOnly("vbmc"),
@@ -47,7 +59,7 @@ public static class GcCommand
         var cache = ImageBuildSettings.DefaultCacheDirectory;
         try
         {
-            freed += CacheCollector.Collect(cache, dryRun, DateTime.UtcNow, env.Out);
+            freed += CacheCollector.Collect(cache, dryRun, DateTime.UtcNow, TimeSpan.FromDays(cacheDays), env.Out);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

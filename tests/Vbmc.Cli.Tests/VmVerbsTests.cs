@@ -179,6 +179,13 @@ public sealed class VmVerbsTests : IDisposable
         File.WriteAllBytes(busyBase, new byte[7000]);
         var finished = Path.Combine(debian, key + ".tar");
         File.WriteAllBytes(finished, new byte[100]);
+        File.WriteAllText(Path.Combine(debian, key + ".txt"), "inputs\n");
+        // A base no build used for 40 days (its list of inputs is marked at each use).
+        var unusedKey = new string('c', 64);
+        var unused = Path.Combine(debian, unusedKey + ".tar");
+        File.WriteAllBytes(unused, new byte[11000]);
+        File.WriteAllText(Path.Combine(debian, unusedKey + ".txt"), "inputs\n");
+        File.SetLastWriteTimeUtc(Path.Combine(debian, unusedKey + ".txt"), DateTime.UtcNow.AddDays(-40));
         var oldStaging = Directory.CreateDirectory(Path.Combine(Cache, "staging", "verbs.old")).FullName;
         File.WriteAllBytes(Path.Combine(oldStaging, "file"), new byte[3000]);
         File.SetLastWriteTimeUtc(Path.Combine(oldStaging, "file"), DateTime.UtcNow.AddDays(-2));
@@ -194,6 +201,7 @@ public sealed class VmVerbsTests : IDisposable
             .And.Contain("kept generations 2, 3 (current: 3)\n")
             .And.Contain($"would remove {killedBase} (a Debian base whose build was killed, 7000 bytes)\n")
             .And.Contain($"would remove {oldStaging} (an image build's staging folder unchanged for a day or more, 3000 bytes)\n")
+            .And.Contain($"would remove {unused} (a Debian base no build used for 40 days, 11000 bytes)\n")
             .And.NotContain(busyBase).And.NotContain(newStaging).And.NotContain(finished)
             .And.MatchRegex(@"would free \d+\.\d KiB \(\d+ bytes\)\n$");
         Directory.Exists(Path.Combine(generations, "1")).Should().BeTrue("--dry-run removes nothing");
@@ -204,18 +212,20 @@ public sealed class VmVerbsTests : IDisposable
         var freed = long.Parse(System.Text.RegularExpressions.Regex.Match(gc.Stdout, @"freed .* \((\d+) bytes\)\n$").Groups[1].Value, CultureInfo.InvariantCulture);
         freed.Should().Be(long.Parse(System.Text.RegularExpressions.Regex.Match(dry.Stdout, @"would free .* \((\d+) bytes\)\n$").Groups[1].Value, CultureInfo.InvariantCulture),
             "gc frees what --dry-run said");
-        freed.Should().BeGreaterThan(5000 + 7000 + 3000, "generation 1's own files count too");
+        freed.Should().BeGreaterThan(5000 + 7000 + 3000 + 11000, "generation 1's own files count too");
+        File.Exists(unused).Should().BeFalse();
         Directory.EnumerateFileSystemEntries(generations).Select(Path.GetFileName).Order().Should().Equal("2", "3");
         File.Exists(killedBase).Should().BeFalse();
         Directory.Exists(oldStaging).Should().BeFalse();
         File.Exists(busyBase).Should().BeTrue("its build still holds the lock");
         Directory.Exists(newStaging).Should().BeTrue();
-        File.Exists(finished).Should().BeTrue("finished bases are kept");
+        File.Exists(finished).Should().BeTrue("a base used within --cache-days (30) is kept");
         Vbmc("generations", "--root", Root).Stdout.Should().MatchRegex(@"^ +2  .*\n\* +3  ");
 
         var again = Vbmc("gc", "--keep", "1", "--root", Root);
         again.Stdout.Should().StartWith("removed generation 2 (").And.Contain("kept generation 3 (current: 3)");
         Vbmc("gc", "--keep", "0", "--root", Root).ExitCode.Should().Be(2);
+        Vbmc("gc", "--cache-days", "0", "--root", Root).ExitCode.Should().Be(2);
     }
 
     [Fact]
