@@ -25,6 +25,8 @@ command -v git >/dev/null 2>&1 || missing+=(git)
 [ -x /usr/bin/pre-commit ] || missing+=(pre-commit)
 command -v cmark-gfm >/dev/null 2>&1 || missing+=(cmark-gfm)
 command -v ss >/dev/null 2>&1 || [ -x /usr/sbin/ss ] || [ -x /sbin/ss ] || missing+=(iproute2)
+# setsid: `vbmc start` runs a launch script in a session of its own (util-linux is essential in Debian).
+command -v setsid >/dev/null 2>&1 || missing+=(util-linux)
 if ((${#missing[@]} > 0)); then
   echo "installing: ${missing[*]}"
   sudo=()

@@ -32,7 +32,7 @@ public static class GcCommand
             HelpName = "DAYS",
         };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print what would be removed and remove nothing." };
-        var command = new Command("gc", "Remove old generations, leftovers of interrupted applies and of killed image builds; report the space freed.")
+        var command = new Command("gc", "Remove old generations, leftovers of interrupted applies and killed image builds, and cache bases no build used lately; report the space freed.")
         {
             keep, root, cacheDays, dryRun,
         };
