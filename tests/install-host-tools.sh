@@ -30,6 +30,8 @@ command -v ss >/dev/null 2>&1 || [ -x /usr/sbin/ss ] || [ -x /sbin/ss ] || missi
 # Native AOT (dotnet publish -p:PublishAot=true) links with clang and needs zlib's headers.
 command -v clang >/dev/null 2>&1 || missing+=(clang)
 [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
+# setsid: `vbmc start` runs a launch script in a session of its own (util-linux is essential in Debian).
+command -v setsid >/dev/null 2>&1 || missing+=(util-linux)
 if ((${#missing[@]} > 0)); then
   echo "installing: ${missing[*]}"
   sudo=()

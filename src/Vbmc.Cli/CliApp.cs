@@ -21,7 +21,11 @@ public static class CliApp
             GenerationsCommand.Create(env),
             RollbackCommand.Create(env),
             TestCommand.Create(env),
+            GcCommand.Create(env),
         };
+        // The verbs on installed VMs exist where VMs are installed (apply runs on Linux only).
+        if (OperatingSystem.IsLinux())
+            foreach (var verb in VmCommands.Create(env)) root.Subcommands.Add(verb);
         // The built-in --version prints the entry assembly's version, which is the test host's
         // when the CLI runs in-process: print vbmc's own.
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion();

@@ -74,7 +74,8 @@ public static class DiagnosticWriter
     /// Errors that are not the configuration's: usage and I/O (VBM9xxx), a file in compile's
     /// output folder that vbmc did not write, the machine that builds images (tools, base root,
     /// cache: VBM6xxx) and the host apply installs on (not root, a tool missing, another apply
-    /// running, a manifest that is not compile's, a generation that does not exist: VBM7001-7003).
+    /// running, a manifest that is not compile's, a generation that does not exist: VBM7001-7003),
+    /// and a VM the operating verbs (start, stop, ...) cannot act on (VBM7005).
     /// A script that runs vbmc can then tell "fix the file" (1) from "fix the machine" (2).
     /// `vbmc test` finding a VM unusable (VBM7004) is the answer it was asked for: 1.
     /// </summary>
@@ -82,7 +83,8 @@ public static class DiagnosticWriter
         DiagnosticIds.IoError or DiagnosticIds.UsageError or DiagnosticIds.InternalError or
         DiagnosticIds.OutputFolderConflict or DiagnosticIds.OutputFolderBusy or
         DiagnosticIds.ImageToolMissing or DiagnosticIds.ImageBuildFailed or DiagnosticIds.ImageBaseInvalid or
-        DiagnosticIds.ApplyFailed or DiagnosticIds.ApplyConflict or DiagnosticIds.GenerationNotFound;
+        DiagnosticIds.ApplyFailed or DiagnosticIds.ApplyConflict or DiagnosticIds.GenerationNotFound or
+        DiagnosticIds.VmOperationFailed;
 
     /// <summary>A failure of vbmc itself, reported like any other problem (never a stack trace).</summary>
     public static Diagnostic Internal(string file, Exception e) =>

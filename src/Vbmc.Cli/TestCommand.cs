@@ -70,6 +70,9 @@ public static class TestCommand
         var report = ProbeRunner.RunAsync(input.Source, input.Targets, options).GetAwaiter().GetResult();
         env.Out.Write(json ? ReportWriter.Json(report) : ReportWriter.Text(report));
         env.Out.Flush();
+        // Installed VMs keep their last result for `vbmc status`; failing to keep it changes no verdict.
+        foreach (var problem in LastTestRecord.WriteAll(root, report, DateTimeOffset.UtcNow))
+            env.Error.WriteLine($"vbmc: note: {ReportWriter.Printable(problem)}");
 
         var failures = report.Machines.Where(m => !m.Passed).Select(m => Failure(m, input.Source)).ToList();
         if (failures.Count > 0) DiagnosticWriter.WriteToError(failures, env);

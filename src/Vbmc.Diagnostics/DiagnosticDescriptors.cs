@@ -87,6 +87,7 @@ public static class DiagnosticDescriptors
         E(DiagnosticIds.ApplyConflict, "A file of yours stands where apply must install one of vbmc's.", "Move it away; apply changed nothing."),
         E(DiagnosticIds.GenerationNotFound, "The generation asked for does not exist.", "See 'vbmc generations' for the numbers."),
         E(DiagnosticIds.MachineTestFailed, "A build machine failed one of vbmc test's checks.", "Read the failed check: it says what the daemons would meet."),
+        E(DiagnosticIds.VmOperationFailed, "Starting, stopping or reaching an installed VM failed on this host.", "Read the message: it quotes the service manager or the VM's log."),
         E(DiagnosticIds.UsageError, "The command line is not one vbmc takes.", "See 'vbmc --help'."),
         E(DiagnosticIds.IoError, "A file could not be read or written.", "Check the path and its permissions."),
         W(DiagnosticIds.TooManyDiagnostics, "More diagnostics than vbmc reports for one run were found; the rest are counted, not shown.", "Fix the first ones: the rest are usually the same mistake repeated."),

@@ -92,6 +92,7 @@ public static class DiagnosticIds
     public const string ApplyConflict = "VBM7002";
     public const string GenerationNotFound = "VBM7003";
     public const string MachineTestFailed = "VBM7004";
+    public const string VmOperationFailed = "VBM7005";
 
     // Usage and I/O
     public const string UsageError = "VBM9001";
@@ -170,6 +171,7 @@ public static class DiagnosticIds
         [ApplyConflict] = "apply-conflict",
         [GenerationNotFound] = "generation-not-found",
         [MachineTestFailed] = "machine-test-failed",
+        [VmOperationFailed] = "vm-operation-failed",
         [UsageError] = "usage-error",
         [IoError] = "io-error",
         [TooManyDiagnostics] = "too-many-diagnostics",

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Vbmc.Diagnostics;
 using Vbmc.Evaluation;
 using Vbmc.Lowering;
@@ -34,45 +33,9 @@ public sealed record ProbeInput(string Source, IReadOnlyList<ProbeTarget> Target
 
     private static ProbeInput FromManifest(string path, string root, string hintWhenMissing)
     {
-        string json;
-        try
-        {
-            json = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            var missing = e is FileNotFoundException or DirectoryNotFoundException;
-            var reason = missing ? "No such file or directory" : e is UnauthorizedAccessException ? "Permission denied" : e.Message;
-            return Failed(path, Diagnostic.Error(DiagnosticIds.IoError, SourceSpan.FileOnly(path), $"cannot open {path}: {reason}",
-                missing ? hintWhenMissing : null));
-        }
-        Manifest manifest;
-        try
-        {
-            manifest = Manifest.Parse(json);
-        }
-        catch (Exception e) when (e is JsonException or NotSupportedException or ArgumentException)
-        {
-            return Failed(path, Diagnostic.Error(DiagnosticIds.IoError, SourceSpan.FileOnly(path), $"{path} is not a vbmc manifest: {e.Message}"));
-        }
-        if (manifest.Schema != Manifest.CurrentSchema)
-        {
-            return Failed(path, Diagnostic.Error(DiagnosticIds.IoError, SourceSpan.FileOnly(path),
-                $"{path} has manifest schema {manifest.Schema}; this vbmc reads schema {Manifest.CurrentSchema}"));
-        }
         // vbmc test reads keys at the paths a manifest names: only a VM's own, as compile writes them.
-        foreach (var vm in manifest.Vms ?? [])
-        {
-            if (vm?.Name is not { } name || !Vbmc.Services.VmNames.IsValid(name) || Vbmc.Services.VmNames.Reserved.Contains(name)
-                || vm.Keys is { } keys && (keys.GuestHostKey is null || keys.OffloadKey is null || keys.GuestHostKeyOwner is null || !keys.IsValidFor(name))
-                || vm.GuestUser is { } user && !Vbmc.Services.VmNames.IsAccountName(user))
-            {
-                return Failed(path, Diagnostic.Error(DiagnosticIds.IoError, SourceSpan.FileOnly(path),
-                    $"{path} names a VM '{ReportWriter.Printable(vm?.Name ?? "")}' whose name, keys or account vbmc compile does not write",
-                    "test only manifests written by `vbmc compile`"));
-            }
-        }
-        return new ProbeInput(path, ProbeTargets.FromManifest(manifest, root), []);
+        var (manifest, problem) = ManifestReading.Read(path, hintWhenMissing);
+        return manifest is null ? Failed(path, problem!) : new ProbeInput(path, ProbeTargets.FromManifest(manifest, root), []);
     }
 
     private static ProbeInput Failed(string path, Diagnostic diagnostic) => new(path, [], [diagnostic]);

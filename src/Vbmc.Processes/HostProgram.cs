@@ -45,6 +45,14 @@ public sealed record HostProgram
     public static readonly HostProgram SystemdTmpfiles = new("systemd-tmpfiles", "systemd", TimeSpan.FromMinutes(2));
     public static readonly HostProgram Systemctl = new("systemctl", "systemd", TimeSpan.FromMinutes(5));
 
+    // Operating installed VMs (vbmc start, stop, logs...): each answers within seconds, but
+    // systemctl and herd wait for the service to start or stop.
+    public static readonly HostProgram Herd = new("herd", "shepherd", TimeSpan.FromMinutes(5));
+    public static readonly HostProgram Journalctl = new("journalctl", "systemd", TimeSpan.FromMinutes(1));
+    /// <summary>setsid -f: the launch script in a session of its own, outliving the vbmc that started it.</summary>
+    public static readonly HostProgram Setsid = new("setsid", "util-linux", TimeSpan.FromSeconds(30));
+    public static readonly HostProgram Shell = new("sh", "dash", TimeSpan.FromSeconds(30));
+
     /// <summary>The OpenSSH client (vbmc test). Its runs take their limit from the probe's --timeout.</summary>
     public static readonly HostProgram Ssh = new("ssh", "openssh-client", TimeSpan.FromMinutes(2));
 

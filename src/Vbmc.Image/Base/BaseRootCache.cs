@@ -22,6 +22,7 @@ internal static class BaseRootCache
         if (File.Exists(archive))
         {
             progress.Step($"Debian base: cached ({recipe.Suite}, {recipe.Key[..12]})");
+            CacheCollector.MarkUsed(folder, recipe.Key);
             return archive;
         }
         try
