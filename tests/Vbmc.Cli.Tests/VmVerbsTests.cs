@@ -113,8 +113,9 @@ public sealed class VmVerbsTests : IDisposable
         var log = Path.Combine(Root, "var/log/vbmc/verbs.log");
         Directory.CreateDirectory(Path.GetDirectoryName(log)!);
         File.WriteAllText(log, "first line\n");
-        var start = new ProcessStartInfo(VbmcCli.DotnetHost) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { VbmcCli.Dll, "logs", "verbs", "-f", "--root", Root }) start.ArgumentList.Add(argument);
+        var command = VbmcCli.CommandLine(["logs", "verbs", "-f", "--root", Root]);
+        var start = new ProcessStartInfo(command[0]) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in command.Skip(1)) start.ArgumentList.Add(argument);
         using var follow = Process.Start(start)!;
         var lines = new System.Collections.Concurrent.BlockingCollection<string>();
         follow.OutputDataReceived += (_, e) => { if (e.Data is not null) lines.Add(e.Data); };

@@ -48,9 +48,11 @@ public sealed class VmVerbsShepherdTests : IDisposable
             $"#!/bin/sh\nexec chroot {ReferenceRootSession.Quote(session.Root)} /usr/bin/env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C.UTF-8 herd \"$@\"\n");
         File.SetUnixFileMode(Path.Combine(bin, "herd"), (UnixFileMode)0b111_101_101);
         var environment = new Dictionary<string, string?> { ["PATH"] = bin + ":" + Environment.GetEnvironmentVariable("PATH") };
-        ProcessResult Verb(params string[] arguments) =>
-            session.Host(VbmcCli.DotnetHost, [VbmcCli.Dll, .. arguments, "--root", session.Root, "--shepherd-socket", socket],
-                TimeSpan.FromMinutes(3), environment);
+        ProcessResult Verb(params string[] arguments)
+        {
+            var command = VbmcCli.CommandLine([.. arguments, "--root", session.Root, "--shepherd-socket", socket]);
+            return session.Host(command[0], command.Skip(1), TimeSpan.FromMinutes(3), environment);
+        }
 
         var status = Verb("status", "herded");
         status.ExitCode.Should().Be(0, status.Stderr);
