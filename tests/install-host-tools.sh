@@ -2,7 +2,8 @@
 # Installs, with apt-get and only when missing, the Debian tools vbmc runs (mmdebstrap,
 # e2fsprogs, qemu-utils and qemu-system-x86 for guest images and boots; OpenSSH for keys and
 # `vbmc test`; systemd for accounts; iproute2's ss, which launch scripts ask for busy ports) and those the test suite uses as reference tools (guile-3.0,
-# shellcheck, systemd-analyze, sshd, nix-daemon, sfdisk, file, python3-jsonschema).
+# shellcheck, systemd-analyze, sshd, nix-daemon, sfdisk, file, python3-jsonschema, and libvirt's
+# virt-xml-validate with the xmllint it runs, for the libvirt domains).
 # Used by README's first set-up command and by tests/run-all.sh.
 set -uo pipefail
 
@@ -21,6 +22,8 @@ command -v nix-daemon >/dev/null 2>&1 || missing+=(nix-bin)
 [ -x /usr/sbin/sfdisk ] || [ -x /sbin/sfdisk ] || missing+=(fdisk)
 command -v file >/dev/null 2>&1 || missing+=(file)
 command -v ss >/dev/null 2>&1 || [ -x /usr/sbin/ss ] || [ -x /sbin/ss ] || missing+=(iproute2)
+command -v virt-xml-validate >/dev/null 2>&1 || missing+=(libvirt-clients)
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 if ((${#missing[@]} > 0)); then
   echo "installing: ${missing[*]}"
   sudo=()
