@@ -100,8 +100,10 @@ public static class LibvirtDomainEmitter
             " 127.0.0.1 only, restrict=on unless network-access?, a virtio RNG, no reboot. Differences: type='kvm' (the script ",
             " probes and falls back to TCG; on a host without a usable KVM change it to type='qemu'); the user network is ",
             " QEMU's own on <qemu:commandline> (libvirt forwards ports of <interface type='user'> only with passt, which has ",
-            " no restrict=on); QEMU runs as libvirt's account, which libvirt gives the disk files by changing their owner, ",
-            " and writes no pid file where machines.scm looks, so guix offload does not see the VM started this way. ",
+            " no restrict=on); QEMU runs as libvirt's account, which libvirt gives the disk files by changing their owner ",
+            " (read-only ones, the secrets drive too, are not given back: chown build-vm-NAME: /etc/vbmc/NAME/secrets.tar ",
+            " before the unit or run-NAME.sh starts the VM again), and writes no pid file where machines.scm looks, so ",
+            " guix offload does not see the VM started this way (nix/machines and the ssh alias do). ",
         })
         {
             w.WriteComment(line);
