@@ -30,7 +30,7 @@ public sealed class Domain
     public IReadOnlyList<string> QemuArguments =>
         [.. Root.Element(Qemu + "commandline")!.Elements(Qemu + "arg").Select(a => (string)a.Attribute("value")!)];
 
-    /// <summary>Writes the domain into <paramref name="folder"/> and runs libvirt's own validator on it.</summary>
+    /// <summary>Writes the domain into <paramref name="folder"/> under its file name; returns the path.</summary>
     public string WriteTo(string folder)
     {
         var path = Path.Combine(folder, Path.GetFileName(Artifact.RelativePath));
