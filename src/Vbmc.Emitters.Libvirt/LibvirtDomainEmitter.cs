@@ -19,7 +19,8 @@ namespace Vbmc.Emitters.Libvirt;
 /// and the README): the accelerator is KVM (type='kvm': libvirt cannot choose at start as the
 /// script's probe does); the user network is QEMU's own, passed with &lt;qemu:commandline&gt;,
 /// because libvirt's &lt;interface type='user'&gt; forwards ports only with its passt backend, which
-/// has no equivalent of restrict=on; QEMU runs as libvirt's account, not the VM's, and writes no
+/// has no equivalent of restrict=on and which Debian 12's libvirtd 9.0 refuses at define (its
+/// schema allows it), while a &lt;portForward&gt; without it is defined and gets no hostfwd; QEMU runs as libvirt's account, not the VM's, and writes no
 /// pid file where machines.scm looks for one.
 /// </remarks>
 public static class LibvirtDomainEmitter
