@@ -5,7 +5,8 @@
 # those that build the native vbmc (clang and zlib1g-dev: `dotnet publish` links it with them,
 # tests/publish-native.sh) and those the test suite uses as reference tools (guile-3.0,
 # shellcheck, systemd-analyze, sshd, nix-daemon, sfdisk, file, python3-jsonschema, git and
-# pre-commit for the test of .pre-commit-hooks.yaml, cmark-gfm for SARIF's markdown).
+# pre-commit for the test of .pre-commit-hooks.yaml, cmark-gfm for SARIF's markdown, and
+# libvirt's virt-xml-validate with the xmllint it runs, for the libvirt domains).
 # Used by README's first set-up command and by tests/run-all.sh.
 set -uo pipefail
 
@@ -32,6 +33,8 @@ command -v clang >/dev/null 2>&1 || missing+=(clang)
 [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 # setsid: `vbmc start` runs a launch script in a session of its own (util-linux is essential in Debian).
 command -v setsid >/dev/null 2>&1 || missing+=(util-linux)
+command -v virt-xml-validate >/dev/null 2>&1 || missing+=(libvirt-clients)
+command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 if ((${#missing[@]} > 0)); then
   echo "installing: ${missing[*]}"
   sudo=()

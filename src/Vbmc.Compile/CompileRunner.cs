@@ -80,11 +80,9 @@ public static class CompileRunner
         if (lowering.Plan is not { } plan || lowering.HasErrors) return new CompileResult(diagnostics.Items, OutputResult.Nothing);
 
         var problems = ArtifactEmitters.Problems(plan);
-        if (problems.Count > 0)
-        {
-            diagnostics.AddRange(problems);
-            return new CompileResult(diagnostics.Items, OutputResult.Nothing);
-        }
+        diagnostics.AddRange(problems);
+        // Warnings (what one target leaves out) do not stop the compile; errors do.
+        if (problems.Any(p => p.Severity == Severity.Error)) return new CompileResult(diagnostics.Items, OutputResult.Nothing);
 
         IReadOnlyList<Artifact> artifacts;
         try

@@ -1,4 +1,5 @@
 using Vbmc.Diagnostics;
+using Vbmc.Emitters.Libvirt;
 using Vbmc.Emitters.Offload;
 using Vbmc.Emitters.Shell;
 using Vbmc.Emitters.Units;
@@ -8,7 +9,7 @@ namespace Vbmc.Emitters;
 
 /// <summary>
 /// Every text artifact of a plan, from the typed emitters (one per output language, each with its
-/// own quoting). Order: per VM (script, systemd, shepherd, accounts), then the machine files.
+/// own quoting). Order: per VM (script, systemd, shepherd, accounts, libvirt), then the machine files.
 /// </summary>
 public static class ArtifactEmitters
 {
@@ -17,11 +18,18 @@ public static class ArtifactEmitters
     /// at the value's record, to report before <see cref="EmitAll"/>, which refuses them.
     /// </summary>
     public static IReadOnlyList<Diagnostic> Problems(CompilePlan plan) =>
-        NixMachinesEmitter.Problems(plan)
-            .Select(p => Diagnostic.Error(DiagnosticIds.NotExpressible,
-                p.Machine.Place.File is null ? SourceSpan.FileOnly(plan.SourcePath) : p.Machine.Place, p.Message,
-                "nix/machines has no quoting: use a value without white space, '#', ';' or ','"))
-            .ToList();
+    [
+        .. NixMachinesEmitter.Problems(plan)
+            .Select(p => Diagnostic.Error(DiagnosticIds.NotExpressible, PlaceOf(plan, p.Machine.Place), p.Message,
+                "nix/machines has no quoting: use a value without white space, '#', ';' or ','")),
+        // Warnings: the libvirt domain is one way among others to run the VM, and says in its comments what it leaves out.
+        .. LibvirtDomainEmitter.Problems(plan)
+            .Select(p => Diagnostic.Warning(DiagnosticIds.UnsupportedForCompile, PlaceOf(plan, p.Vm.Place), p.Message,
+                "write the property as a feature switch (+name, -name, name=on, name=off), or run the VM with run-NAME.sh")),
+    ];
+
+    private static SourceSpan PlaceOf(CompilePlan plan, SourceSpan place) =>
+        place.File is null ? SourceSpan.FileOnly(plan.SourcePath) : place;
 
     /// <summary>
     /// What apply does beside placing the artifacts, as the manifest's data: the accounts of the
@@ -44,6 +52,7 @@ public static class ArtifactEmitters
         plan => plan.Vms.SelectMany(SystemdEmitter.Emit),
         plan => plan.Vms.Select(ShepherdEmitter.Emit),
         plan => plan.Vms.Select(AccountsEmitter.Emit),
+        plan => plan.Vms.Select(LibvirtDomainEmitter.Emit),
         plan => plan.Accounts.IsEmpty ? [] : [SystemdEmitter.ConfigurationSysusers(plan)],
         plan => plan.BuildMachines.Count > 0 || plan.Vms.Count > 0 ? [GuixMachinesEmitter.Emit(plan), NixMachinesEmitter.Emit(plan)] : [],
         plan => plan.Vms.Any(v => v.SshHostPort is not null) ? [SshConfigEmitter.Emit(plan)] : [],

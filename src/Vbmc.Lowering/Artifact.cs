@@ -32,6 +32,8 @@ public readonly record struct ArtifactKind(string Name)
     public static readonly ArtifactKind ConfigurationSysusers = new("configuration-sysusers");
     public static readonly ArtifactKind ShepherdService = new("shepherd-service");
     public static readonly ArtifactKind Accounts = new("accounts");
+    /// <summary>libvirt/NAME.xml: the VM as a libvirt domain, for hosts that run VMs with libvirt.</summary>
+    public static readonly ArtifactKind LibvirtDomain = new("libvirt-domain");
     public static readonly ArtifactKind GuixMachines = new("guix-machines");
     public static readonly ArtifactKind NixMachines = new("nix-machines");
     public static readonly ArtifactKind SshConfig = new("ssh-config");

@@ -113,6 +113,12 @@ public sealed class ArtifactCatalog
         },
         // The accounts' description (the sysusers file is what makes them) stays beside the VM's files.
         new() { Kind = ArtifactKind.Accounts, PerVm = true, CompilePaths = vm => [InstallLayout.AccountsPath(vm!)], InstalledPath = (vm, _) => InState(vm, "accounts.json") },
+        // Beside the image, kernel and initrd it names; `virsh define` reads it from there.
+        new()
+        {
+            Kind = ArtifactKind.LibvirtDomain, PerVm = true, CompilePaths = vm => [InstallLayout.LibvirtDomainPath(vm!)],
+            InstalledPath = (vm, _) => InState(vm, InstallLayout.LibvirtDomainFileName),
+        },
         new()
         {
             Kind = ArtifactKind.GuixMachines, PerVm = false, CompilePaths = _ => [InstallLayout.GuixMachinesPath],

@@ -8,7 +8,8 @@ namespace Vbmc.Lowering;
 /// <remarks>
 /// Installed host:
 /// <code>
-/// /var/lib/vbmc/NAME/                 root:root 0755   run-NAME.sh, the image, kernel, initrd
+/// /var/lib/vbmc/NAME/                 root:root 0755   run-NAME.sh, the image, kernel, initrd,
+///                                     libvirt.xml (the libvirt domain), accounts.json
 /// /var/lib/vbmc/NAME/run/             build-vm-NAME 0755  qemu.pid (QEMU's -pidfile, 0644: guix
 ///                                     offload reads it, as the unprivileged guix-daemon account)
 /// /etc/vbmc/NAME/                     root:root 0755 (each private file has its own mode)
@@ -25,7 +26,7 @@ namespace Vbmc.Lowering;
 /// <code>
 /// run-NAME.sh  NAME.qcow2|NAME.img  NAME.vmlinuz  NAME.initrd
 /// systemd/NAME.service  sysusers.d/vbmc-NAME.conf  sysusers.d/vbmc.conf  tmpfiles.d/vbmc-NAME.conf
-/// shepherd/NAME.scm  accounts/NAME.json  machines.scm  nix/machines  ssh/vbmc.conf  manifest.json
+/// shepherd/NAME.scm  accounts/NAME.json  libvirt/NAME.xml  machines.scm  nix/machines  ssh/vbmc.conf  manifest.json
 /// </code>
 /// </remarks>
 public static class InstallLayout
@@ -83,6 +84,11 @@ public static class InstallLayout
     public const string ConfigurationSysusersPath = "sysusers.d/vbmc.conf";
     public static string ShepherdPath(string vm) => $"shepherd/{vm}.scm";
     public static string AccountsPath(string vm) => $"accounts/{vm}.json";
+    /// <summary>The VM's libvirt domain in the compile folder; installed beside the image as <see cref="LibvirtDomainFileName"/>.</summary>
+    public static string LibvirtDomainPath(string vm) => $"libvirt/{vm}.xml";
+    public const string LibvirtDomainFileName = "libvirt.xml";
+    /// <summary>The libvirt domain's name: prefixed, as the systemd unit's, so that it never takes a domain of the host's own.</summary>
+    public static string LibvirtDomainName(string vm) => $"vbmc-{vm}";
     public const string GuixMachinesPath = "machines.scm";
     public const string NixMachinesPath = "nix/machines";
     public const string SshConfigPath = "ssh/vbmc.conf";

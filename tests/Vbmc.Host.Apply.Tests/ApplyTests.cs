@@ -51,6 +51,7 @@ public sealed class ApplyTests : IDisposable
         File.Exists(_t.At("/etc/sysusers.d/vbmc-alpha.conf")).Should().BeTrue();
         File.Exists(_t.At("/etc/tmpfiles.d/vbmc-alpha.conf")).Should().BeTrue();
         File.Exists(_t.At("/etc/vbmc/shepherd/alpha.scm")).Should().BeTrue();
+        File.Exists(_t.At("/var/lib/vbmc/alpha/libvirt.xml")).Should().BeTrue("beside the image it names");
         File.Exists(_t.At("/etc/guix/machines.scm")).Should().BeTrue();
         // The generation keeps the manifest where `vbmc test` reads it.
         File.ReadAllBytes(_t.At("/var/lib/vbmc/current/manifest.json")).Should().Equal(File.ReadAllBytes(Path.Combine(folder, "manifest.json")));
