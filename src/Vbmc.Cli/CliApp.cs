@@ -22,6 +22,9 @@ public static class CliApp
             RollbackCommand.Create(env),
             TestCommand.Create(env),
         };
+        // The generators read the finished tree, themselves included.
+        root.Subcommands.Add(CompletionCommand.Create(env, () => root));
+        root.Subcommands.Add(ManualCommand.Create(env, () => root));
         // The built-in --version prints the entry assembly's version, which is the test host's
         // when the CLI runs in-process: print vbmc's own.
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion();
