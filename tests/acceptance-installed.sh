@@ -61,7 +61,7 @@ else
 fi
 
 # 3. The dotnet tool, from its folder alone (no other NuGet source, an empty package cache).
-if timed "build-tool.sh" bash src/packaging/build-tool.sh --output "$work/feed" >/dev/null; then
+if timed "build-tool.sh" bash src/packaging/build-tool.sh --output "$work/feed"; then
   cat >"$work/nuget.config" <<CONFIG
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
