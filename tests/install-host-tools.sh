@@ -5,8 +5,10 @@
 # those that build the native vbmc (clang and zlib1g-dev: `dotnet publish` links it with them,
 # tests/publish-native.sh) and those the test suite uses as reference tools (guile-3.0,
 # shellcheck, systemd-analyze, sshd, nix-daemon, sfdisk, file, python3-jsonschema, git and
-# pre-commit for the test of .pre-commit-hooks.yaml, cmark-gfm for SARIF's markdown, and
-# libvirt's virt-xml-validate with the xmllint it runs, for the libvirt domains).
+# pre-commit for the test of .pre-commit-hooks.yaml, cmark-gfm for SARIF's markdown,
+# libvirt's virt-xml-validate with the xmllint it runs, for the libvirt domains) and those
+# that check how vbmc is installed (src/packaging): groff and man for vbmc(1), bash-completion,
+# zsh and fish for the completions, dpkg-dev and lintian for the .deb).
 # Used by README's first set-up command and by tests/run-all.sh.
 set -uo pipefail
 
@@ -28,6 +30,14 @@ command -v git >/dev/null 2>&1 || missing+=(git)
 [ -x /usr/bin/pre-commit ] || missing+=(pre-commit)
 command -v cmark-gfm >/dev/null 2>&1 || missing+=(cmark-gfm)
 command -v ss >/dev/null 2>&1 || [ -x /usr/sbin/ss ] || [ -x /sbin/ss ] || missing+=(iproute2)
+# vbmc's man page and completions, and its Debian package (src/packaging, tests/Vbmc.Packaging.Tests).
+command -v groff >/dev/null 2>&1 || missing+=(groff-base)
+command -v man >/dev/null 2>&1 || missing+=(man-db)
+[ -f /usr/share/bash-completion/bash_completion ] || missing+=(bash-completion)
+command -v zsh >/dev/null 2>&1 || missing+=(zsh)
+command -v fish >/dev/null 2>&1 || missing+=(fish)
+command -v dpkg-shlibdeps >/dev/null 2>&1 || missing+=(dpkg-dev)
+command -v lintian >/dev/null 2>&1 || missing+=(lintian)
 # Native AOT (dotnet publish -p:PublishAot=true) links with clang and needs zlib's headers.
 command -v clang >/dev/null 2>&1 || missing+=(clang)
 [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)

@@ -8,7 +8,9 @@
 #    acceptance runner, the differential harness, the CLI, apply and boot tests) runs that one;
 # 4. restores and runs every test project, without the tests of later stages (trait
 #    Category=Pending: see tests/Vbmc.Cli.Tests/AcceptanceCatalog.cs);
-# 5. ends with the line "N passed, N failed", and exits non-zero on any failure.
+# 5. runs the acceptance runner again with each installed form of vbmc: install.sh's PREFIX, the
+#    .deb (dpkg -i, then dpkg --purge) and the dotnet tool (tests/acceptance-installed.sh);
+# 6. ends with the line "N passed, N failed", and exits non-zero on any failure.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,14 +40,10 @@ dotnet build vbmc.sln --no-restore -nologo || { echo "0 passed, 1 failed"; exit 
 status=0
 passed=0
 failed=0
-for project in $(dotnet sln vbmc.sln list | tr '\\' '/' | grep -E '\.Tests\.csproj$' | sort); do
-  name="$(basename "$project" .csproj)"
-  echo "=== $name"
-  dotnet test "$project" --no-build --filter "Category!=Pending" \
-    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
-    --results-directory "$results/$name" || status=1
-  # Sum the counters of the trx reports for the closing line CI reads.
-  for trx in "$results/$name"/*.trx; do
+# Adds the counters of the trx reports in a folder to the totals of the closing line CI reads.
+count_trx() {
+  local trx counters p f
+  for trx in "$1"/*.trx; do
     [ -f "$trx" ] || continue
     counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
     p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
@@ -53,7 +51,20 @@ for project in $(dotnet sln vbmc.sln list | tr '\\' '/' | grep -E '\.Tests\.cspr
     passed=$((passed + ${p:-0}))
     failed=$((failed + ${f:-0}))
   done
+}
+for project in $(dotnet sln vbmc.sln list | tr '\\' '/' | grep -E '\.Tests\.csproj$' | sort); do
+  name="$(basename "$project" .csproj)"
+  echo "=== $name"
+  dotnet test "$project" --no-build --filter "Category!=Pending" \
+    --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
+    --results-directory "$results/$name" || status=1
+  count_trx "$results/$name"
 done
+
+installed_start=$(date +%s)
+bash tests/acceptance-installed.sh "$results/installed" || status=1
+for kind in prefix deb tool; do count_trx "$results/installed/$kind"; done
+echo "acceptance runner with the installed vbmc (PREFIX, .deb, dotnet tool): $(($(date +%s) - installed_start)) s"
 
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The build or a test host failed before any test could report: count that as a failure.

@@ -26,6 +26,9 @@ public static class CliApp
         // The verbs on installed VMs exist where VMs are installed (apply runs on Linux only).
         if (OperatingSystem.IsLinux())
             foreach (var verb in VmCommands.Create(env)) root.Subcommands.Add(verb);
+        // The generators read the finished tree, themselves included.
+        root.Subcommands.Add(CompletionCommand.Create(env, () => root));
+        root.Subcommands.Add(ManualCommand.Create(env, () => root));
         // The built-in --version prints the entry assembly's version, which is the test host's
         // when the CLI runs in-process: print vbmc's own.
         foreach (var version in root.Options.OfType<VersionOption>()) version.Action = new PrintVersion();
