@@ -16,12 +16,7 @@ public static class GenerationCollector
     public static IReadOnlyList<Diagnostic> Collect(int keep, bool dryRun, ApplyOptions options, Action<long> freed)
     {
         var bag = new DiagnosticBag();
-        var root = Path.GetFullPath(options.Root);
-        if (!Directory.Exists(root))
-        {
-            bag.Error(DiagnosticIds.IoError, SourceSpan.FileOnly(options.Root), "the root folder does not exist");
-            return bag.Items;
-        }
+        if (Generations.ExistingRoot(options, bag) is not { } root) return bag.Items;
         try
         {
             using var hostLock = HostLock.Take(root);
@@ -83,7 +78,7 @@ public static class GenerationCollector
 
     private static IEnumerable<string> FilesOf(string folder) =>
         Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+            ? Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.None })
                 .Where(f => new FileInfo(f).LinkTarget is null)
             : [];
 

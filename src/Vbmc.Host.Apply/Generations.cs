@@ -8,16 +8,20 @@ namespace Vbmc.Host.Apply;
 /// <summary>`vbmc generations` and `vbmc rollback [N]`.</summary>
 public static class Generations
 {
+    /// <summary>The root folder, absolute; null after an error when it does not exist.</summary>
+    internal static string? ExistingRoot(ApplyOptions options, DiagnosticBag bag)
+    {
+        var root = Path.GetFullPath(options.Root);
+        if (Directory.Exists(root)) return root;
+        bag.Error(DiagnosticIds.IoError, SourceSpan.FileOnly(options.Root), "the root folder does not exist");
+        return null;
+    }
+
     /// <summary>One line per generation, oldest first: marker (* current), number, date made, source and its sha256, VMs.</summary>
     public static IReadOnlyList<Diagnostic> List(ApplyOptions options)
     {
         var bag = new DiagnosticBag();
-        var root = Path.GetFullPath(options.Root);
-        if (!Directory.Exists(root))
-        {
-            bag.Error(DiagnosticIds.IoError, SourceSpan.FileOnly(options.Root), "the root folder does not exist");
-            return bag.Items;
-        }
+        if (Generations.ExistingRoot(options, bag) is not { } root) return bag.Items;
         var store = new GenerationStore(root);
         var current = store.Current;
         var listed = store.Numbers()
@@ -52,12 +56,7 @@ public static class Generations
     {
         Vbmc.Processes.CreationMask.UseStandard();
         var bag = new DiagnosticBag();
-        var root = Path.GetFullPath(options.Root);
-        if (!Directory.Exists(root))
-        {
-            bag.Error(DiagnosticIds.IoError, SourceSpan.FileOnly(options.Root), "the root folder does not exist");
-            return bag.Items;
-        }
+        if (Generations.ExistingRoot(options, bag) is not { } root) return bag.Items;
         try
         {
             RollbackCore(root, number, options, bag);

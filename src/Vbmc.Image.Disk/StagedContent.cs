@@ -16,7 +16,7 @@ public static class StagedContent
             RecurseSubdirectories = true,
             IgnoreInaccessible = true,
             // Count every file: the default skips hidden ones, and dot files are guest content.
-            AttributesToSkip = 0,
+            AttributesToSkip = FileAttributes.None,
             ReturnSpecialDirectories = false,
         };
         var sizes = new FileSystemEnumerable<long>(folder, (ref FileSystemEntry entry) => entry.IsDirectory ? 0 : entry.Length, options)

@@ -82,7 +82,7 @@ public static partial class CacheCollector
             foreach (var folder in Directory.EnumerateDirectories(staging).Order(StringComparer.Ordinal))
             {
                 if (now - LastChange(folder) < StagingAge) continue;
-                var bytes = Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+                var bytes = Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.None })
                     .Select(f => new FileInfo(f)).Where(f => f.LinkTarget is null).Sum(f => f.Length);
                 if (!dryRun) Directory.Delete(folder, recursive: true);
                 total += bytes;
@@ -105,6 +105,6 @@ public static partial class CacheCollector
     }
 
     private static DateTime LastChange(string folder) =>
-        Directory.EnumerateFileSystemEntries(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = 0 })
+        Directory.EnumerateFileSystemEntries(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.None })
             .Select(e => new FileInfo(e).LastWriteTimeUtc).Append(Directory.GetLastWriteTimeUtc(folder)).Max();
 }
