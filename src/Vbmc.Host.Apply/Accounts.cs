@@ -17,7 +17,7 @@ internal static class Accounts
         if (sysusersFiles.Count == 0) return;
         var sysusers = ApplyPrograms.Require(HostProgram.SystemdSysusers);
         // systemd-sysusers locks ROOT/etc/.pwd.lock and cannot make the folder itself.
-        Directory.CreateDirectory(HostPaths.Under(root, "/etc"));
+        RootFiles.CreateFolder(HostPaths.Under(root, "/etc"));
         var arguments = new List<string>();
         if (!IsHostRoot(root)) arguments.Add("--root=" + root);
         arguments.AddRange(sysusersFiles);
@@ -69,8 +69,8 @@ internal static class Accounts
     {
         var entries = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var path = HostPaths.Under(root, "/etc/" + name);
-        if (!File.Exists(path)) return entries;
-        foreach (var line in File.ReadAllLines(path))
+        if (!RootFiles.FileExists(path)) return entries;
+        foreach (var line in RootFiles.ReadAllText(path).Split('\n'))
         {
             var fields = line.Split(':');
             if (fields.Length > 0 && fields[0].Length > 0) entries.TryAdd(fields[0], fields);

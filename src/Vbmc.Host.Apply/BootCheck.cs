@@ -13,8 +13,8 @@ public static class BootCheck
     /// </summary>
     public static Diagnostic? UnitsOnAnotherFileSystem(string root)
     {
-        var units = Posix.Identity(HostPaths.Under(root, HostPaths.SystemdUnitFolder));
-        var generations = Posix.Identity(HostPaths.Under(root, HostPaths.Generations));
+        var units = RootFiles.Identity(HostPaths.Under(root, HostPaths.SystemdUnitFolder));
+        var generations = RootFiles.Identity(HostPaths.Under(root, HostPaths.Generations));
         if (units is null || generations is null || units.Value.Device == generations.Value.Device) return null;
         return Diagnostic.Warning(DiagnosticIds.ApplyConflict, SourceSpan.FileOnly(HostPaths.Under(root, HostPaths.Generations)),
             $"{InstallLayout.StateRoot} is on another file system than {HostPaths.SystemdUnitFolder}: systemd reads units before it mounts it, "

@@ -23,5 +23,5 @@ internal static class Folders
 
     /// <summary>The folders of the manifest's intents (what the tmpfiles.d files make) that do not exist under the root.</summary>
     public static IReadOnlyList<string> Missing(string root, IEnumerable<ManifestFolder> folders) =>
-        folders.Select(f => f.Path).Where(p => !Directory.Exists(HostPaths.Under(root, p))).Distinct().ToList();
+        folders.Select(f => f.Path).Where(p => !RootFiles.FolderResolves(HostPaths.Under(root, p))).Distinct().ToList();
 }

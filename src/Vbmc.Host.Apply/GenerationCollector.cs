@@ -19,6 +19,7 @@ public static class GenerationCollector
         if (Generations.ExistingRoot(options, bag) is not { } root) return bag.Items;
         try
         {
+            using var beneath = RootFiles.Enter(root);
             using var hostLock = HostLock.Take(root);
             freed(CollectLocked(new GenerationStore(root), keep, dryRun, options.Out));
         }
@@ -39,17 +40,14 @@ public static class GenerationCollector
         var sealedGenerations = store.Numbers().Where(n => n == current || store.BecameCurrent(n)).ToList();
         var kept = sealedGenerations.OrderByDescending(n => n == current).ThenByDescending(n => n).Take(keep).ToHashSet();
         var old = sealedGenerations.Where(n => !kept.Contains(n)).ToList();
-        var leftovers = Directory.Exists(store.GenerationsFolder)
-            ? Directory.EnumerateFileSystemEntries(store.GenerationsFolder)
-                .Where(e => !int.TryParse(Path.GetFileName(e), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || !sealedGenerations.Contains(n))
-                .Order(StringComparer.Ordinal).ToList()
-            : [];
+        var leftovers = RootFiles.Entries(store.GenerationsFolder)
+            .Where(e => !int.TryParse(Path.GetFileName(e), NumberStyles.None, CultureInfo.InvariantCulture, out var n) || !sealedGenerations.Contains(n))
+            .ToList();
 
-        var keptInodes = kept.SelectMany(n => FilesOf(store.Folder(n))).Select(Posix.Identity).OfType<(ulong, ulong)>().ToHashSet();
+        var keptInodes = kept.SelectMany(n => FilesOf(store.Folder(n))).Select(f => f.Identity).ToHashSet();
         var counted = new HashSet<(ulong, ulong)>();
         long Bytes(string folder) => FilesOf(folder)
-            .Select(f => (Identity: Posix.Identity(f), Size: new FileInfo(f).Length))
-            .Where(f => f.Identity is { } id && !keptInodes.Contains(id) && counted.Add(id))
+            .Where(f => !keptInodes.Contains(f.Identity) && counted.Add(f.Identity))
             .Sum(f => f.Size);
 
         var verb = dryRun ? "would remove" : "removed";
@@ -64,7 +62,7 @@ public static class GenerationCollector
         }
         foreach (var entry in leftovers)
         {
-            var bytes = Directory.Exists(entry) ? Bytes(entry) : 0;
+            var bytes = RootFiles.FolderExists(entry) ? Bytes(entry) : 0;
             total += bytes;
             output.WriteLine($"{verb} {HostPaths.Generations}/{Path.GetFileName(entry)} (left by an interrupted apply, {Size(bytes)})");
         }
@@ -76,10 +74,13 @@ public static class GenerationCollector
         return total;
     }
 
-    private static IEnumerable<string> FilesOf(string folder) =>
-        Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.None })
-                .Where(f => new FileInfo(f).LinkTarget is null)
+    /// <summary>The regular files of a folder, all depths (links not followed): their inode and size.</summary>
+    private static IReadOnlyList<((ulong, ulong) Identity, long Size)> FilesOf(string folder) =>
+        RootFiles.FolderExists(folder)
+            ? RootFiles.At(folder, f => Directory.EnumerateFiles(f, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.None })
+                .Select(file => (Identity: Posix.Identity(file), Facts: Posix.Kind(file)))
+                .Where(x => x.Identity is not null && x.Facts?.Kind == UnixFileKind.File)
+                .Select(x => (x.Identity!.Value, x.Facts!.Value.Size)).ToList())
             : [];
 
     /// <summary>"1.4 MiB", "512 bytes".</summary>

@@ -25,8 +25,7 @@ public sealed class GenerationStore
     {
         get
         {
-            var info = new FileInfo(CurrentLink);
-            if (info.LinkTarget is not { } target) return null;
+            if (RootFiles.LinkTarget(CurrentLink) is not { } target) return null;
             const string prefix = "generations/";
             return target.StartsWith(prefix, StringComparison.Ordinal)
                    && int.TryParse(target[prefix.Length..], NumberStyles.None, CultureInfo.InvariantCulture, out var n)
@@ -37,8 +36,7 @@ public sealed class GenerationStore
     /// <summary>Numbered (sealed) generation folders, ascending.</summary>
     public IReadOnlyList<int> Numbers()
     {
-        if (!Directory.Exists(GenerationsFolder)) return [];
-        return Directory.EnumerateFileSystemEntries(GenerationsFolder)
+        return RootFiles.Entries(GenerationsFolder)
             .Select(Path.GetFileName)
             .Select(n => int.TryParse(n, NumberStyles.None, CultureInfo.InvariantCulture, out var x) ? x : -1)
             .Where(n => n > 0)
@@ -53,7 +51,7 @@ public sealed class GenerationStore
         var file = Path.Join(Folder(number), GenerationRecord.FileName);
         try
         {
-            return GenerationRecord.Parse(File.ReadAllText(file));
+            return GenerationRecord.Parse(RootFiles.ReadAllText(file));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {
@@ -63,14 +61,14 @@ public sealed class GenerationStore
 
     public GenerationRecord? ReadCurrent() => Current is { } n ? Read(n) : null;
 
-    public bool BecameCurrent(int number) => File.Exists(Path.Join(Folder(number), GenerationRecord.BecameCurrentMarker));
+    public bool BecameCurrent(int number) => RootFiles.FileExists(Path.Join(Folder(number), GenerationRecord.BecameCurrentMarker));
 
     public void MarkBecameCurrent(int number)
     {
         var marker = Path.Join(Folder(number), GenerationRecord.BecameCurrentMarker);
-        if (File.Exists(marker)) return;
-        File.WriteAllBytes(marker, []);
-        Posix.SyncDirectory(Folder(number));
+        if (RootFiles.FileExists(marker)) return;
+        RootFiles.CreateNew(marker, Staging.ModeOf("0644")).Dispose();
+        RootFiles.SyncFolder(Folder(number));
     }
 
     /// <summary>
@@ -82,18 +80,15 @@ public sealed class GenerationStore
         var temporary = HostPaths.LinkUnder(Root, HostPaths.CurrentLinkTemp);
         if (number is not { } n)
         {
-            if (new FileInfo(CurrentLink).LinkTarget is not null) File.Delete(CurrentLink);
+            if (RootFiles.LinkTarget(CurrentLink) is not null) RootFiles.DeleteIfPresent(CurrentLink);
             return;
         }
         DeleteIfPresent(temporary);
-        File.CreateSymbolicLink(temporary, $"generations/{n.ToString(CultureInfo.InvariantCulture)}");
-        Posix.Rename(temporary, CurrentLink);
-        Posix.SyncDirectory(Path.GetDirectoryName(CurrentLink)!);
+        RootFiles.CreateSymbolicLink(temporary, $"generations/{n.ToString(CultureInfo.InvariantCulture)}");
+        RootFiles.Rename(temporary, CurrentLink);
+        RootFiles.SyncFolder(Path.GetDirectoryName(CurrentLink)!);
     }
 
     /// <summary>Deletes a file or symlink (not following it); no error when absent.</summary>
-    public static void DeleteIfPresent(string path)
-    {
-        if (Posix.Identity(path) is not null) File.Delete(path);
-    }
+    public static void DeleteIfPresent(string path) => RootFiles.DeleteIfPresent(path);
 }

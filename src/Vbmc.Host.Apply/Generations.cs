@@ -22,6 +22,7 @@ public static class Generations
     {
         var bag = new DiagnosticBag();
         if (Generations.ExistingRoot(options, bag) is not { } root) return bag.Items;
+        using var beneath = RootFiles.Enter(root);
         var store = new GenerationStore(root);
         var current = store.Current;
         var listed = store.Numbers()
@@ -59,6 +60,7 @@ public static class Generations
         if (Generations.ExistingRoot(options, bag) is not { } root) return bag.Items;
         try
         {
+            using var beneath = RootFiles.Enter(root);
             RollbackCore(root, number, options, bag);
         }
         catch (ApplyException e)
@@ -153,7 +155,7 @@ public static class Generations
     {
         try
         {
-            return Manifest.Parse(File.ReadAllText(Path.Join(store.Folder(number), GenerationRecord.ManifestFileName))).Vms;
+            return Manifest.Parse(RootFiles.ReadAllText(Path.Join(store.Folder(number), GenerationRecord.ManifestFileName))).Vms;
         }
         catch (Exception e) when (e is IOException or JsonException)
         {

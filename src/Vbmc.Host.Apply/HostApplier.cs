@@ -49,6 +49,7 @@ public static class HostApplier
             bag.Error(DiagnosticIds.IoError, SourceSpan.FileOnly(options.Root), "the root folder does not exist");
             return;
         }
+        using var beneath = RootFiles.Enter(root);
         var store = new GenerationStore(root);
         var output = options.Out;
         if (options.DryRun)
@@ -92,9 +93,9 @@ public static class HostApplier
         {
             FaultInjection.At(step, options);
             var staging = store.StagingFolder(number);
-            Directory.CreateDirectory(store.GenerationsFolder);
+            RootFiles.CreateFolder(store.GenerationsFolder);
             Recovery.DeleteTree(staging);
-            Directory.CreateDirectory(staging);
+            RootFiles.CreateFolder(staging);
             journal.Add($"remove {staging}", () => Recovery.DeleteTree(staging));
             Staging.WriteFiles(store, staging, plan.Files.Where(f => !IsMerged(folder, f.File.Kind)));
             Staging.Write(Path.Join(staging, GenerationRecord.ManifestFileName), plan.ManifestBytes, "0644");
@@ -208,7 +209,7 @@ public static class HostApplier
     {
         if (current is null || !current.SameContent(plan.Record)) return false;
         var manifest = Path.Join(store.Folder(current.Number), GenerationRecord.ManifestFileName);
-        return File.Exists(manifest) && File.ReadAllBytes(manifest).AsSpan().SequenceEqual(plan.ManifestBytes);
+        return RootFiles.FileExists(manifest) && RootFiles.ReadAllBytes(manifest).AsSpan().SequenceEqual(plan.ManifestBytes);
     }
 
     internal static bool NoConflicts(string root, GenerationStore store, GenerationRecord record, DiagnosticBag bag)

@@ -1,30 +1,23 @@
 namespace Vbmc.Host.Apply;
 
 /// <summary>
-/// One apply or rollback at a time per root: an exclusive lock on /var/lib/vbmc/.lock (.NET
-/// takes flock(2) for FileShare.None), released by the kernel even when the process is killed.
+/// One apply or rollback at a time per root: an exclusive flock(2) on /var/lib/vbmc/.lock (made
+/// 0600, never through a link), released by the kernel even when the process is killed.
 /// </summary>
 internal sealed class HostLock : IDisposable
 {
-    private readonly FileStream _stream;
+    private readonly Microsoft.Win32.SafeHandles.SafeFileHandle _handle;
 
-    private HostLock(FileStream stream) => _stream = stream;
+    private HostLock(Microsoft.Win32.SafeHandles.SafeFileHandle handle) => _handle = handle;
 
     public static HostLock Take(string root)
     {
         var path = HostPaths.Under(root, HostPaths.LockFile);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        try
-        {
-            return new HostLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-        }
-        catch (IOException)
-        {
-            throw new HostLockedException(path);
-        }
+        RootFiles.CreateFolder(Path.GetDirectoryName(path)!);
+        return new HostLock(RootFiles.Lock(path) ?? throw new HostLockedException(path));
     }
 
-    public void Dispose() => _stream.Dispose();
+    public void Dispose() => _handle.Dispose();
 }
 
 public sealed class HostLockedException(string path)

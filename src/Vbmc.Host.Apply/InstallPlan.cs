@@ -98,14 +98,14 @@ internal sealed class InstallPlan
     private static string? PersonText(string root, string hostPath)
     {
         // The kept copy sits beside the path (a link's own folder); each is read inside the root.
-        var source = Posix.Identity(HostPaths.LinkUnder(root, hostPath) + HostPaths.OriginalSuffix) is not null
+        var source = RootFiles.Exists(HostPaths.LinkUnder(root, hostPath) + HostPaths.OriginalSuffix)
             ? HostPaths.Under(root, hostPath + HostPaths.OriginalSuffix)
             : InstalledLinks.Inspect(root, hostPath, [HostPaths.LinkTarget(hostPath)]) == PathState.Other ? HostPaths.Under(root, hostPath)
             : null;
         if (source is null) return null;
         try
         {
-            return Directory.Exists(source) ? null : File.ReadAllText(source);
+            return RootFiles.FolderExists(source) ? null : RootFiles.ReadAllText(source);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -24,9 +24,8 @@ internal sealed class InstalledLinks(string root, UndoJournal? journal)
     public static PathState Inspect(string root, string hostPath, IEnumerable<string> ourTargets)
     {
         var path = HostPaths.LinkUnder(root, hostPath);
-        if (Posix.Identity(path) is null) return PathState.Absent;
-        var info = new FileInfo(path);
-        return info.LinkTarget is { } target && ourTargets.Contains(target) ? PathState.Ours : PathState.Other;
+        if (!RootFiles.Exists(path)) return PathState.Absent;
+        return RootFiles.LinkTarget(path) is { } target && ourTargets.Contains(target) ? PathState.Ours : PathState.Other;
     }
 
     /// <summary>Every (path, target) a generation installs.</summary>
@@ -69,7 +68,7 @@ internal sealed class InstalledLinks(string root, UndoJournal? journal)
             var targets = known.TryGetValue(path, out var set) ? set.Append(target) : [target];
             if (Inspect(root, path, targets) != PathState.Other) continue;
             var full = HostPaths.LinkUnder(root, path);
-            if (!generation.Originals.Contains(path) || Directory.Exists(full) && new FileInfo(full).LinkTarget is null)
+            if (!generation.Originals.Contains(path) || RootFiles.FolderExists(full))
             {
                 yield return new ApplyException(DiagnosticIds.ApplyConflict, full,
                     $"{path} exists and was not installed by vbmc: vbmc never replaces it",
@@ -77,7 +76,7 @@ internal sealed class InstalledLinks(string root, UndoJournal? journal)
                 continue;
             }
             var original = full + HostPaths.OriginalSuffix;
-            if (Posix.Identity(original) is not null && !Posix.SameFile(full, original))
+            if (RootFiles.Exists(original) && !RootFiles.SameFile(full, original))
                 yield return new ApplyException(DiagnosticIds.ApplyConflict, full,
                     $"{path} is a file of yours and {path}{HostPaths.OriginalSuffix} (kept by an earlier vbmc apply) exists too",
                     $"merge your machines into {path}{HostPaths.OriginalSuffix} and remove {path}, then apply again");
@@ -100,7 +99,7 @@ internal sealed class InstalledLinks(string root, UndoJournal? journal)
             var full = HostPaths.LinkUnder(root, path);
             switch (Inspect(root, path, targets))
             {
-                case PathState.Ours when new FileInfo(full).LinkTarget == linkTarget:
+                case PathState.Ours when RootFiles.LinkTarget(full) == linkTarget:
                     break;
                 case PathState.Ours:
                     ReplaceOurLink(full, linkTarget);
@@ -125,20 +124,20 @@ internal sealed class InstalledLinks(string root, UndoJournal? journal)
             if (wanted.ContainsKey(path) || Inspect(root, path, targets) != PathState.Ours) continue;
             var full = HostPaths.LinkUnder(root, path);
             var original = full + HostPaths.OriginalSuffix;
-            var oldTarget = new FileInfo(full).LinkTarget!;
-            if (Posix.Identity(original) is not null)
+            var oldTarget = RootFiles.LinkTarget(full)!;
+            if (RootFiles.Exists(original))
             {
-                Posix.Rename(original, full);
+                RootFiles.Rename(original, full);
                 journal?.Add($"give {path} back to vbmc", () =>
                 {
-                    Posix.HardLink(full, original);
+                    RootFiles.HardLink(full, original);
                     PlaceLink(full, oldTarget);
                 });
                 changes.Add($"restore {path} from {path}{HostPaths.OriginalSuffix}");
             }
             else
             {
-                File.Delete(full);
+                RootFiles.DeleteIfPresent(full);
                 journal?.Add($"put back the link {path}", () => PlaceLink(full, oldTarget));
                 changes.Add($"unlink {path}");
             }
@@ -155,7 +154,7 @@ internal sealed class InstalledLinks(string root, UndoJournal? journal)
 
     private void ReplaceOurLink(string full, string target)
     {
-        var old = new FileInfo(full).LinkTarget!;
+        var old = RootFiles.LinkTarget(full)!;
         PlaceLink(full, target);
         journal?.Add($"restore the link {full}", () => PlaceLink(full, old));
     }
@@ -167,9 +166,9 @@ internal sealed class InstalledLinks(string root, UndoJournal? journal)
     private void KeepOriginalAndLink(string full, string target)
     {
         var original = full + HostPaths.OriginalSuffix;
-        if (Posix.Identity(original) is null) Posix.HardLink(full, original);
+        if (!RootFiles.Exists(original)) RootFiles.HardLink(full, original);
         PlaceLink(full, target);
-        journal?.Add($"give {full} back its own file", () => Posix.Rename(original, full));
+        journal?.Add($"give {full} back its own file", () => RootFiles.Rename(original, full));
     }
 
     /// <summary>Creates the link under a temporary name and renames it over the path (atomic replacement).</summary>
@@ -177,18 +176,18 @@ internal sealed class InstalledLinks(string root, UndoJournal? journal)
     {
         var temporary = full + HostPaths.TemporarySuffix;
         GenerationStore.DeleteIfPresent(temporary);
-        File.CreateSymbolicLink(temporary, target);
-        Posix.Rename(temporary, full);
+        RootFiles.CreateSymbolicLink(temporary, target);
+        RootFiles.Rename(temporary, full);
     }
 
     private void EnsureFolder(string folder)
     {
-        if (Directory.Exists(folder)) return;
+        if (RootFiles.FolderResolves(folder)) return;
         EnsureFolder(Path.GetDirectoryName(folder)!);
-        Directory.CreateDirectory(folder);
+        RootFiles.CreateFolder(folder);
         journal?.Add($"remove the folder {folder}", () =>
         {
-            if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
+            if (RootFiles.FolderExists(folder) && RootFiles.Entries(folder).Count == 0) RootFiles.DeleteEmptyFolder(folder);
         });
     }
 }

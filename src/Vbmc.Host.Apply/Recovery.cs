@@ -24,17 +24,14 @@ internal static class Recovery
         var root = store.Root;
         GenerationStore.DeleteIfPresent(HostPaths.LinkUnder(root, HostPaths.CurrentLinkTemp));
         var current = store.Current;
-        if (current is { } n && Directory.Exists(store.Folder(n))) store.MarkBecameCurrent(n);
-        if (Directory.Exists(store.GenerationsFolder))
+        if (current is { } n && RootFiles.FolderExists(store.Folder(n))) store.MarkBecameCurrent(n);
+        foreach (var entry in RootFiles.Entries(store.GenerationsFolder))
         {
-            foreach (var entry in Directory.EnumerateFileSystemEntries(store.GenerationsFolder).Order(StringComparer.Ordinal))
-            {
-                var name = Path.GetFileName(entry);
-                var isNumber = int.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number);
-                if (isNumber && (number == current || store.BecameCurrent(number))) continue;
-                DeleteTree(entry);
-                done.Add($"removed {HostPaths.Generations}/{name} (left by an interrupted apply)");
-            }
+            var name = Path.GetFileName(entry);
+            var isNumber = int.TryParse(name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number);
+            if (isNumber && (number == current || store.BecameCurrent(number))) continue;
+            DeleteTree(entry);
+            done.Add($"removed {HostPaths.Generations}/{name} (left by an interrupted apply)");
         }
 
         var generations = store.Numbers().Select(store.Read).OfType<GenerationRecord>().ToList();
@@ -43,20 +40,19 @@ internal static class Recovery
         {
             var full = HostPaths.LinkUnder(root, path);
             var original = full + HostPaths.OriginalSuffix;
-            if (Posix.Identity(original) is not null && Posix.SameFile(full, original))
+            if (RootFiles.Exists(original) && RootFiles.SameFile(full, original))
             {
-                File.Delete(original);
+                RootFiles.DeleteIfPresent(original);
                 done.Add($"removed {path}{HostPaths.OriginalSuffix} (an unfinished copy of {path})");
             }
-            if (Posix.Identity(full + HostPaths.TemporarySuffix) is not null)
+            if (RootFiles.Exists(full + HostPaths.TemporarySuffix))
             {
-                File.Delete(full + HostPaths.TemporarySuffix);
+                RootFiles.DeleteIfPresent(full + HostPaths.TemporarySuffix);
                 done.Add($"removed {path}{HostPaths.TemporarySuffix}");
             }
         }
         var secretRoot = HostPaths.Under(root, InstallLayout.SecretRoot);
-        if (Directory.Exists(secretRoot))
-            foreach (var folder in Directory.EnumerateDirectories(secretRoot)) Secrets.RemoveLeftovers(folder);
+        foreach (var folder in RootFiles.Entries(secretRoot).Where(RootFiles.FolderExists)) Secrets.RemoveLeftovers(folder);
 
         var target = current is { } c ? store.Read(c) : null;
         done.AddRange(new InstalledLinks(root, journal: null).Reconcile(target, known, safe: true));
@@ -64,9 +60,5 @@ internal static class Recovery
     }
 
     /// <summary>Deletes a folder (symlinks inside are removed, never followed) or a file.</summary>
-    public static void DeleteTree(string path)
-    {
-        if (new FileInfo(path).LinkTarget is null && Directory.Exists(path)) Directory.Delete(path, recursive: true);
-        else GenerationStore.DeleteIfPresent(path);
-    }
+    public static void DeleteTree(string path) => RootFiles.DeleteTree(path);
 }

@@ -8,8 +8,9 @@ namespace Vbmc.Host.Apply;
 /// once R is a root), so vbmc and the tools it runs agree on every path.
 /// </summary>
 /// <remarks>
-/// The check is made when the path is built, not by the kernel at each use (openat2's
-/// RESOLVE_IN_ROOT): a process that swaps a folder for a link between the two is not stopped.
+/// This builds the path apply names in messages and records; each use of it is resolved again
+/// by the kernel beneath R (<see cref="RootFiles"/>: openat2 RESOLVE_IN_ROOT), so a folder
+/// swapped for a link between the two still leads inside R only.
 /// Under the host's own root ("/") nothing is resolved: the host's links are its own.
 /// </remarks>
 public static class RootedPath

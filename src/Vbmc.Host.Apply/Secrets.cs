@@ -56,14 +56,14 @@ internal static class Secrets
             var keys = vm.Secrets;
             var hostKey = HostPaths.Under(root, keys.GuestHostKey);
             var offloadKey = HostPaths.Under(root, keys.OffloadKey);
-            if (!File.Exists(hostKey)) missing.Add(keys.GuestHostKey);
-            else if (!File.Exists(hostKey + ".pub")) missing.Add(keys.GuestHostKey + ".pub");
+            if (!RootFiles.FileExists(hostKey)) missing.Add(keys.GuestHostKey);
+            else if (!RootFiles.FileExists(hostKey + ".pub")) missing.Add(keys.GuestHostKey + ".pub");
             else if (OwnerOf(root, keys.GuestHostKeyOwner) is { } owner && !HasOwnerAndMode(hostKey, owner.Uid, owner.Gid, Private))
                 missing.Add($"{keys.GuestHostKey} (owned by {keys.GuestHostKeyOwner})");
-            if (!File.Exists(offloadKey)) missing.Add(keys.OffloadKey);
+            if (!RootFiles.FileExists(offloadKey)) missing.Add(keys.OffloadKey);
             else
             {
-                if (!File.Exists(offloadKey + ".pub")) missing.Add(keys.OffloadKey + ".pub");
+                if (!RootFiles.FileExists(offloadKey + ".pub")) missing.Add(keys.OffloadKey + ".pub");
                 if (!HasOwnerAndMode(offloadKey, offloadOwner, 0, Private))
                     missing.Add(keys.OffloadKey + OwnerNote(offloadOwner));
             }
@@ -71,7 +71,7 @@ internal static class Secrets
             {
                 var signing = HostPaths.Under(root, InstallLayout.GuixSigningKey(name));
                 var signingPublic = HostPaths.Under(root, InstallLayout.GuixSigningPublicKey(name));
-                if (!File.Exists(signing) || !File.Exists(signingPublic)) missing.Add(InstallLayout.GuixSigningKey(name));
+                if (!RootFiles.FileExists(signing) || !RootFiles.FileExists(signingPublic)) missing.Add(InstallLayout.GuixSigningKey(name));
                 else if (HostAclLacks(root, signingPublic)) missing.Add($"{GuixAcl.HostFile} (authorize {InstallLayout.GuixSigningPublicKey(name)})");
             }
             if (DriveBytes(root, vm) is not { } drive || !SameBytes(HostPaths.Under(root, InstallLayout.SecretsDrive(name)), drive))
@@ -86,7 +86,7 @@ internal static class Secrets
     public static string? HostPublicKey(string root, ManifestVm vm)
     {
         var path = HostPaths.Under(root, vm.Secrets.GuestHostKey + ".pub");
-        return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
+        return RootFiles.FileExists(path) ? RootFiles.ReadAllText(path).Trim() : null;
     }
 
     /// <summary>Makes what is missing; returns what it made. The VM's account must exist (accounts step).</summary>
@@ -101,9 +101,8 @@ internal static class Secrets
             var (uid, gid) = Accounts.User(root, account) ?? throw new ApplyException(DiagnosticIds.ApplyFailed,
                 HostPaths.Under(root, "/etc/passwd"), $"the account {account} does not exist after systemd-sysusers");
             var folder = HostPaths.Under(root, InstallLayout.SecretDirectory(name));
-            Directory.CreateDirectory(folder);
-            Posix.Chown(folder, 0, 0);
-            File.SetUnixFileMode(folder, Folder);
+            RootFiles.CreateFolder(folder);
+            RootFiles.SetOwnerAndMode(folder, (0, 0), Folder);
             RemoveLeftovers(folder);
 
             var keys = vm.Secrets;
@@ -148,25 +147,23 @@ internal static class Secrets
     {
         var key = HostPaths.Under(root, hostPath);
         if (HasOwnerAndMode(key, uid, gid, Private)) return false;
-        Posix.Chown(key, uid, gid);
-        File.SetUnixFileMode(key, Private);
+        RootFiles.SetOwnerAndMode(key, (uid, gid), Private);
         return true;
     }
 
     /// <summary>Removes half-made files of an interrupted apply (temporary names in the VM's folder).</summary>
     public static void RemoveLeftovers(string folder)
     {
-        if (!Directory.Exists(folder)) return;
         // Every kind of entry: a link (to a folder too) or a folder planted under a temporary
         // name would otherwise stop ssh-keygen at every later apply.
-        foreach (var entry in Directory.EnumerateFileSystemEntries(folder, NewPrefix + "*")) Recovery.DeleteTree(entry);
+        foreach (var entry in RootFiles.Entries(folder, NewPrefix + "*")) Recovery.DeleteTree(entry);
     }
 
     /// <summary>The drive's bytes from the keys on disk; null while a key is missing.</summary>
     private static byte[]? DriveBytes(string root, ManifestVm vm)
     {
         string? Read(string hostPath) =>
-            File.Exists(HostPaths.Under(root, hostPath)) ? File.ReadAllText(HostPaths.Under(root, hostPath)) : null;
+            RootFiles.FileExists(HostPaths.Under(root, hostPath)) ? RootFiles.ReadAllText(HostPaths.Under(root, hostPath)) : null;
         var name = vm.Name;
         var keys = vm.Secrets;
         if (Read(keys.GuestHostKey) is not { } hostPrivate
@@ -190,19 +187,20 @@ internal static class Secrets
     {
         var secret = HostPaths.Under(root, InstallLayout.GuixSigningKey(vm));
         var pub = HostPaths.Under(root, InstallLayout.GuixSigningPublicKey(vm));
-        if (File.Exists(secret) && File.Exists(pub)) return false;
+        if (RootFiles.FileExists(secret) && RootFiles.FileExists(pub)) return false;
         var folder = Path.GetDirectoryName(secret)!;
         var temporary = Path.Join(folder, NewPrefix + "guix-ssh-key");
         GenerationStore.DeleteIfPresent(temporary);
         GenerationStore.DeleteIfPresent(temporary + ".pub");
         try
         {
-            ApplyPrograms.RunChecked(HostProgram.SshKeygen, ApplyPrograms.Require(HostProgram.SshKeygen),
-                ["-q", "-t", "ed25519", "-N", "", "-C", $"vbmc-{vm}-guix", "-f", temporary], "ssh-keygen");
+            var sshKeygen = ApplyPrograms.Require(HostProgram.SshKeygen);
+            RootFiles.At(temporary, file => ApplyPrograms.RunChecked(HostProgram.SshKeygen, sshKeygen,
+                ["-q", "-t", "ed25519", "-N", "", "-C", $"vbmc-{vm}-guix", "-f", file], "ssh-keygen"));
             GuixSigningKey key;
             try
             {
-                key = GuixSigningKey.FromOpenSshPrivateKey(File.ReadAllText(temporary));
+                key = GuixSigningKey.FromOpenSshPrivateKey(RootFiles.ReadAllText(temporary));
             }
             catch (FormatException e)
             {
@@ -225,11 +223,11 @@ internal static class Secrets
     /// </summary>
     private static bool HostAclLacks(string root, string publicKeyFile)
     {
-        var hasGuix = File.Exists(HostPaths.Under(root, GuixAcl.HostFile)) || Directory.Exists(HostPaths.Under(root, "/var/guix"));
-        if (!hasGuix || !File.Exists(publicKeyFile)) return false;
-        if (GuixSigningKey.PointOf(File.ReadAllText(publicKeyFile)) is not { } point) return false;
+        var hasGuix = RootFiles.FileExists(HostPaths.Under(root, GuixAcl.HostFile)) || RootFiles.FolderResolves(HostPaths.Under(root, "/var/guix"));
+        if (!hasGuix || !RootFiles.FileExists(publicKeyFile)) return false;
+        if (GuixSigningKey.PointOf(RootFiles.ReadAllText(publicKeyFile)) is not { } point) return false;
         var acl = HostPaths.Under(root, GuixAcl.HostFile);
-        return !File.Exists(acl) || !GuixAcl.Authorizes(File.ReadAllText(acl), point);
+        return !RootFiles.FileExists(acl) || !GuixAcl.Authorizes(RootFiles.ReadAllText(acl), point);
     }
 
     /// <summary>
@@ -240,25 +238,25 @@ internal static class Secrets
     {
         if (!HostAclLacks(root, publicKeyFile)) return false;
         var acl = HostPaths.Under(root, GuixAcl.HostFile);
-        var existing = File.Exists(acl) ? File.ReadAllText(acl) : null;
+        var existing = RootFiles.FileExists(acl) ? RootFiles.ReadAllText(acl) : null;
         string text;
         try
         {
-            text = GuixAcl.Add(existing, File.ReadAllText(publicKeyFile));
+            text = GuixAcl.Add(existing, RootFiles.ReadAllText(publicKeyFile));
         }
         catch (FormatException e)
         {
             throw new ApplyException(DiagnosticIds.ApplyFailed, acl,
                 $"cannot add the guest's signing key to {GuixAcl.HostFile}: {e.Message}; authorize {publicKeyFile} with 'guix archive --authorize'");
         }
-        var mode = existing is null ? Public : File.GetUnixFileMode(acl);
-        var (uid, gid) = existing is null ? (0u, 0u) : Posix.Owner(acl) ?? (0u, 0u);
+        var mode = existing is null ? Public : RootFiles.Mode(acl);
+        var (uid, gid) = existing is null ? (0u, 0u) : RootFiles.Owner(acl) ?? (0u, 0u);
         WriteSecretFile(acl, System.Text.Encoding.UTF8.GetBytes(text), mode, uid, gid);
         return true;
     }
 
     private static bool HasOwnerAndMode(string path, uint uid, uint gid, UnixFileMode mode) =>
-        File.Exists(path) && Posix.Owner(path) is var (u, g) && u == uid && g == gid && File.GetUnixFileMode(path) == mode;
+        RootFiles.FileExists(path) && RootFiles.Owner(path) is var (u, g) && u == uid && g == gid && RootFiles.Mode(path) == mode;
 
     /// <summary>
     /// Who owns the offload key: the guix-daemon account where the host has one (Debian's
@@ -283,24 +281,22 @@ internal static class Secrets
     {
         var key = HostPaths.Under(root, hostPath);
         var sshKeygen = ApplyPrograms.Require(HostProgram.SshKeygen);
-        if (File.Exists(key))
+        if (RootFiles.FileExists(key))
         {
-            if (File.Exists(key + ".pub")) return false;
+            if (RootFiles.FileExists(key + ".pub")) return false;
             // The public half can always be derived again from the private key.
-            var derived = ApplyPrograms.RunChecked(HostProgram.SshKeygen, sshKeygen, ["-y", "-f", key], "ssh-keygen -y").Stdout;
+            var derived = RootFiles.At(key, file => ApplyPrograms.RunChecked(HostProgram.SshKeygen, sshKeygen, ["-y", "-f", file], "ssh-keygen -y")).Stdout;
             WriteSecretFile(key + ".pub", System.Text.Encoding.UTF8.GetBytes(derived.Trim() + "\n"), Public, uid, gid);
             return true;
         }
         var temporary = Path.Join(Path.GetDirectoryName(key)!, NewPrefix + Path.GetFileName(key));
-        ApplyPrograms.RunChecked(HostProgram.SshKeygen, sshKeygen, ["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", temporary], "ssh-keygen");
+        RootFiles.At(temporary, file =>
+            ApplyPrograms.RunChecked(HostProgram.SshKeygen, sshKeygen, ["-q", "-t", "ed25519", "-N", "", "-C", comment, "-f", file], "ssh-keygen"));
         foreach (var (file, mode) in new[] { (temporary, privateMode), (temporary + ".pub", Public) })
-        {
-            Posix.Chown(file, uid, gid);
-            File.SetUnixFileMode(file, mode);
-        }
-        Posix.Rename(temporary + ".pub", key + ".pub");
-        Posix.Rename(temporary, key);
-        Posix.SyncDirectory(Path.GetDirectoryName(key)!);
+            RootFiles.SetOwnerAndMode(file, (uid, gid), mode);
+        RootFiles.Rename(temporary + ".pub", key + ".pub");
+        RootFiles.Rename(temporary, key);
+        RootFiles.SyncFolder(Path.GetDirectoryName(key)!);
         return true;
     }
 
@@ -309,18 +305,14 @@ internal static class Secrets
         var temporary = Path.Join(Path.GetDirectoryName(path)!, NewPrefix + Path.GetFileName(path));
         GenerationStore.DeleteIfPresent(temporary);
         // Created with its final mode, so that the content is never readable by others, even briefly.
-        using (var stream = new FileStream(temporary, new FileStreamOptions
-               {
-                   Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = mode,
-               }))
+        using (var stream = RootFiles.CreateNew(temporary, mode))
         {
             stream.Write(bytes);
             stream.Flush(flushToDisk: true);
         }
-        Posix.Chown(temporary, uid, gid);
-        File.SetUnixFileMode(temporary, mode);
-        Posix.Rename(temporary, path);
-        Posix.SyncDirectory(Path.GetDirectoryName(path)!);
+        RootFiles.SetOwnerAndMode(temporary, (uid, gid), mode);
+        RootFiles.Rename(temporary, path);
+        RootFiles.SyncFolder(Path.GetDirectoryName(path)!);
     }
 
     /// <summary>
@@ -331,5 +323,5 @@ internal static class Secrets
         HostPublicKey(root, vm) is { } key ? System.Text.Encoding.UTF8.GetBytes($"{InstallLayout.SshHostAlias(vm.Name)} {key}\n") : null;
 
     private static bool SameBytes(string path, byte[] bytes) =>
-        File.Exists(path) && new FileInfo(path).Length == bytes.Length && File.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
+        RootFiles.Kind(path) is (UnixFileKind.File, var size) && size == bytes.Length && RootFiles.ReadAllBytes(path).AsSpan().SequenceEqual(bytes);
 }

@@ -16,7 +16,7 @@ internal static class Staging
         foreach (var file in files)
         {
             var destination = HostPaths.InGeneration(folder, file.File.Path);
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            RootFiles.CreateFolder(Path.GetDirectoryName(destination)!);
             GenerationStore.DeleteIfPresent(destination);
             if (file.Content is { } content)
             {
@@ -25,7 +25,7 @@ internal static class Staging
             else if (older.Select(g => SameFileIn(store, g.Number, g.Record!, file.File)).FirstOrDefault(p => p is not null) is { } same)
             {
                 // An unchanged image: one more name for the same inode, no copy (read-only in every generation).
-                Posix.HardLink(same, destination);
+                RootFiles.HardLink(same, destination);
             }
             else
             {
@@ -36,23 +36,21 @@ internal static class Staging
 
     public static void Write(string destination, byte[] content, string mode)
     {
-        using (var stream = new FileStream(destination, new FileStreamOptions
-               {
-                   Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = ModeOf(mode),
-               }))
+        using (var stream = RootFiles.CreateNew(destination, ModeOf(mode)))
         {
             stream.Write(content);
             stream.Flush(flushToDisk: true);
+            // Through the descriptor written: the mode whatever the umask, on this very file.
+            File.SetUnixFileMode(stream.SafeFileHandle, ModeOf(mode));
         }
-        File.SetUnixFileMode(destination, ModeOf(mode));
     }
 
     public static void Seal(GenerationStore store, int number)
     {
         var staging = store.StagingFolder(number);
-        Posix.SyncDirectory(staging);
-        Posix.Rename(staging, store.Folder(number));
-        Posix.SyncDirectory(store.GenerationsFolder);
+        RootFiles.SyncFolder(staging);
+        RootFiles.Rename(staging, store.Folder(number));
+        RootFiles.SyncFolder(store.GenerationsFolder);
     }
 
     public static UnixFileMode ModeOf(string octal) => (UnixFileMode)Convert.ToInt32(octal, 8);
@@ -63,17 +61,14 @@ internal static class Staging
         if (record.Files.FirstOrDefault(f => f.Sha256 == wanted.Sha256 && f.Mode == wanted.Mode) is not { } same)
             return null;
         var path = HostPaths.InGeneration(store.Folder(number), same.Path);
-        return File.Exists(path) && new FileInfo(path).Length == wanted.Size ? path : null;
+        return RootFiles.Kind(path) is (UnixFileKind.File, var size) && size == wanted.Size ? path : null;
     }
 
     /// <summary>Copies a large artifact, hashing what it copies: a file changed since verification is refused.</summary>
     private static void Copy(string source, string destination, InstalledFile file)
     {
         using (var input = File.OpenRead(source))
-        using (var output = new FileStream(destination, new FileStreamOptions
-               {
-                   Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = ModeOf(file.Mode),
-               }))
+        using (var output = RootFiles.CreateNew(destination, ModeOf(file.Mode)))
         using (var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256))
         {
             var buffer = new byte[1 << 20];
@@ -87,7 +82,7 @@ internal static class Staging
             if (Convert.ToHexStringLower(hash.GetHashAndReset()) != file.Sha256)
                 throw new ApplyException(DiagnosticIds.ApplyFailed, source,
                     "changed while vbmc apply was copying it (its sha256 no longer matches the manifest)");
+            File.SetUnixFileMode(output.SafeFileHandle, ModeOf(file.Mode));
         }
-        File.SetUnixFileMode(destination, ModeOf(file.Mode));
     }
 }

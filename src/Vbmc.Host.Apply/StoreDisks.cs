@@ -17,7 +17,7 @@ internal static class StoreDisks
     private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
 
     public static IReadOnlyList<string> Missing(string root, IEnumerable<ManifestVm> vms) =>
-        [.. vms.Where(vm => vm.StoreDiskBytes is not null && !File.Exists(HostPaths.Under(root, InstallLayout.StoreDisk(vm.Name))))
+        [.. vms.Where(vm => vm.StoreDiskBytes is not null && !RootFiles.FileExists(HostPaths.Under(root, InstallLayout.StoreDisk(vm.Name))))
             .Select(vm => InstallLayout.StoreDisk(vm.Name))];
 
     /// <summary>
@@ -31,8 +31,8 @@ internal static class StoreDisks
         {
             if (vm.StoreDiskBytes is not { } wanted) continue;
             var disk = HostPaths.Under(root, InstallLayout.StoreDisk(vm.Name));
-            if (!File.Exists(disk) || HostProgram.QemuImg.Locate() is not { } qemuImg) continue;
-            var info = ProgramRunner.Run(HostProgram.QemuImg.Request(qemuImg, ["info", "--output=json", "-U", disk]));
+            if (!RootFiles.FileExists(disk) || HostProgram.QemuImg.Locate() is not { } qemuImg) continue;
+            var info = RootFiles.At(disk, file => ProgramRunner.Run(HostProgram.QemuImg.Request(qemuImg, ["info", "--output=json", "-U", file])));
             if (!info.Succeeded) continue;
             try
             {
@@ -58,18 +58,18 @@ internal static class StoreDisks
         {
             if (vm.StoreDiskBytes is not { } bytes) continue;
             var disk = HostPaths.Under(root, InstallLayout.StoreDisk(vm.Name));
-            if (File.Exists(disk)) continue;
+            if (RootFiles.FileExists(disk)) continue;
             var account = InstallLayout.AccountName(vm.Name);
             var (uid, gid) = Accounts.User(root, account) ?? throw new ApplyException(DiagnosticIds.ApplyFailed,
                 HostPaths.Under(root, "/etc/passwd"), $"the account {account} does not exist after systemd-sysusers");
             // Made under a temporary name and renamed: a kill leaves no half-made disk behind the real name.
             var temporary = Path.Join(Path.GetDirectoryName(disk)!, ".new-" + Path.GetFileName(disk));
             Recovery.DeleteTree(temporary);
-            ApplyPrograms.RunChecked(HostProgram.QemuImg, ApplyPrograms.Require(HostProgram.QemuImg),
-                ["create", "-q", "-f", "qcow2", temporary, bytes.ToString(System.Globalization.CultureInfo.InvariantCulture)], "qemu-img create");
-            Posix.Chown(temporary, uid, gid);
-            File.SetUnixFileMode(temporary, Private);
-            Posix.Rename(temporary, disk);
+            var qemuImg = ApplyPrograms.Require(HostProgram.QemuImg);
+            RootFiles.At(temporary, file => ApplyPrograms.RunChecked(HostProgram.QemuImg, qemuImg,
+                ["create", "-q", "-f", "qcow2", file, bytes.ToString(System.Globalization.CultureInfo.InvariantCulture)], "qemu-img create"));
+            RootFiles.SetOwnerAndMode(temporary, (uid, gid), Private);
+            RootFiles.Rename(temporary, disk);
             made.Add($"{InstallLayout.StoreDisk(vm.Name)} ({bytes / (1L << 20)} MiB, empty)");
         }
         return made;

@@ -1,0 +1,244 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace Vbmc.Host.Apply;
+
+/// <summary>
+/// The file operations apply, rollback and gc make, each resolved by the kernel beneath the
+/// --root folder R at the moment it is made. Paths stay the strings <see cref="HostPaths.Under"/>
+/// builds (R/etc/vbmc/...: what messages show); inside a <see cref="Enter"/> scope, a path under
+/// R has its folder opened with openat2(RESOLVE_IN_ROOT) from a descriptor of R taken at the
+/// start, and the operation names that descriptor (/proc/PID/fd/N/LEAF). A folder swapped for a
+/// link between building the path and using it is thus followed inside R only, as systemd-tmpfiles
+/// does with --root; the last component is never followed where that matters (owners and modes
+/// through an O_NOFOLLOW descriptor, reads, creation with O_EXCL, rename/unlink of the name itself).
+/// </summary>
+/// <remarks>
+/// Outside a scope, or for paths not under its R (the compile folder), or with R = "/", each
+/// operation is the plain one on the path. Child programs get the /proc/PID/fd path, which they
+/// resolve to the same folder while the operation holds its descriptor.
+/// </remarks>
+internal static class RootFiles
+{
+    private static readonly AsyncLocal<Scope?> Current = new();
+
+    private sealed class Scope(string root, SafeFileHandle handle, Scope? outer) : IDisposable
+    {
+        public string Root { get; } = root;
+        public SafeFileHandle Handle { get; } = handle;
+
+        public void Dispose()
+        {
+            Current.Value = outer;
+            Handle.Dispose();
+        }
+    }
+
+    private sealed class NoScope : IDisposable
+    {
+        public void Dispose() { }
+    }
+
+    /// <summary>Makes every operation below on paths under <paramref name="root"/> kernel-resolved beneath it, until disposed.</summary>
+    public static IDisposable Enter(string root)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
+        if (full is "/" or "") return new NoScope();
+        var scope = new Scope(full, Posix.OpenFolder(full), Current.Value);
+        Current.Value = scope;
+        return scope;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="operation"/> on the path as the kernel resolves it beneath the scope's
+    /// root now: its folder opened with openat2, named through /proc. Errors name the given path.
+    /// </summary>
+    public static T At<T>(string path, Func<string, T> operation)
+    {
+        if (Current.Value is not { } scope || Relative(scope.Root, path) is not { } relative) return operation(path);
+        var slash = relative.LastIndexOf('/');
+        var (folder, leaf) = slash < 0 ? ("", relative) : (relative[..slash], relative[(slash + 1)..]);
+        using var handle = Posix.OpenFolderBeneath(scope.Handle, folder)
+                           ?? throw new DirectoryNotFoundException($"Could not find a part of the path '{path}'.");
+        // "/." for the root itself: the folder, not /proc's link to it.
+        var pinned = $"/proc/{Environment.ProcessId}/fd/{handle.DangerousGetHandle()}/" + (leaf.Length > 0 ? leaf : ".");
+        try
+        {
+            return operation(pinned);
+        }
+        catch (FileNotFoundException e)
+        {
+            throw new FileNotFoundException(e.Message.Replace(pinned, path, StringComparison.Ordinal), path);
+        }
+        catch (DirectoryNotFoundException e)
+        {
+            throw new DirectoryNotFoundException(e.Message.Replace(pinned, path, StringComparison.Ordinal));
+        }
+        catch (IOException e)
+        {
+            throw new IOException(e.Message.Replace(pinned, path, StringComparison.Ordinal), e.HResult);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new UnauthorizedAccessException(e.Message.Replace(pinned, path, StringComparison.Ordinal));
+        }
+    }
+
+    public static void At(string path, Action<string> operation) => At(path, p =>
+    {
+        operation(p);
+        return true;
+    });
+
+    /// <summary>The path below the root ("" for the root itself), or null when it is not under it.</summary>
+    private static string? Relative(string root, string path)
+    {
+        if (path == root) return "";
+        return path.StartsWith(root + "/", StringComparison.Ordinal) ? path[(root.Length + 1)..].TrimEnd('/') : null;
+    }
+
+    /// <summary>What is at the path, the last component not followed; null when nothing (or its folder is missing).</summary>
+    public static (UnixFileKind Kind, long Size)? Kind(string path)
+    {
+        try
+        {
+            return At(path, Posix.Kind);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Whether the path names a folder, links in it (the last too) followed inside the root.</summary>
+    public static bool FolderResolves(string path)
+    {
+        if (Current.Value is not { } scope || Relative(scope.Root, path) is not { } relative) return Directory.Exists(path);
+        using var handle = Posix.OpenFolderBeneath(scope.Handle, relative);
+        return handle is not null;
+    }
+
+    public static bool FileExists(string path) => Kind(path)?.Kind == UnixFileKind.File;
+    public static bool FolderExists(string path) => Kind(path)?.Kind == UnixFileKind.Folder;
+    public static bool Exists(string path) => Kind(path) is not null;
+
+    /// <summary>The inode and device of the path itself (null when absent).</summary>
+    public static (ulong Device, ulong Inode)? Identity(string path)
+    {
+        try
+        {
+            return At(path, Posix.Identity);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public static bool SameFile(string a, string b) => Identity(a) is { } x && Identity(b) is { } y && x == y;
+
+    public static (uint Uid, uint Gid)? Owner(string path)
+    {
+        try
+        {
+            return At(path, Posix.Owner);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The mode of a file or folder (not through a link at the path).</summary>
+    public static UnixFileMode Mode(string path) => At(path, p =>
+    {
+        using var stream = Posix.OpenRead(p);
+        return File.GetUnixFileMode(stream.SafeFileHandle);
+    });
+
+    /// <summary>The target of a symlink at the path, or null when it is not one.</summary>
+    public static string? LinkTarget(string path)
+    {
+        try
+        {
+            return At(path, p => Posix.Kind(p)?.Kind == UnixFileKind.Link ? new FileInfo(p).LinkTarget : null);
+        }
+        catch (DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public static byte[] ReadAllBytes(string path) => At(path, p =>
+    {
+        using var stream = Posix.OpenRead(p);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
+    });
+
+    public static string ReadAllText(string path) => System.Text.Encoding.UTF8.GetString(ReadAllBytes(path));
+
+    /// <summary>A new file, created with its mode (O_CREAT | O_EXCL: nothing at the path is followed or reused).</summary>
+    public static FileStream CreateNew(string path, UnixFileMode mode) => At(path, p => new FileStream(p, new FileStreamOptions
+    {
+        Mode = FileMode.CreateNew, Access = FileAccess.Write, UnixCreateMode = mode,
+    }));
+
+    /// <summary>Makes the folder and its missing parents, one at a time, each beneath the root.</summary>
+    public static void CreateFolder(string path)
+    {
+        if (Current.Value is not { } scope || Relative(scope.Root, path) is not { } relative)
+        {
+            Directory.CreateDirectory(path);
+            return;
+        }
+        var prefix = scope.Root;
+        foreach (var part in relative.Split('/', StringSplitOptions.RemoveEmptyEntries))
+        {
+            prefix += "/" + part;
+            At(prefix, p =>
+            {
+                if (!Directory.Exists(p)) Directory.CreateDirectory(p);
+            });
+        }
+    }
+
+    /// <summary>Sets owner (when given) and mode through a descriptor of the path itself (a link there is an error).</summary>
+    public static void SetOwnerAndMode(string path, (uint Uid, uint Gid)? owner, UnixFileMode mode) =>
+        At(path, p => Posix.SetOwnerAndMode(p, owner, mode));
+
+    public static void Rename(string from, string to) => At(from, f => At(to, t => Posix.Rename(f, t)));
+
+    public static void HardLink(string existing, string newPath) => At(existing, e => At(newPath, n => Posix.HardLink(e, n)));
+
+    public static void CreateSymbolicLink(string path, string target) => At(path, p => File.CreateSymbolicLink(p, target));
+
+    /// <summary>Removes a file or symlink (not following it); no error when absent.</summary>
+    public static void DeleteIfPresent(string path)
+    {
+        if (Exists(path)) At(path, File.Delete);
+    }
+
+    /// <summary>Removes an empty folder.</summary>
+    public static void DeleteEmptyFolder(string path) => At(path, p => Directory.Delete(p));
+
+    /// <summary>Deletes a folder (symlinks inside are removed, never followed) or a file.</summary>
+    public static void DeleteTree(string path)
+    {
+        if (FolderExists(path)) At(path, p => Directory.Delete(p, recursive: true));
+        else DeleteIfPresent(path);
+    }
+
+    /// <summary>The entries of a folder (full paths under the given one), or none when it is missing.</summary>
+    public static IReadOnlyList<string> Entries(string folder, string pattern = "*")
+    {
+        if (!FolderExists(folder)) return [];
+        return At(folder, p => Directory.EnumerateFileSystemEntries(p, pattern)
+            .Select(e => Path.Join(folder, Path.GetFileName(e))).Order(StringComparer.Ordinal).ToList());
+    }
+
+    public static void SyncFolder(string path) => At(path, Posix.SyncDirectory);
+
+    /// <summary>Takes the exclusive lock of a lock file (made 0600 if missing); null when another process holds it.</summary>
+    public static SafeFileHandle? Lock(string path) => At(path, Posix.LockFile);
+}
