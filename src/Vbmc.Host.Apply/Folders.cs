@@ -13,7 +13,7 @@ internal static class Folders
     public static void Create(string root, IReadOnlyList<string> tmpfilesFiles, IEnumerable<ManifestFolder> folders)
     {
         if (tmpfilesFiles.Count == 0) return;
-        RootedPath.RefuseLinks(root, folders.Select(f => f.Path), "systemd-tmpfiles");
+        LinkRefusal.RefuseLinks(root, folders.Select(f => f.Path), "systemd-tmpfiles");
         var tmpfiles = ApplyPrograms.Require(HostProgram.SystemdTmpfiles);
         var arguments = new List<string> { "--create" };
         if (!Accounts.IsHostRoot(root)) arguments.Add("--root=" + root);
@@ -23,5 +23,5 @@ internal static class Folders
 
     /// <summary>The folders of the manifest's intents (what the tmpfiles.d files make) that do not exist under the root.</summary>
     public static IReadOnlyList<string> Missing(string root, IEnumerable<ManifestFolder> folders) =>
-        folders.Select(f => f.Path).Where(p => !RootFiles.FolderResolves(HostPaths.Under(root, p))).Distinct().ToList();
+        folders.Select(f => f.Path).Where(p => !RootFiles.FolderExists(HostPaths.Under(root, p))).Distinct().ToList();
 }

@@ -77,7 +77,7 @@ public static class GenerationCollector
     /// <summary>The regular files of a folder, all depths (links not followed): their inode and size.</summary>
     private static IReadOnlyList<((ulong, ulong) Identity, long Size)> FilesOf(string folder) =>
         RootFiles.FolderExists(folder)
-            ? RootFiles.At(folder, f => Directory.EnumerateFiles(f, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.None })
+            ? RootFiles.InFolder(folder, f => Directory.EnumerateFiles(f, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.None })
                 .Select(file => (Identity: Posix.Identity(file), Facts: Posix.Kind(file)))
                 .Where(x => x.Identity is not null && x.Facts?.Kind == UnixFileKind.File)
                 .Select(x => (x.Identity!.Value, x.Facts!.Value.Size)).ToList())

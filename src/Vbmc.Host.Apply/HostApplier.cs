@@ -102,7 +102,7 @@ public static class HostApplier
 
             step = ApplySteps.Accounts;
             FaultInjection.At(step, options);
-            RootedPath.RefuseLinks(root, Accounts.Files, "systemd-sysusers");
+            LinkRefusal.RefuseLinks(root, Accounts.Files, "systemd-sysusers");
             Accounts.Create(root, StagedFiles(staging, plan, folder, InstallActivation.MakeAccounts));
 
             step = ApplySteps.Folders;

@@ -68,7 +68,7 @@ internal sealed class InstalledLinks(string root, UndoJournal? journal)
             var targets = known.TryGetValue(path, out var set) ? set.Append(target) : [target];
             if (Inspect(root, path, targets) != PathState.Other) continue;
             var full = HostPaths.LinkUnder(root, path);
-            if (!generation.Originals.Contains(path) || RootFiles.FolderExists(full))
+            if (!generation.Originals.Contains(path) || RootFiles.Kind(full)?.Kind == UnixFileKind.Folder)
             {
                 yield return new ApplyException(DiagnosticIds.ApplyConflict, full,
                     $"{path} exists and was not installed by vbmc: vbmc never replaces it",
@@ -182,7 +182,7 @@ internal sealed class InstalledLinks(string root, UndoJournal? journal)
 
     private void EnsureFolder(string folder)
     {
-        if (RootFiles.FolderResolves(folder)) return;
+        if (RootFiles.FolderExists(folder)) return;
         EnsureFolder(Path.GetDirectoryName(folder)!);
         RootFiles.CreateFolder(folder);
         journal?.Add($"remove the folder {folder}", () =>

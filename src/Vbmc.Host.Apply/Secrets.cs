@@ -223,7 +223,7 @@ internal static class Secrets
     /// </summary>
     private static bool HostAclLacks(string root, string publicKeyFile)
     {
-        var hasGuix = RootFiles.FileExists(HostPaths.Under(root, GuixAcl.HostFile)) || RootFiles.FolderResolves(HostPaths.Under(root, "/var/guix"));
+        var hasGuix = RootFiles.FileExists(HostPaths.Under(root, GuixAcl.HostFile)) || RootFiles.FolderExists(HostPaths.Under(root, "/var/guix"));
         if (!hasGuix || !RootFiles.FileExists(publicKeyFile)) return false;
         if (GuixSigningKey.PointOf(RootFiles.ReadAllText(publicKeyFile)) is not { } point) return false;
         var acl = HostPaths.Under(root, GuixAcl.HostFile);

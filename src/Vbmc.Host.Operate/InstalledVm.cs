@@ -12,7 +12,7 @@ public sealed record InstalledVm(ManifestVm Vm, string Root)
     public string Name => Vm.Name;
 
     /// <summary>A host path under the root (the path itself when the root is /).</summary>
-    public string Under(string hostPath) => ProbeTargets.UnderRoot(Root, hostPath);
+    public string Under(string hostPath) => ProbeTargets.InsideRoot(Root, hostPath);
 
     public bool RootIsHost => Root is "/" or "" || Path.GetFullPath(Root) == "/";
 

@@ -37,6 +37,9 @@ public static class VmLocator
         return manifest is null ? ([], problem) : (manifest.Vms.Select(v => new InstalledVm(v, root)).ToList(), null);
     }
 
-    private static (Vbmc.Lowering.Manifest?, Diagnostic?) ReadInstalled(string root) =>
-        ManifestReading.Read(ProbeInput.InstalledManifest(root), "no installed generation: run 'vbmc apply' first");
+    private static (Vbmc.Lowering.Manifest?, Diagnostic?) ReadInstalled(string root)
+    {
+        using var beneath = Vbmc.Host.Files.RootFiles.Enter(root); // links under the root lead inside it
+        return ManifestReading.Read(ProbeInput.InstalledManifest(root), "no installed generation: run 'vbmc apply' first");
+    }
 }

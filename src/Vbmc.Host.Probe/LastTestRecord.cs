@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Vbmc.Host.Files;
 using Vbmc.Lowering;
 
 namespace Vbmc.Host.Probe;
@@ -35,24 +36,23 @@ public sealed record LastTestRecord(string Time, bool Passed, string? FailedChec
     {
         var problems = new List<string>();
         if (!OperatingSystem.IsLinux()) return problems; // installed VMs exist on Linux hosts only
+        // Written as root into the root's state folders: each use resolved beneath it, links in it never followed out.
+        using var beneath = RootFiles.Enter(root);
         foreach (var machine in report.Machines)
         {
             if (machine.Target.Vm is not { } vm || !Vbmc.Services.VmNames.IsValid(vm)) continue;
             var path = PathFor(root, vm);
-            if (!Directory.Exists(Path.GetDirectoryName(path))) continue;
+            if (!RootFiles.FolderExists(Path.GetDirectoryName(path)!)) continue;
             var temporary = path + ".tmp";
             try
             {
-                File.Delete(temporary);
-                using (var stream = new FileStream(temporary, new FileStreamOptions
-                       {
-                           Mode = FileMode.CreateNew, Access = FileAccess.Write,
-                           UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead,
-                       }))
+                RootFiles.DeleteIfPresent(temporary);
+                using (var stream = RootFiles.CreateNew(temporary,
+                           UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead))
                 {
                     JsonSerializer.Serialize(stream, Of(machine, now), LastTestJson.Default.LastTestRecord);
                 }
-                File.Move(temporary, path, overwrite: true);
+                RootFiles.Rename(temporary, path);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
@@ -67,9 +67,11 @@ public sealed record LastTestRecord(string Time, bool Passed, string? FailedChec
     {
         try
         {
-            var info = new FileInfo(PathFor(root, vm));
-            if (!info.Exists || info.Length > 64 * 1024) return null;
-            return JsonSerializer.Deserialize(File.ReadAllText(info.FullName), LastTestJson.Default.LastTestRecord);
+            if (!OperatingSystem.IsLinux()) return null;
+            using var beneath = RootFiles.Enter(root);
+            var path = PathFor(root, vm);
+            if (RootFiles.Kind(path) is not (UnixFileKind.File, <= 64 * 1024)) return null;
+            return JsonSerializer.Deserialize(RootFiles.ReadAllText(path), LastTestJson.Default.LastTestRecord);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException or NotSupportedException)
         {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Vbmc.Diagnostics;
+using Vbmc.Host.Files;
 using Vbmc.Lowering;
 
 namespace Vbmc.Host.Probe;
@@ -18,7 +19,8 @@ public static class ManifestReading
         string json;
         try
         {
-            json = File.ReadAllText(path);
+            // Beneath the --root when the caller entered its scope (RootFiles): links lead inside it.
+            json = OperatingSystem.IsLinux() ? RootFiles.ReadAllText(path) : File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

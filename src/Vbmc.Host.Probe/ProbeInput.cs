@@ -1,5 +1,6 @@
 using Vbmc.Diagnostics;
 using Vbmc.Evaluation;
+using Vbmc.Host.Files;
 using Vbmc.Lowering;
 
 namespace Vbmc.Host.Probe;
@@ -34,8 +35,16 @@ public sealed record ProbeInput(string Source, IReadOnlyList<ProbeTarget> Target
     private static ProbeInput FromManifest(string path, string root, string hintWhenMissing)
     {
         // vbmc test reads keys at the paths a manifest names: only a VM's own, as compile writes them.
-        var (manifest, problem) = ManifestReading.Read(path, hintWhenMissing);
+        var (manifest, problem) = ReadBeneath(root, () => ManifestReading.Read(path, hintWhenMissing));
         return manifest is null ? Failed(path, problem!) : new ProbeInput(path, ProbeTargets.FromManifest(manifest, root), []);
+    }
+
+    /// <summary>Reads with every path under <paramref name="root"/> resolved beneath it (a compile folder elsewhere is read as it is).</summary>
+    private static T ReadBeneath<T>(string root, Func<T> read)
+    {
+        if (!OperatingSystem.IsLinux()) return read();
+        using var beneath = RootFiles.Enter(root);
+        return read();
     }
 
     private static ProbeInput Failed(string path, Diagnostic diagnostic) => new(path, [], [diagnostic]);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Vbmc.Host.Files;
 using Vbmc.Lowering;
 
 namespace Vbmc.Host.Probe;
@@ -21,13 +22,13 @@ public static class ProbeTargets
             var vm = machine.Vm is null ? null : plan.Vms.FirstOrDefault(v => v.Name == machine.Vm);
             var (hostKey, problem) = machine.HostKey is { } written
                 ? (written, null)
-                : ReadHostKey(UnderRoot(root, machine.HostKeyFile ?? "/nonexistent"));
+                : ReadHostKey(InsideRoot(root, machine.HostKeyFile ?? "/nonexistent"));
             targets.Add(new ProbeTarget
             {
                 Host = machine.Name,
                 Port = machine.Port,
                 User = machine.User,
-                PrivateKeyFile = machine.Vm is null ? machine.PrivateKey : UnderRoot(root, machine.PrivateKey),
+                PrivateKeyFile = machine.Vm is null ? machine.PrivateKey : InsideRoot(root, machine.PrivateKey),
                 HostKey = hostKey,
                 HostKeyProblem = problem,
                 DaemonSockets = vm?.DaemonSockets ?? [machine.DaemonSocket],
@@ -52,13 +53,13 @@ public static class ProbeTargets
         foreach (var vm in manifest.Vms)
         {
             if (vm.SshPort is not { } port) continue;
-            var (hostKey, problem) = ReadHostKey(UnderRoot(root, vm.Secrets.GuestHostKey + ".pub"));
+            var (hostKey, problem) = ReadHostKey(InsideRoot(root, vm.Secrets.GuestHostKey + ".pub"));
             targets.Add(new ProbeTarget
             {
                 Host = "127.0.0.1",
                 Port = port,
                 User = vm.OffloadUser,
-                PrivateKeyFile = UnderRoot(root, vm.Secrets.OffloadKey),
+                PrivateKeyFile = InsideRoot(root, vm.Secrets.OffloadKey),
                 HostKey = hostKey,
                 HostKeyProblem = problem,
                 ParallelBuilds = vm.CpuCount,
@@ -77,9 +78,19 @@ public static class ProbeTargets
             .Select(g => g.First() with { Listed = g.Sum(t => t.Listed) })
             .ToList();
 
-    /// <summary>An installed path (absolute) inside the --root folder.</summary>
+    /// <summary>An installed path (absolute) inside the --root folder, as written (what messages name).</summary>
     public static string UnderRoot(string root, string installedPath) =>
         root is "/" or "" ? installedPath : Path.Join(Path.GetFullPath(root), installedPath.TrimStart('/'));
+
+    /// <summary>
+    /// An installed path inside the --root folder with every link in it resolved inside that
+    /// folder, as it will be once the folder is the root (RootedPath): the path to give a program
+    /// (ssh's key, QEMU's disks), which follows links as it opens it.
+    /// </summary>
+    public static string InsideRoot(string root, string installedPath) =>
+        root is "/" or "" ? installedPath
+        : OperatingSystem.IsLinux() ? RootedPath.Resolve(root, installedPath, followLast: true)
+        : UnderRoot(root, installedPath);
 
     private static (string? Key, string? Problem) ReadHostKey(string file)
     {

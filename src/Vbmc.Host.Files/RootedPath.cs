@@ -1,16 +1,16 @@
-namespace Vbmc.Host.Apply;
+namespace Vbmc.Host.Files;
 
 /// <summary>
 /// A host path resolved beneath a --root folder R as if R were "/": each symbolic link met is
 /// followed with its target read inside R (an absolute target starts again at R, ".." stops at
-/// R), so no path apply uses leaves R, whatever links are planted under it. This is how
+/// R), so no path vbmc uses leaves R, whatever links are planted under it. This is how
 /// systemd-tmpfiles and systemd-sysusers resolve paths with --root (and how the links resolve
 /// once R is a root), so vbmc and the tools it runs agree on every path.
 /// </summary>
 /// <remarks>
-/// This builds the path apply names in messages and records; each use of it is resolved again
-/// by the kernel beneath R (<see cref="RootFiles"/>: openat2 RESOLVE_IN_ROOT), so a folder
-/// swapped for a link between the two still leads inside R only.
+/// This builds the path vbmc names in messages and records and gives programs it runs; each of
+/// vbmc's own uses of it is resolved again by the kernel beneath R (<see cref="RootFiles"/>:
+/// openat2 RESOLVE_IN_ROOT), so a folder swapped for a link between the two leads inside R only.
 /// Under the host's own root ("/") nothing is resolved: the host's links are its own.
 /// </remarks>
 public static class RootedPath
@@ -62,37 +62,29 @@ public static class RootedPath
     }
 
     /// <summary>
-    /// Under a --root R other than "/", refuses (an error naming the link) when a component of one
-    /// of <paramref name="hostPaths"/> below R is a symbolic link: systemd 252's tmpfiles makes
-    /// missing parent folders through such a link without confining it to R (measured: a link
-    /// R/var/lib/vbmc -> /elsewhere got /elsewhere/NAME), so no link may stand on the paths a
-    /// tool of the host makes. vbmc's own writes resolve links inside R instead (<see cref="Resolve"/>).
+    /// The first component of <paramref name="hostPath"/> below <paramref name="root"/> that is a
+    /// symbolic link, with its target; null when none is (or when the root is "/").
     /// </summary>
-    public static void RefuseLinks(string root, IEnumerable<string> hostPaths, string tool)
+    public static (string Path, string Target)? FirstLink(string root, string hostPath)
     {
         var rootFull = Path.TrimEndingDirectorySeparator(Path.GetFullPath(root));
-        if (rootFull is "/" or "") return;
-        foreach (var hostPath in hostPaths)
+        if (rootFull is "/" or "") return null;
+        var current = rootFull;
+        foreach (var part in Components(hostPath))
         {
-            var current = rootFull;
-            foreach (var part in Components(hostPath))
+            current = current + "/" + part;
+            string? target;
+            try
             {
-                current = current + "/" + part;
-                string? target;
-                try
-                {
-                    target = new FileInfo(current).LinkTarget;
-                }
-                catch (IOException)
-                {
-                    target = null;
-                }
-                if (target is null) continue;
-                throw new ApplyException(Vbmc.Diagnostics.DiagnosticIds.ApplyFailed, current,
-                    $"{current} is a symbolic link (to {target}): {tool} would follow it out of the root; nothing was run",
-                    $"make {hostPath} a folder under {rootFull}, or remove the link");
+                target = new FileInfo(current).LinkTarget;
             }
+            catch (IOException)
+            {
+                target = null;
+            }
+            if (target is not null) return (current, target);
         }
+        return null;
     }
 
     private static IEnumerable<string> Components(string path) =>

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
 
-namespace Vbmc.Host.Apply;
+namespace Vbmc.Host.Files;
 
 /// <summary>
 /// The few POSIX calls .NET does not offer as such: rename(2) over an existing symlink to a
@@ -10,9 +10,9 @@ namespace Vbmc.Host.Apply;
 /// fsync(2) of a folder so that a rename survives a power cut, openat2(2) beneath a root, and
 /// opens with O_NOFOLLOW (owners and modes set with fchown/fchmod on what was opened, reads, locks).
 /// </summary>
-internal enum UnixFileKind { File, Folder, Link, Other }
+public enum UnixFileKind { File, Folder, Link, Other }
 
-internal static partial class Posix
+public static partial class Posix
 {
     [LibraryImport("libc", EntryPoint = "rename", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int RenameNative(string from, string to);
@@ -29,6 +29,9 @@ internal static partial class Posix
 
     [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
     private static partial int OpenNative(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "stat", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int StatNative(string path, ref byte statBuffer);
 
     [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     private static partial int FsyncNative(int fd);
@@ -125,9 +128,20 @@ internal static partial class Posix
     /// at it, and /proc's magic links are refused (openat2 RESOLVE_IN_ROOT | RESOLVE_NO_MAGICLINKS).
     /// Null when a component is missing or not a folder.
     /// </summary>
-    public static SafeFileHandle? OpenFolderBeneath(SafeFileHandle root, string relativePath)
+    public static SafeFileHandle? OpenFolderBeneath(SafeFileHandle root, string relativePath) =>
+        OpenBeneath(root, relativePath, OpenPath | OpenDirectory);
+
+    /// <summary>A file or folder opened to read beneath <paramref name="root"/>, as <see cref="OpenFolderBeneath"/> resolves it.</summary>
+    public static SafeFileHandle? OpenToReadBeneath(SafeFileHandle root, string relativePath) =>
+        OpenBeneath(root, relativePath, OpenNonBlocking); // O_RDONLY; a FIFO planted there does not block
+
+    /// <summary>Anything at the path beneath <paramref name="root"/> (O_PATH: no permission to read needed), links followed inside it.</summary>
+    public static SafeFileHandle? OpenPathBeneath(SafeFileHandle root, string relativePath) =>
+        OpenBeneath(root, relativePath, OpenPath);
+
+    private static SafeFileHandle? OpenBeneath(SafeFileHandle root, string relativePath, int flags)
     {
-        var how = new OpenHow { Flags = (ulong)(OpenPath | OpenDirectory | OpenCloseOnExec), Resolve = ResolveInRoot | ResolveNoMagicLinks };
+        var how = new OpenHow { Flags = (ulong)(flags | OpenCloseOnExec), Resolve = ResolveInRoot | ResolveNoMagicLinks };
         var added = false;
         try
         {
@@ -200,11 +214,12 @@ internal static partial class Posix
         return new FileStream(new SafeFileHandle((IntPtr)fd, ownsHandle: true), FileAccess.Read);
     }
 
-    /// <summary>What a path is and its size, not following a final symlink (null when it does not exist).</summary>
-    public static (UnixFileKind Kind, long Size)? Kind(string path)
+    /// <summary>What a path is and its size, a final symlink followed or not (null when it does not exist).</summary>
+    public static (UnixFileKind Kind, long Size)? Kind(string path, bool follow = false)
     {
         Span<byte> buffer = stackalloc byte[512];
-        if (LstatNative(path, ref MemoryMarshal.GetReference(buffer)) != 0) return null;
+        var result = follow ? StatNative(path, ref MemoryMarshal.GetReference(buffer)) : LstatNative(path, ref MemoryMarshal.GetReference(buffer));
+        if (result != 0) return null;
         // st_mode: offset 24 on x86_64, 16 on the generic 64-bit ABI; st_size at 48 on both.
         var mode = MemoryMarshal.Read<uint>(buffer[(RuntimeInformation.ProcessArchitecture == Architecture.X64 ? 24 : 16)..]);
         var kind = (mode & 0xF000) switch
