@@ -44,17 +44,15 @@ internal sealed class ImageStaging : IDisposable
     }
 
     /// <summary>Staging folders no running build holds (their builds were killed); returns how many were removed.</summary>
-    public static int RemoveLeftovers(string stagingParent)
+    public static int RemoveLeftovers(string stagingParent) => Leftovers(stagingParent).Count(TemporaryFolders.Delete);
+
+    /// <summary>The staging folders under <paramref name="stagingParent"/> that no running build holds, in name order.</summary>
+    public static IReadOnlyList<string> Leftovers(string stagingParent)
     {
-        if (!Directory.Exists(stagingParent)) return 0;
-        var removed = 0;
-        foreach (var folder in Directory.EnumerateDirectories(stagingParent))
-        {
-            if (new DirectoryInfo(folder).LinkTarget is not null) continue;
-            if (ProcessLock.IsHeld(LockPurpose, folder)) continue;
-            if (TemporaryFolders.Delete(folder)) removed++;
-        }
-        return removed;
+        if (!Directory.Exists(stagingParent)) return [];
+        return Directory.EnumerateDirectories(stagingParent)
+            .Where(folder => new DirectoryInfo(folder).LinkTarget is null && !ProcessLock.IsHeld(LockPurpose, folder))
+            .Order(StringComparer.Ordinal).ToList();
     }
 
     public void Dispose()

@@ -170,7 +170,8 @@ public sealed class VmVerbsTests : IDisposable
         Directory.CreateDirectory(Path.Combine(generations, "4.partial"));
         File.WriteAllBytes(Path.Combine(generations, "4.partial", "generation.json"), new byte[5000]);
         // The image cache: a base whose mmdebstrap was killed (its lock is free), one being made
-        // (the test holds its lock), a staging folder left two days ago and one in use.
+        // (the test holds its lock), the staging folder of a killed build and one a build holds
+        // (its process lock, which the kernel drops when the build dies: ImageStaging).
         var key = new string('a', 64);
         var busyKey = new string('b', 64);
         var debian = Directory.CreateDirectory(Path.Combine(Cache, "debian")).FullName;
@@ -189,10 +190,9 @@ public sealed class VmVerbsTests : IDisposable
         File.SetLastWriteTimeUtc(Path.Combine(debian, unusedKey + ".txt"), DateTime.UtcNow.AddDays(-40));
         var oldStaging = Directory.CreateDirectory(Path.Combine(Cache, "staging", "verbs.old")).FullName;
         File.WriteAllBytes(Path.Combine(oldStaging, "file"), new byte[3000]);
-        File.SetLastWriteTimeUtc(Path.Combine(oldStaging, "file"), DateTime.UtcNow.AddDays(-2));
-        Directory.SetLastWriteTimeUtc(oldStaging, DateTime.UtcNow.AddDays(-2));
         var newStaging = Directory.CreateDirectory(Path.Combine(Cache, "staging", "verbs.new")).FullName;
         File.WriteAllBytes(Path.Combine(newStaging, "file"), new byte[3000]);
+        using var building = global::Vbmc.Processes.ProcessLock.TryAcquire("image-staging", newStaging)!;
         using var busy = new FileStream(Path.Combine(debian, busyKey + ".lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
 
         var dry = Vbmc("gc", "--keep", "2", "--root", Root, "--dry-run");
@@ -201,7 +201,7 @@ public sealed class VmVerbsTests : IDisposable
             .And.Contain("would remove /var/lib/vbmc/generations/4.partial (left by an interrupted apply, 4.9 KiB)\n")
             .And.Contain("kept generations 2, 3 (current: 3)\n")
             .And.Contain($"would remove {killedBase} (a Debian base whose build was killed, 7000 bytes)\n")
-            .And.Contain($"would remove {oldStaging} (an image build's staging folder unchanged for a day or more, 3000 bytes)\n")
+            .And.Contain($"would remove {oldStaging} (the staging folder of an image build that was killed, 3000 bytes)\n")
             .And.Contain($"would remove {unused} (a Debian base no build used for 40 days, 11000 bytes)\n")
             .And.NotContain(busyBase).And.NotContain(newStaging).And.NotContain(finished)
             .And.MatchRegex(@"would free \d+\.\d KiB \(\d+ bytes\)\n$");

@@ -89,18 +89,22 @@ internal static class BaseRootCache
         var deadline = DateTime.UtcNow + LockTimeout;
         while (true)
         {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(TimeSpan.FromSeconds(1));
-            }
-            catch (IOException)
-            {
-                return null;
-            }
+            if (TryLock(path) is { } held) return held;
+            if (DateTime.UtcNow >= deadline) return null;
+            Thread.Sleep(TimeSpan.FromSeconds(1));
+        }
+    }
+
+    /// <summary>The base's lock (flock, which .NET takes for FileShare.None) if no other build holds it now; null when one does.</summary>
+    internal static FileStream? TryLock(string path)
+    {
+        try
+        {
+            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        }
+        catch (IOException)
+        {
+            return null;
         }
     }
 }

@@ -6,15 +6,13 @@ namespace Vbmc.Image.Base;
 /// `vbmc gc`'s part in the image cache: what builds that were killed left behind. A half-made
 /// Debian base (debian/.KEY.RANDOM.tar) is stale when no build holds KEY.lock (the lock the build
 /// that makes it holds; the kernel drops it when that build dies). A staging folder
-/// (staging/VM.RANDOM) has no lock: it is taken as stale when nothing changed in it for a day,
-/// far more than any image build (the base's own lock gives up after 30 minutes). A finished base
+/// (staging/VM.RANDOM) is stale when no build holds its process lock (<see cref="ImageStaging"/>:
+/// the kernel drops it when that build dies, however it dies). A finished base
 /// (debian/KEY.tar) is unused when no build has used it for <c>unusedFor</c>: each build that
 /// finds it in the cache marks KEY.txt (its list of inputs) with the time.
 /// </summary>
 public static partial class CacheCollector
 {
-    public static readonly TimeSpan StagingAge = TimeSpan.FromDays(1);
-
     [GeneratedRegex("^\\.(?<key>[0-9a-f]{64})\\.[0-9a-f]{32}\\.tar$")]
     private static partial Regex HalfMadeBase();
 
@@ -55,7 +53,7 @@ public static partial class CacheCollector
                     var inputs = Path.Combine(debian, key + ".txt");
                     var lastUse = File.Exists(inputs) ? File.GetLastWriteTimeUtc(inputs) : File.GetLastWriteTimeUtc(file);
                     if (now - lastUse < unusedFor) continue;
-                    using var unlocked = TryLock(Path.Combine(debian, key + ".lock"));
+                    using var unlocked = BaseRootCache.TryLock(Path.Combine(debian, key + ".lock"));
                     if (unlocked is null) continue;
                     var size = new FileInfo(file).Length;
                     if (!dryRun)
@@ -68,7 +66,7 @@ public static partial class CacheCollector
                     continue;
                 }
                 if (HalfMadeBase().Match(Path.GetFileName(file)) is not { Success: true } m) continue;
-                using var free = TryLock(Path.Combine(debian, m.Groups["key"].Value + ".lock"));
+                using var free = BaseRootCache.TryLock(Path.Combine(debian, m.Groups["key"].Value + ".lock"));
                 if (free is null) continue; // a build is making it
                 var bytes = new FileInfo(file).Length;
                 if (!dryRun) File.Delete(file);
@@ -76,35 +74,14 @@ public static partial class CacheCollector
                 output.WriteLine($"{verb} {file} (a Debian base whose build was killed, {bytes} bytes)");
             }
         }
-        var staging = Path.Combine(cacheDirectory, "staging");
-        if (Directory.Exists(staging))
+        foreach (var folder in ImageStaging.Leftovers(Path.Combine(cacheDirectory, "staging")))
         {
-            foreach (var folder in Directory.EnumerateDirectories(staging).Order(StringComparer.Ordinal))
-            {
-                if (now - LastChange(folder) < StagingAge) continue;
-                var bytes = Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.None })
-                    .Select(f => new FileInfo(f)).Where(f => f.LinkTarget is null).Sum(f => f.Length);
-                if (!dryRun) Directory.Delete(folder, recursive: true);
-                total += bytes;
-                output.WriteLine($"{verb} {folder} (an image build's staging folder unchanged for a day or more, {bytes} bytes)");
-            }
+            var bytes = Directory.EnumerateFiles(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.None })
+                .Select(f => new FileInfo(f)).Where(f => f.LinkTarget is null).Sum(f => f.Length);
+            if (!dryRun && !Vbmc.Processes.TemporaryFolders.Delete(folder)) continue;
+            total += bytes;
+            output.WriteLine($"{verb} {folder} (the staging folder of an image build that was killed, {bytes} bytes)");
         }
         return total;
     }
-
-    private static FileStream? TryLock(string path)
-    {
-        try
-        {
-            return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-        }
-        catch (IOException)
-        {
-            return null;
-        }
-    }
-
-    private static DateTime LastChange(string folder) =>
-        Directory.EnumerateFileSystemEntries(folder, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.None })
-            .Select(e => new FileInfo(e).LastWriteTimeUtc).Append(Directory.GetLastWriteTimeUtc(folder)).Max();
 }
