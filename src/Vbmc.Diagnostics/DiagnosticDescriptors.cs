@@ -52,7 +52,7 @@ public static class DiagnosticDescriptors
         E(DiagnosticIds.InvalidFieldSpecifier, "A record field is written in a shape define-record-type* does not take.", "Write each field as (name value)."),
         E(DiagnosticIds.FieldTypeMismatch, "A record field's value is not of the type the field takes.", "Give a value of the type the message names."),
         E(DiagnosticIds.ThunkCycle, "Thunked fields of a record refer to each other in a cycle.", "Break the cycle: one of the fields must not depend on the other."),
-        E(DiagnosticIds.ThisRecordOutside, "Reserved for this-record (or the record's own name for it) used outside a field's value, which Guix refuses as a syntax error. vbmc does not report it yet.", "Use it only inside a thunked field's value."),
+        E(DiagnosticIds.ThisRecordOutside, "this-record (or a record type's own name for it, such as this-operating-system) used where no thunked field's value binds it: Guix refuses the file as a syntax error when it expands it.", "Use it only inside the value of a thunked field of that record."),
         W(DiagnosticIds.DeprecatedField, "A field or name that Guix still accepts but has replaced.", "Use the replacement the message names."),
         W(DiagnosticIds.FieldAdvisory, "A field's value is accepted but probably not what was meant.", "Read the message and change the value if it is not intended."),
         E(DiagnosticIds.MissingTargetService, "A service extends a service type that is not in the configuration and has no default value.", "Add a service of that type, as Guix requires."),

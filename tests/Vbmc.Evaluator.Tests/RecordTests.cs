@@ -139,7 +139,47 @@ public class RecordTests
     {
         var r = Run(Machine + "(machine (date this-machine))");
         r.Errors().Should().ContainSingle().Which.Message.Should().Contain("cannot be used outside of a record instantiation");
+        r.Errors()[0].Id.Should().Be(DiagnosticIds.ThisRecordOutside);
         r.Errors()[0].Where().Should().Be("6:16");
+    }
+
+    private const string Thing = """
+        (use-modules (guix records))
+        (define-record-type* <thing> thing make-thing thing?
+          (name thing-name)
+          (label thing-label (thunked) (default (string-append "L-" (thing-name this-record)))))
+
+        """;
+
+    [Fact]
+    public void A_record_type_without_its_own_name_calls_its_record_this_record_in_thunked_fields()
+    {
+        // Guix 1.5.0 prints "L-a" and ("x-b" "L-c") for these (measured in the reference root).
+        Value(Thing + "(thing-label (thing (name \"a\")))").Should().Be("\"L-a\"");
+        Value(Thing + """
+            (define b (thing (name "b") (label (string-append "x-" (thing-name this-record)))))
+            (list (thing-label b) (thing-label (thing (inherit (thing (name "z"))) (name "c"))))
+            """).Should().Be("(\"x-b\" \"L-c\")");
+    }
+
+    [Theory]
+    [InlineData("(define x this-record)\nx", "2:11")]
+    [InlineData("(define (f) (this-record))\n(f)", "2:13")]
+    public void This_record_of_guix_records_outside_a_thunked_field_is_VBM3007(string text, string where)
+    {
+        var r = Run("(use-modules (guix records))\n" + text);
+        var e = r.Errors().Should().ContainSingle().Subject;
+        e.Id.Should().Be(DiagnosticIds.ThisRecordOutside);
+        e.Message.Should().Contain("'this-record' cannot be used outside of a record instantiation");
+        e.Where().Should().Be(where);
+    }
+
+    [Fact]
+    public void This_record_is_not_bound_in_a_record_type_that_names_its_own()
+    {
+        // Guix: "this-record: cannot be used outside of a record instantiation" (the type's name is this-machine).
+        var r = Run("(use-modules (guix records))\n" + Machine + "(machine-cpu (machine (cpu (list this-record))))");
+        r.Errors().Should().ContainSingle().Which.Id.Should().Be(DiagnosticIds.ThisRecordOutside);
     }
 
     [Fact]

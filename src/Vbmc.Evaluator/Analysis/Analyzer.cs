@@ -87,6 +87,7 @@ public sealed partial class Analyzer(Module module)
                     return new ConstNode(new Guix.OpaqueValue($"{syntax.Module} {syntax.Name}"), node.Span);
             }
         }
+        if ((found ?? module.ValueOf(s)) is ThisRecordSyntax) throw OutsideRecord(node, s);
         if (found is not null || IsSyntaxValue(module.ValueOf(s)))
             throw Bad(node, SyntaxValueMessage(s, found ?? module.ValueOf(s)!));
         var cell = module.Lookup(s);
@@ -107,9 +108,17 @@ public sealed partial class Analyzer(Module module)
 
     private static bool IsSyntaxValue(object? v) => v is IMacro;
 
-    private static string SyntaxValueMessage(Symbol s, object macro) =>
-        macro is ThisRecordSyntax ? $"'{s.Name}' cannot be used outside of a record instantiation"
-                                  : $"Syntax error: '{s.Name}' is syntax and cannot be used as a value";
+    private static string SyntaxValueMessage(Symbol s, object macro) => $"Syntax error: '{s.Name}' is syntax and cannot be used as a value";
+
+    /// <summary>
+    /// this-record (or a record type's own name for it) where no thunked field's value binds it:
+    /// Guix refuses it when it expands the file ("cannot be used outside of a record instantiation").
+    /// </summary>
+    private static SchemeError OutsideRecord(SyntaxNode node, Symbol s) =>
+        new($"'{s.Name}' cannot be used outside of a record instantiation", DiagnosticIds.ThisRecordOutside)
+        {
+            Span = node.Span,
+        };
 
     private Node AnalyzeList(SyntaxList list, Scope? scope, bool tail)
     {
@@ -151,7 +160,7 @@ public sealed partial class Analyzer(Module module)
         {
             SyntaxRules rules => Analyze(CountExpansion(rules.Expand(form, IsLocalIn(scope))), scope, tail),
             Records.RecordConstructorSyntax ctor => AnalyzeRecordConstruction(ctor, form, scope),
-            ThisRecordSyntax => throw Bad(form, $"'{Sym(form.Items[0])!.Name}' cannot be used outside of a record instantiation"),
+            ThisRecordSyntax => throw OutsideRecord(form, Sym(form.Items[0])!),
             Guix.GuixSyntax syntax => AnalyzeGuixSyntax(syntax, form, scope),
             Guix.DeprecatedAlias alias => AnalyzeDeprecatedCall(alias, form, scope, tail),
             _ => throw Bad(form, "unsupported macro"),

@@ -91,7 +91,9 @@ public sealed class GuixModuleBuilder
             GuixEntryKind.RecordType => RecordTypeOf(entry.Name, entry, []),
             GuixEntryKind.RecordConstructor => new RecordConstructorSyntax(TypeOfConstructor(entry)),
             GuixEntryKind.Procedure => MakeProcedure(entry),
-            GuixEntryKind.Syntax => entry.SymbolName("this-record") is not null ? new ThisRecordSyntax() : new GuixSyntax(_data.DisplayName, entry.Name),
+            // (guix records)' own this-record, and each record type's name for it.
+            GuixEntryKind.Syntax => entry.SymbolName("this-record") is not null || entry.Name == RecordType.DefaultThisId.Name
+                ? new ThisRecordSyntax() : new GuixSyntax(_data.DisplayName, entry.Name),
             GuixEntryKind.Variable => MakeVariable(entry),
             GuixEntryKind.Deprecated => MakeDeprecated(entry),
             _ => null,

@@ -36,7 +36,7 @@ public static class GuixRecords
     private static LambdaInfo ConstantThunk(object value, Symbol? thisId, SourceSpan span, string name) =>
         new()
         {
-            Name = name, Span = span, Required = 1, ParameterNames = [thisId ?? Symbol.Intern(" this-record")], FrameSize = 1,
+            Name = name, Span = span, Required = 1, ParameterNames = [thisId ?? RecordType.DefaultThisId], FrameSize = 1,
             Body = new ConstNode(value, span),
         };
 

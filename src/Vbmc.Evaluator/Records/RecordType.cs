@@ -29,6 +29,12 @@ public sealed class RecordType : ISchemeWritable
     public required string Name { get; init; }
     public required FieldSpec[] Fields { get; init; }
     public Symbol? ThisId { get; init; }
+
+    /// <summary>
+    /// What a thunked field's value calls its record when the type names no this-id: this-record,
+    /// as Guix's define-record-type* parameterizes it (elsewhere it is a syntax error).
+    /// </summary>
+    public static readonly Symbol DefaultThisId = Symbol.Intern("this-record");
     public required Module Module { get; init; }
     /// <summary>The frame the type was defined in (defaults and sanitizers are evaluated there).</summary>
     public Frame? DefinitionFrame { get; set; }
