@@ -43,6 +43,9 @@ command -v clang >/dev/null 2>&1 || missing+=(clang)
 [ -f /usr/include/zlib.h ] || missing+=(zlib1g-dev)
 # setsid: `vbmc start` runs a launch script in a session of its own (util-linux is essential in Debian).
 command -v setsid >/dev/null 2>&1 || missing+=(util-linux)
+# The rootless image test makes an ordinary user (useradd, usermod: passwd) and runs vbmc as it (setpriv).
+command -v setpriv >/dev/null 2>&1 || missing+=(util-linux)
+PATH="$PATH:/usr/sbin:/sbin" command -v useradd >/dev/null 2>&1 || missing+=(passwd)
 command -v virt-xml-validate >/dev/null 2>&1 || missing+=(libvirt-clients)
 command -v xmllint >/dev/null 2>&1 || missing+=(libxml2-utils)
 if ((${#missing[@]} > 0)); then

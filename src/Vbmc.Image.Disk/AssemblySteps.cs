@@ -28,7 +28,7 @@ internal sealed class AssemblySteps(DiskImageRequest request, AssemblyTools tool
     public string Result => Path.Combine(work, request.Format == DiskFormats.Raw ? DiskFileName : ConvertedFileName);
 
     public bool Run() =>
-        WritePartitionTable() && MakeFileSystem() && NormaliseTimestamps() && Convert();
+        WritePartitionTable() && MakeFileSystem() && SetOwners() && NormaliseTimestamps() && Convert();
 
     private bool WritePartitionTable()
     {
@@ -64,6 +64,21 @@ internal sealed class AssemblySteps(DiskImageRequest request, AssemblyTools tool
             diagnostics.Error(DiagnosticIds.ImageBuildFailed, place,
                 $"mke2fs could not make the file system from {request.StagedRoot}: {FirstLines(complaint)}");
         return false;
+    }
+
+    /// <summary>The guest's owners, modes and device nodes (<see cref="OwnershipPass"/>), when the request gives them.</summary>
+    private bool SetOwners()
+    {
+        if (request.Ownership is not { } ownership) return true;
+        progress?.Report("setting owners and device nodes");
+        var batch = Path.Combine(work, "owners.debugfs");
+        File.WriteAllText(batch, OwnershipPass.DebugfsBatch(ownership));
+        var environment = new Dictionary<string, string> { ["E2FSPROGS_FAKE_TIME"] = _seconds.ToString(CultureInfo.InvariantCulture) };
+        var result = Run(HostProgram.Debugfs, tools.Debugfs, ["-w", "-f", batch, Partition], environment);
+        var errors = TimestampNormaliser.ErrorLines(result.Stderr);
+        return result.Succeeded && errors.Count == 0
+            || Failed("debugfs could not set the guest's owners and device nodes",
+                result.TimedOut || errors.Count == 0 ? result.Explanation : string.Join('\n', errors));
     }
 
     private bool NormaliseTimestamps()

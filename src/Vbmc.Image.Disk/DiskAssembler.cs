@@ -93,6 +93,9 @@ public static class DiskAssembler
         if (string.IsNullOrEmpty(request.Seed))
             Fail("the disk image has no seed to derive its UUIDs from");
 
+        if (request.Ownership is { } ownership && OwnershipPass.Problem(ownership) is { } problem)
+            Fail("unsupported: " + problem);
+
         if (!Directory.Exists(request.StagedRoot))
             Fail($"the staged root folder {request.StagedRoot} does not exist");
 

@@ -11,7 +11,8 @@ namespace Vbmc.Image;
 /// <summary>
 /// Builds a VM's guest disk image (and its kernel and initrd) into the compile folder: the base
 /// root (cached Debian root, or the user's), a staged copy with vbmc's guest files on top, then
-/// the disk assembler (MBR + ext4 with mke2fs -d, converted by qemu-img), all without mounts.
+/// the disk assembler (MBR + ext4 with mke2fs -d, owners set by debugfs, converted by qemu-img),
+/// all without mounts and without root: root and an ordinary user build the same bytes.
 /// </summary>
 public static class GuestImageBuilder
 {
@@ -31,7 +32,7 @@ public static class GuestImageBuilder
         if (Unsupported(vm) is { } reason)
         {
             diagnostics.Error(DiagnosticIds.UnsupportedForCompile, place, "unsupported: " + reason,
-                "run vbmc compile as root, or with --no-image to write every other artifact");
+                "run vbmc compile with --no-image to write every other artifact");
             return null;
         }
         var progress = new ImageProgress(settings, vm.Name);
@@ -44,14 +45,14 @@ public static class GuestImageBuilder
             staging = ImageStaging.Create(settings.CacheDirectory, vm.Name);
             var root = Path.Combine(staging.Path, "root");
             Directory.CreateDirectory(root);
-            if (!GuestStager.CopyBase(source, root, diagnostics, place)) return null;
-            if (!GuestStager.AddGuestFiles(vm, root, diagnostics, place)) return null;
+            if (GuestStager.CopyBase(source, root, diagnostics, place) is not { } owners) return null;
+            if (!GuestStager.AddGuestFiles(vm, root, owners, diagnostics, place)) return null;
             if (KernelFiles.Find(root, diagnostics, place) is not var (kernel, initrd)) return null;
 
             progress.Step($"disk image {vm.Image.FileName} ({vm.Image.Format}, {vm.Image.SizeBytes >> 20} MiB)");
             Directory.CreateDirectory(outputDirectory);
             var request = new DiskImageRequest(root, Path.Combine(outputDirectory, vm.Image.FileName), vm.Image.Format,
-                vm.Image.SizeBytes, Seed(vm, identity), Timestamp(vm));
+                vm.Image.SizeBytes, Seed(vm, identity), Timestamp(vm), owners.For(root));
             if (!DiskAssembler.Assemble(request, progress, diagnostics, place)) return null;
             KernelFiles.Copy(kernel, Path.Combine(outputDirectory, vm.KernelFileName));
             KernelFiles.Copy(initrd, Path.Combine(outputDirectory, vm.InitrdFileName));
@@ -93,8 +94,6 @@ public static class GuestImageBuilder
     {
         if (vm.Systems.FirstOrDefault() is not "x86_64-linux")
             return $"guest images for {string.Join(", ", vm.Systems)} (vbmc builds x86_64-linux guests) for virtual build machine '{vm.Name}'";
-        if (!Environment.IsPrivilegedProcess)
-            return $"building the guest image of '{vm.Name}' as a user other than root (the staged root must keep the guest's file owners)";
         return null;
     }
 

@@ -30,8 +30,6 @@ public sealed record HostProgram
     // 75-100 s with a close mirror, much more with a slow one.
     public static readonly HostProgram Mmdebstrap = new("mmdebstrap", "mmdebstrap", TimeSpan.FromHours(2));
     public static readonly HostProgram Tar = new("tar", "tar", TimeSpan.FromMinutes(30));
-    public static readonly HostProgram Copy = new("cp", "coreutils", TimeSpan.FromMinutes(30));
-    public static readonly HostProgram Chown = new("chown", "coreutils", TimeSpan.FromMinutes(1));
 
     // Disks (Vbmc.Image.Disk): seconds for vbmc's images, minutes for large roots on slow disks.
     public static readonly HostProgram Mke2fs = new("mke2fs", "e2fsprogs", TimeSpan.FromMinutes(30));

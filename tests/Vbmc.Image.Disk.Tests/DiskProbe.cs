@@ -21,20 +21,20 @@ public static class DiskProbe
     public sealed record Outcome(bool Succeeded, DiagnosticBag Diagnostics, IReadOnlyList<string> Steps);
 
     public static Outcome Build(string stagedRoot, string output, string format, long sizeBytes = 64 * MiB, string seed = Seed,
-        DateTimeOffset? timestamp = null)
+        DateTimeOffset? timestamp = null, InodeOwnership? ownership = null)
     {
         var diagnostics = new DiagnosticBag();
         var steps = new List<string>();
-        var ok = DiskAssembler.Assemble(new DiskImageRequest(stagedRoot, output, format, sizeBytes, seed, timestamp ?? Timestamp),
+        var ok = DiskAssembler.Assemble(new DiskImageRequest(stagedRoot, output, format, sizeBytes, seed, timestamp ?? Timestamp, ownership),
             new SynchronousProgress(steps.Add), diagnostics, Place);
         return new Outcome(ok, diagnostics, steps);
     }
 
     /// <summary>Builds and fails the test with the diagnostics when the build fails.</summary>
     public static IReadOnlyList<string> MustBuild(string stagedRoot, string output, string format, long sizeBytes = 64 * MiB,
-        string seed = Seed, DateTimeOffset? timestamp = null)
+        string seed = Seed, DateTimeOffset? timestamp = null, InodeOwnership? ownership = null)
     {
-        var outcome = Build(stagedRoot, output, format, sizeBytes, seed, timestamp);
+        var outcome = Build(stagedRoot, output, format, sizeBytes, seed, timestamp, ownership);
         outcome.Succeeded.Should().BeTrue(string.Join("\n", outcome.Diagnostics.Items.Select(d => d + " " + d.Hint)));
         outcome.Diagnostics.Items.Should().BeEmpty();
         return outcome.Steps;

@@ -38,7 +38,8 @@ public sealed class DebianBaseRecipeTests
     public void Mmdebstrap_gets_the_suite_output_and_mirror_after_the_options()
     {
         var arguments = Recipe(packages: ["nix-bin"]).MmdebstrapArguments("/c/out.tar");
-        arguments.Should().StartWith("--variant=minbase");
+        arguments.Should().StartWith(["--mode=root", "--variant=minbase"]);
+        Recipe(packages: ["nix-bin"]).MmdebstrapArguments("/c/out.tar", privileged: false).Should().StartWith("--mode=unshare");
         arguments.Should().Contain("--include=iproute2,linux-image-cloud-amd64,nix-bin,openssh-server,procps,systemd-sysv,udev");
         arguments.TakeLast(4).Should().Equal("--", "bookworm", "/c/out.tar", "http://m.example/debian");
     }

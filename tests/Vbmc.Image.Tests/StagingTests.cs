@@ -14,12 +14,16 @@ public sealed class StagedRootFixture : IDisposable
     public VmPlan Vm { get; } = LoweredPlans.Vm("(name 'stage_test) (date (make-date 0 0 0 0 1 6 2014 0)) (store-disk-size (expt 2 30))");
     public IReadOnlyList<Diagnostic> Diagnostics { get; }
 
+    /// <summary>The guest's owners of the staged root, as the image gets them.</summary>
+    public Vbmc.Image.Disk.InodeOwnership? Ownership { get; }
+
     public StagedRootFixture()
     {
         var bag = new DiagnosticBag();
         Directory.CreateDirectory(Root);
         var place = SourceSpan.FileOnly("test.scm");
-        if (GuestStager.CopyBase(CachedDebianBase.Archive, Root, bag, place)) GuestStager.AddGuestFiles(Vm, Root, bag, place);
+        if (GuestStager.CopyBase(CachedDebianBase.Archive, Root, bag, place) is { } owners && GuestStager.AddGuestFiles(Vm, Root, owners, bag, place))
+            Ownership = owners.For(Root);
         Diagnostics = bag.Items;
     }
 
@@ -54,9 +58,29 @@ public sealed class StagingTests(StagedRootFixture staged) : IClassFixture<Stage
         Text("/etc/passwd").Should().Contain("\noffload:x:1000:100:Account used for offloading:/home/offload:/bin/bash\n");
         Text("/etc/shadow").Should().Contain("\noffload:*:");
         Text("/etc/group").Should().MatchRegex("\nnix-users:x:[0-9]+:offload\n");
-        var stat = ProcessRunner.Run("stat", ["-c", "%u:%g %a", staged.Guest("/home/offload")]);
-        stat.Stdout.Trim().Should().Be("1000:100 700");
-        ProcessRunner.Run("stat", ["-c", "%u:%g %a", staged.Guest("/etc/shadow")]).Stdout.Trim().Should().Be("0:42 640");
+        var inodes = staged.Ownership!.Inodes.ToDictionary(i => i.GuestPath);
+        inodes["/home/offload"].Should().Be(new Vbmc.Image.Disk.InodeOwner("/home/offload", 1000, 100, null));
+        ProcessRunner.Run("stat", ["-c", "%a", staged.Guest("/home/offload")]).Stdout.Trim().Should().Be("700");
+        inodes["/etc/shadow"].Should().Be(new Vbmc.Image.Disk.InodeOwner("/etc/shadow", 0, 42, null), "vbmc wrote it: the staged mode is its own");
+        ProcessRunner.Run("stat", ["-c", "%a", staged.Guest("/etc/shadow")]).Stdout.Trim().Should().Be("640");
+    }
+
+    [Fact]
+    public void The_guests_owners_and_devices_come_from_the_base_and_the_staged_files_are_the_runners()
+    {
+        var inodes = staged.Ownership!.Inodes.ToDictionary(i => i.GuestPath);
+        var stagedEntries = ProcessRunner.Run("find", [staged.Root, "-mindepth", "1", "-printf", "x"]).Stdout.Length;
+        inodes.Should().HaveCount(stagedEntries, "every staged entry has its guest owner (find follows no link)");
+        // The base's owners: guix's store, Debian's set-group-id helper, a private apt folder.
+        inodes["/gnu/store"].Uid.Should().NotBe(0);
+        inodes["/usr/sbin/unix_chkpwd"].Should().Be(new Vbmc.Image.Disk.InodeOwner("/usr/sbin/unix_chkpwd", 0, 42, 0x8000 | 0x400 | 0b111_101_101));
+        inodes["/var/lib/apt/lists/partial"].Should().Be(new Vbmc.Image.Disk.InodeOwner("/var/lib/apt/lists/partial", 42, 0, 0x4000 | 0b111_000_000));
+        // Whoever stages owns the staged copy, root as an ordinary user would.
+        var runner = Vbmc.Image.Base.UnshareRequirements.EffectiveUid(File.ReadAllText("/proc/self/status"));
+        ProcessRunner.Run("stat", ["-c", "%u", staged.Guest("/gnu/store")]).Stdout.Trim().Should().Be(runner.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        // Device nodes are made in the image, not staged.
+        staged.Ownership.Devices.Should().ContainEquivalentOf(new Vbmc.Image.Disk.DeviceNode("/dev/console", 5, 1, 0, 0, 0x2000 | 0b110_110_110));
+        staged.Ownership.Devices.Select(d => d.GuestPath).Should().OnlyContain(p => !File.Exists(staged.Guest(p)) && p.StartsWith("/dev/"));
     }
 
     [Fact]

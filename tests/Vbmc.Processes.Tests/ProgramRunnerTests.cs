@@ -187,7 +187,7 @@ public sealed class ProgramRunnerTests
         }
         HostProgram[] catalogue =
         [
-            HostProgram.Mmdebstrap, HostProgram.Tar, HostProgram.Copy, HostProgram.Chown, HostProgram.Mke2fs, HostProgram.Debugfs,
+            HostProgram.Mmdebstrap, HostProgram.Tar, HostProgram.Mke2fs, HostProgram.Debugfs,
             HostProgram.Dumpe2fs, HostProgram.QemuImg, HostProgram.SshKeygen, HostProgram.SystemdSysusers, HostProgram.SystemdTmpfiles,
             HostProgram.Systemctl, HostProgram.Ssh,
         ];

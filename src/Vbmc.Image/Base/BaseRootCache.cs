@@ -60,11 +60,20 @@ internal static class BaseRootCache
                 "apt-get install mmdebstrap (or give the image a root-base)");
             return null;
         }
+        var privileged = Environment.IsPrivilegedProcess;
+        if (!privileged && UnshareRequirements.OfThisHost() is var requirements && requirements.Problems() is { Count: > 0 } problems)
+        {
+            diagnostics.Error(DiagnosticIds.ImageToolMissing, place,
+                $"the Debian base ({recipe.Suite}, {recipe.Key[..12]}) is not cached, and making it as {requirements.UserName} (not root) runs " +
+                $"mmdebstrap in a user namespace (--mode=unshare), which cannot work here: {string.Join("; ", problems)}",
+                $"fix that, or make the base once as root with the same VBMC_CACHE_DIR ({Path.GetDirectoryName(folder)}), or give the image a root-base");
+            return null;
+        }
         var temporary = Path.Combine(folder, $".{recipe.Key}.{Guid.NewGuid():N}.tar");
         try
         {
-            progress.Step($"Debian base: running mmdebstrap ({recipe.Suite} from {recipe.Mirror}, {recipe.Packages.Count} packages)");
-            var result = ProgramRunner.Run(HostProgram.Mmdebstrap.Request(mmdebstrap, recipe.MmdebstrapArguments(temporary))
+            progress.Step($"Debian base: running mmdebstrap ({recipe.Suite} from {recipe.Mirror}, {recipe.Packages.Count} packages{(privileged ? "" : ", in a user namespace")})");
+            var result = ProgramRunner.Run(HostProgram.Mmdebstrap.Request(mmdebstrap, recipe.MmdebstrapArguments(temporary, privileged))
                 with { OnLine = progress.Detail });
             if (!result.Succeeded || !File.Exists(temporary))
             {

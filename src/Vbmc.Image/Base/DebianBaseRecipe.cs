@@ -49,9 +49,16 @@ internal sealed record DebianBaseRecipe(string Suite, string Mirror, IReadOnlyLi
 
     public string Key => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(KeyText)));
 
-    /// <summary>mmdebstrap's arguments to write the root as a tar archive at <paramref name="output"/>.</summary>
-    public IReadOnlyList<string> MmdebstrapArguments(string output) =>
+    /// <summary>
+    /// mmdebstrap's arguments to write the root as a tar archive at <paramref name="output"/>:
+    /// as root in a chroot, else (<paramref name="privileged"/> false) in a user namespace with
+    /// the user's subordinate ids (unshare mode), which writes the same owners into the archive.
+    /// The mode is named rather than left to mmdebstrap's "auto", which would fall back to
+    /// fakechroot, a root with other contents.
+    /// </summary>
+    public IReadOnlyList<string> MmdebstrapArguments(string output, bool privileged = true) =>
     [
+        "--mode=" + (privileged ? "root" : "unshare"),
         "--variant=" + Variant,
         "--include=" + string.Join(',', Packages),
         // apt's own setting: snapshots and frozen mirrors serve Release files past their

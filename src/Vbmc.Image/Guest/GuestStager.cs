@@ -1,4 +1,5 @@
 using Vbmc.Diagnostics;
+using Vbmc.Image.Base;
 using Vbmc.Lowering;
 using Vbmc.Processes;
 
@@ -6,46 +7,115 @@ namespace Vbmc.Image.Guest;
 
 /// <summary>
 /// Makes the guest's root folder: a copy of the base (the cached Debian archive, or the user's
-/// folder or archive) with vbmc's guest files on top. Runs as root so that the copy keeps the
-/// base's owners, which mke2fs -d then writes into the image.
+/// folder or archive) with vbmc's guest files on top. The copy belongs to whoever runs vbmc, root
+/// or not, in the same way: the guest's owners and device nodes are kept in a
+/// <see cref="GuestOwners"/> table read from the base's tar listing, and set in the image after
+/// mke2fs, so an ordinary user builds the same image as root.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 internal static class GuestStager
 {
-    /// <summary>Copies the base into the empty folder <paramref name="target"/>; false after a diagnostic.</summary>
-    public static bool CopyBase(string source, string target, DiagnosticBag diagnostics, SourceSpan place)
+    /// <summary>
+    /// Copies the base into the empty folder <paramref name="target"/> (its parent holds temporary
+    /// files) and returns the guest's owners of what it holds; null after a diagnostic.
+    /// </summary>
+    public static GuestOwners? CopyBase(string source, string target, DiagnosticBag diagnostics, SourceSpan place)
     {
         var folder = Directory.Exists(source);
         if (!folder && !File.Exists(source))
         {
             diagnostics.Error(DiagnosticIds.ImageBaseInvalid, place, $"the image's base root {source} does not exist",
                 "give root-base the path of a folder or a tar archive holding the guest's root file system");
-            return false;
+            return null;
         }
-        var program = folder ? HostProgram.Copy : HostProgram.Tar;
-        if (program.Locate() is not { } executable)
+        if (HostProgram.Tar.Locate() is not { } tar)
         {
-            diagnostics.Error(DiagnosticIds.ImageToolMissing, place, program.NotInstalled, program.InstallHint);
-            return false;
+            diagnostics.Error(DiagnosticIds.ImageToolMissing, place, HostProgram.Tar.NotInstalled, HostProgram.Tar.InstallHint);
+            return null;
         }
-        // cp -a and tar as root keep owners, modes, links, device nodes and extended attributes;
-        // tar recognises a compressed archive by its content.
-        string[] arguments = folder
-            ? ["-a", "--reflink=auto", "--", Path.Combine(source, "."), target]
-            : ["-x", "-f", source, "-C", target, "--numeric-owner", "--same-owner", "--same-permissions", "--xattrs", "--xattrs-include=*"];
-        var result = ProgramRunner.Run(program.Request(executable, arguments) with { LastLinesOnly = true });
-        if (!result.Succeeded)
+        var work = Path.GetDirectoryName(Path.GetFullPath(target))!;
+        var archive = folder ? Path.Combine(work, "base.tar") : source;
+        var exclusions = Path.Combine(work, "devices.exclude");
+        try
         {
-            diagnostics.Error(DiagnosticIds.ImageBaseInvalid, place, $"cannot copy the base root {source} ({result.Outcome}):\n{result.Explanation}");
-            return false;
+            // A folder is archived first: its listing then gives the owners, as an archive's does.
+            if (folder && !RunTar(tar, ["-C", source, "--numeric-owner", "--xattrs", "--xattrs-include=*", "-c", "-f", archive, "."],
+                    $"cannot read the base root {source}", diagnostics, place))
+                return null;
+            var listing = ProgramRunner.Run(HostProgram.Tar.Request(tar, [.. TarListing.ListArguments, "-f", archive]));
+            if (!listing.Succeeded)
+            {
+                diagnostics.Error(DiagnosticIds.ImageBaseInvalid, place, $"cannot list the base root {source} ({listing.Outcome}):\n{listing.Explanation}");
+                return null;
+            }
+            IReadOnlyList<TarMember> members;
+            try
+            {
+                members = TarListing.Parse(listing.Stdout);
+            }
+            catch (FormatException e)
+            {
+                diagnostics.Error(DiagnosticIds.ImageBaseInvalid, place, $"cannot read tar's listing of the base root {source}: {e.Message}");
+                return null;
+            }
+            if (!Environment.IsPrivilegedProcess && members.FirstOrDefault(m => m.Xattrs.Any(x => !x.StartsWith("user.", StringComparison.Ordinal))) is { } marked)
+            {
+                diagnostics.Error(DiagnosticIds.UnsupportedForCompile, place,
+                    $"unsupported: the base root's /{marked.Path} has the extended attribute {marked.Xattrs.First(x => !x.StartsWith("user.", StringComparison.Ordinal))}, which only root can set",
+                    "build the image as root, or remove the attribute from the base");
+                return null;
+            }
+            var owners = GuestOwners.FromListing(members);
+            // Device nodes are made in the image (an ordinary user cannot make them): tar leaves them out.
+            File.WriteAllLines(exclusions, owners.Devices.Select(d => d.Name));
+            if (!RunTar(tar, ["-x", "-f", archive, "-C", target, "--no-same-owner", "--same-permissions", "--xattrs", "--xattrs-include=*",
+                    "--anchored", "--no-wildcards", "--exclude-from=" + exclusions], $"cannot copy the base root {source}", diagnostics, place))
+                return null;
+            OpenToOwner(target);
+            return owners;
         }
-        return true;
+        finally
+        {
+            if (folder && File.Exists(archive)) File.Delete(archive);
+            if (File.Exists(exclusions)) File.Delete(exclusions);
+        }
+    }
+
+    private static bool RunTar(string tar, IReadOnlyList<string> arguments, string what, DiagnosticBag diagnostics, SourceSpan place)
+    {
+        var result = ProgramRunner.Run(HostProgram.Tar.Request(tar, arguments) with { LastLinesOnly = true });
+        if (result.Succeeded) return true;
+        diagnostics.Error(DiagnosticIds.ImageBaseInvalid, place, $"{what} ({result.Outcome}):\n{result.Explanation}");
+        return false;
+    }
+
+    /// <summary>
+    /// Gives the staged files' owner (whoever runs vbmc) read access to every file and full access
+    /// to every folder, whatever the base's modes (a 0000 file, a 0555 folder): mke2fs must read
+    /// them all and the staging folder must be removable. The guest's modes are in the owners table.
+    /// </summary>
+    private static void OpenToOwner(string root)
+    {
+        const UnixFileMode folderAccess = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
+        var pending = new Stack<string>([root]);
+        while (pending.Count > 0)
+        {
+            var folder = pending.Pop();
+            var mode = File.GetUnixFileMode(folder);
+            if ((mode & folderAccess) != folderAccess) File.SetUnixFileMode(folder, mode | folderAccess);
+            foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = FileAttributes.None }))
+            {
+                if (entry.LinkTarget is not null) continue;
+                if (entry is DirectoryInfo) pending.Push(entry.FullName);
+                else if ((entry.UnixFileMode & UnixFileMode.UserRead) == 0) entry.UnixFileMode |= UnixFileMode.UserRead;
+            }
+        }
     }
 
     /// <summary>Puts vbmc's guest files on top of the copied base; false after a diagnostic.</summary>
-    public static bool AddGuestFiles(VmPlan vm, string stagedRoot, DiagnosticBag diagnostics, SourceSpan place)
+    public static bool AddGuestFiles(VmPlan vm, string stagedRoot, GuestOwners owners, DiagnosticBag diagnostics, SourceSpan place)
     {
-        var root = new RootFolder(stagedRoot);
+        var root = new RootFolder(stagedRoot, owners);
         if (Missing(root) is { } missing)
         {
             diagnostics.Error(DiagnosticIds.ImageBaseInvalid, place, $"the image's base root has no {missing}",
@@ -77,12 +147,13 @@ internal static class GuestStager
             // Debian's shadow files belong to group shadow (42), which unix_chkpwd needs.
             if (Gid(group, "shadow") is { } shadowGid)
             {
-                if (!Own(root, "/etc/shadow", 0, shadowGid, diagnostics, place) || !Own(root, "/etc/gshadow", 0, shadowGid, diagnostics, place))
-                    return false;
+                root.Own("/etc/shadow", 0, shadowGid);
+                root.Own("/etc/gshadow", 0, shadowGid);
             }
             if (vm.ServesNix)
                 root.Write(GuestFile.Regular("/etc/nix/nix.conf", GuestDaemonSettings.NixConf(vm, root.Exists(GuestDaemonSettings.SandboxShell))));
-            return MakeHome(root, vm.Guest, group, diagnostics, place);
+            MakeHome(root, vm.Guest, group);
+            return true;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -99,32 +170,16 @@ internal static class GuestStager
         return needed.FirstOrDefault(p => !root.Exists(p));
     }
 
-    private static bool MakeHome(RootFolder root, GuestAccount guest, string group, DiagnosticBag diagnostics, SourceSpan place)
+    private static void MakeHome(RootFolder root, GuestAccount guest, string group)
     {
         root.Remove(guest.Home);
         var home = root.HostPath(guest.Home) ?? throw new IOException($"{guest.Home}: too many levels of symbolic links");
         Directory.CreateDirectory(home);
         File.SetUnixFileMode(home, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        return Own(root, guest.Home, guest.Uid, Gid(group, guest.Group) ?? guest.Gid, diagnostics, place);
+        root.Own(guest.Home, guest.Uid, Gid(group, guest.Group) ?? guest.Gid);
     }
 
     private static int? Gid(string group, string name) =>
         group.Split('\n').Select(l => l.Split(':')).FirstOrDefault(f => f.Length > 2 && f[0] == name) is { } fields
         && int.TryParse(fields[2], out var gid) ? gid : null;
-
-    /// <summary>chown of a staged path (.NET has no chown): the numeric ids, never the host's names.</summary>
-    private static bool Own(RootFolder root, string guestPath, int uid, int gid, DiagnosticBag diagnostics, SourceSpan place)
-    {
-        var host = root.HostPath(guestPath)!;
-        if (HostProgram.Chown.Locate() is not { } chown)
-        {
-            diagnostics.Error(DiagnosticIds.ImageToolMissing, place, HostProgram.Chown.NotInstalled, HostProgram.Chown.InstallHint);
-            return false;
-        }
-        var result = ProgramRunner.Run(HostProgram.Chown.Request(chown, ["-h", $"{uid}:{gid}", "--", host]));
-        if (result.Succeeded) return true;
-        diagnostics.Error(DiagnosticIds.ImageBuildFailed, place, $"cannot set the owner of {guestPath} in the staged root: {result.Explanation}",
-            "building a guest image needs root (the guest's files keep their owners)");
-        return false;
-    }
 }

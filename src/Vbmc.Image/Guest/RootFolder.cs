@@ -4,10 +4,10 @@ namespace Vbmc.Image.Guest;
 /// A guest's root file system as a folder on the host. Guest paths are resolved as the guest
 /// would (an absolute symbolic link in the base points inside the root, never to the host's files),
 /// and files are replaced rather than written through (a hard link shared with another file of the
-/// base is left alone).
+/// base is left alone). What it replaces or removes loses the base's owners in <paramref name="owners"/>.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
-internal sealed class RootFolder(string path)
+internal sealed class RootFolder(string path, GuestOwners? owners = null)
 {
     private const int MaxLinks = 40; // the kernel's limit on links followed in one lookup
 
@@ -63,6 +63,13 @@ internal sealed class RootFolder(string path)
         RemoveHost(host);
     }
 
+    /// <summary>Gives the guest path (not followed if a link) an owner in the guest.</summary>
+    public void Own(string guestPath, int uid, int gid)
+    {
+        var host = HostPath(guestPath) ?? throw new IOException($"{guestPath}: too many levels of symbolic links in the base");
+        owners?.Own(Relative(host), uid, gid);
+    }
+
     /// <summary>Writes (replaces) a regular file owned by root, making missing parent folders (0755).</summary>
     public void Write(GuestFile file)
     {
@@ -113,8 +120,11 @@ internal sealed class RootFolder(string path)
 
     private string GuestOf(string host) => "/" + System.IO.Path.GetRelativePath(Path, host);
 
-    private static void RemoveHost(string host)
+    private string Relative(string host) => System.IO.Path.GetRelativePath(Path, host) is var relative && relative == "." ? "" : relative;
+
+    private void RemoveHost(string host)
     {
+        owners?.Forget(Relative(host));
         var info = new FileInfo(host);
         if (info.LinkTarget is not null || info.Exists) info.Delete();
         else if (Directory.Exists(host)) Directory.Delete(host, recursive: true);
