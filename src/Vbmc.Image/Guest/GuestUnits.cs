@@ -138,11 +138,18 @@ internal static class GuestUnits
 
         """;
 
-    /// <summary>sshd needs its host key: whoever starts it pulls the secrets unit in first.</summary>
+    /// <summary>
+    /// sshd needs its host key: whoever starts it pulls the secrets unit in first. Debian's unit
+    /// runs "sshd -t" before sshd: the empty ExecStartPre= drops it, since sshd checks its
+    /// configuration again as it starts (one run of sshd less, seconds without KVM).
+    /// </summary>
     public const string SshDropIn = """
         [Unit]
         Wants=vbmc-secrets.service
         After=vbmc-secrets.service
+
+        [Service]
+        ExecStartPre=
 
         """;
 
