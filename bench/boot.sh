@@ -3,8 +3,8 @@
 #   bash bench/boot.sh [RUNS]
 # Compiles examples/boot-2014.scm (2 CPUs, 1024 MiB, clock at 2014-06-01) with its image
 # (the Debian base comes from vbmc's cache; the first run makes it) using the native vbmc of
-# tests/publish-native.sh, then boots it RUNS times (default 3) each way, in turns, with the
-# generated run-boot-2014.sh under TCG:
+# tests/publish-native.sh (or the program VBMC names), then boots it RUNS times (default 3)
+# each way, in turns, with the generated run-boot-2014.sh under TCG:
 #   floor: the same QEMU command (machine, CPU, memory, disks, kernel, initrd) with the same
 #     kernel command line plus "init=/usr/bin/true panic=-1": the initrd does all its work
 #     (modules, root device, fsck, switch to the root), then the root's init exits at once;
@@ -39,8 +39,12 @@ median() {
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 sed "s/11422/$port/" examples/boot-2014.scm >"$work/boot-2014.scm"
 
-echo "building vbmc (tests/publish-native.sh)..."
-vbmc=$(bash tests/publish-native.sh | tail -1)
+if [ -n "${VBMC:-}" ]; then
+  vbmc=$VBMC # another build, e.g. of the commit to compare with
+else
+  echo "building vbmc (tests/publish-native.sh)..."
+  vbmc=$(bash tests/publish-native.sh | tail -1)
+fi
 
 start=$(date +%s%N)
 "$vbmc" compile "$work/boot-2014.scm" -o "$work/out" --quiet

@@ -40,8 +40,7 @@ internal static class GuestFiles
     /// <summary>
     /// Units with nothing to do in a build VM, masked because each costs seconds of a boot without
     /// KVM (systemd-analyze blame under TCG: 5-14 s each, all competing for the guest's CPUs while
-    /// sshd starts): logind (sshd runs without PAM, so no login session is ever registered), the
-    /// text console's getty (no display; the serial console keeps its own), the modules and file
+    /// sshd starts): the text console's getty (no display; the serial console keeps its own), the modules and file
     /// systems of graphics, pstore, configfs, debugfs, tracefs, huge pages and FUSE's control
     /// folder (FUSE itself still works), and the journal's flush, random seed and networkd state
     /// that a guest whose disk is thrown away at each start never keeps.
@@ -58,7 +57,6 @@ internal static class GuestFiles
         "sys-kernel-debug.mount",
         "sys-kernel-tracing.mount",
         "systemd-journal-flush.service",
-        "systemd-logind.service",
         "systemd-networkd-persistent-storage.service",
         "systemd-pstore.service",
         "systemd-random-seed.service",
@@ -93,6 +91,7 @@ internal static class GuestFiles
             GuestFile.Regular("/etc/tmpfiles.d/vbmc.conf", Tmpfiles(vm.Guest)),
             GuestFile.Regular("/etc/systemd/network/80-vbmc-virtio.network", GuestUnits.Network),
             GuestFile.Regular("/etc/systemd/journald.conf.d/vbmc-console.conf", GuestUnits.Journald),
+            GuestFile.Regular("/etc/modprobe.d/vbmc-legacy-devices.conf", GuestUnits.LegacyDeviceBlacklist),
             GuestFile.WantedBy("multi-user.target", "vbmc-secrets.service", "/etc/systemd/system"),
             GuestFile.WantedBy("paths.target", "vbmc-poweroff.path", "/etc/systemd/system"),
             GuestFile.WantedBy("multi-user.target", "systemd-networkd.service", UnitFolder),

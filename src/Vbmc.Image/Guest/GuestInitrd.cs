@@ -19,10 +19,12 @@ internal static class GuestInitrd
     public static readonly IReadOnlyList<string> BusyboxPaths = ["/usr/bin/busybox", "/bin/busybox"];
 
     /// <summary>
-    /// What reading the root file system needs (the image is the first virtio disk, its root ext4):
-    /// each is loaded from the initrd unless the kernel has it built in.
+    /// What reading the root file system needs (the image is the first virtio disk, its root ext4),
+    /// and the virtio NIC: sshd is reachable only once the NIC has its address, and udev in the
+    /// root loads a module for it late (after a minute, under TCG, behind every other device's
+    /// rules). Each is loaded from the initrd unless the kernel has it built in.
     /// </summary>
-    public static readonly IReadOnlyList<string> RootModules = ["virtio_pci", "virtio_blk", "ext4"];
+    public static readonly IReadOnlyList<string> BootModules = ["virtio_pci", "virtio_blk", "ext4", "virtio_net"];
 
     /// <summary>Module files busybox's insmod reads (it decompresses xz and gzip itself, not zstd).</summary>
     private static readonly string[] LoadableSuffixes = [".ko", ".ko.xz", ".ko.gz"];
@@ -36,7 +38,7 @@ internal static class GuestInitrd
     /// </summary>
     public const string InitScript = """
         #!/bin/busybox sh
-        # vbmc's initrd: loads the drivers of the root disk, mounts the root file system that root=
+        # vbmc's initrd: loads the drivers of the root disk and NIC, mounts the root file system that root=
         # names and starts its init (init=, else /sbin/init). Nothing else runs here: no udev, no
         # fsck (the image is fresh at each start), no console set-up; the root's systemd does the rest.
         bb=/bin/busybox
@@ -111,7 +113,7 @@ internal static class GuestInitrd
             ? File.ReadAllLines(Path.Combine(modulesFolder, "modules.builtin")).Select(ModuleName).ToHashSet(StringComparer.Ordinal)
             : [];
         var dependencies = ParseModulesDep(File.ReadAllLines(Path.Combine(modulesFolder, "modules.dep")));
-        var (order, missing) = LoadOrder(RootModules, builtin, dependencies);
+        var (order, missing) = LoadOrder(BootModules, builtin, dependencies);
         if (missing is not null) return (null, missing);
         var unreadable = order.FirstOrDefault(m => !LoadableSuffixes.Any(s => m.EndsWith(s, StringComparison.Ordinal)));
         if (unreadable is not null) return (null, $"busybox cannot load the kernel module {unreadable} (compressed with zstd)");
@@ -139,7 +141,7 @@ internal static class GuestInitrd
         {
             if (builtin.Contains(name)) continue;
             if (!dependencies.TryGetValue(name, out var entry))
-                return (order, $"the kernel has no module {name} (nor has it built in): the root disk could not be read");
+                return (order, $"the kernel has no module {name} (nor has it built in)");
             // modules.dep lists every dependency, the one to load first last.
             foreach (var file in Enumerable.Reverse(entry.Dependencies).Append(entry.File))
                 if (!order.Contains(file, StringComparer.Ordinal)) order.Add(file);

@@ -202,6 +202,26 @@ internal static class GuestUnits
         """;
 
     /// <summary>
+    /// QEMU's PC machine has an IDE controller with a CD-ROM drive, a PC speaker and a VGA card the
+    /// guest never uses (its disks are virtio, its console serial): udev would load their drivers
+    /// at boot, seconds each without KVM, competing with sshd's start. A blacklist only stops
+    /// loading by device alias; "modprobe NAME" still works.
+    /// </summary>
+    public const string LegacyDeviceBlacklist = """
+        # vbmc: drivers of QEMU's default PC devices a build VM does not use (its disks are virtio).
+        blacklist ata_piix
+        blacklist ata_generic
+        blacklist pata_acpi
+        blacklist sr_mod
+        blacklist floppy
+        blacklist bochs
+        blacklist pcspkr
+        blacklist intel_rapl_msr
+        blacklist rapl
+
+        """;
+
+    /// <summary>
     /// The mtime of these files tells systemd that /etc and /var are up to date with /usr
     /// (ConditionNeedsUpdate=): without them, the first boot would rebuild the hwdb and caches.
     /// </summary>
