@@ -2,14 +2,24 @@
 # On-demand benchmark (not run in CI):
 #   bash bench/boot.sh [RUNS]
 # Compiles examples/boot-2014.scm (2 CPUs, 1024 MiB, clock at 2014-06-01) with its image
-# (the Debian base comes from vbmc's cache; the first run makes it), then boots it RUNS times
-# (default 3) with the generated run-boot-2014.sh under TCG, and prints the image build time,
-# the image's size on disk and, per boot and as the median, the time from starting the script
-# to reading sshd's "SSH-" banner on the forwarded port (the port accepts connections before
-# the guest's sshd runs, so only the banner says it is up).
+# (the Debian base comes from vbmc's cache; the first run makes it) using the native vbmc of
+# tests/publish-native.sh (or the program VBMC names), then boots it RUNS times (default 3)
+# each way, in turns, with the generated run-boot-2014.sh under TCG:
+#   floor: the same QEMU command (machine, CPU, memory, disks, kernel, initrd) with the same
+#     kernel command line plus "init=/usr/bin/true panic=-1": the initrd does all its work
+#     (modules, root device, fsck, switch to the root), then the root's init exits at once;
+#     the kernel's panic reboots at once and -no-reboot makes QEMU exit. Timed from starting
+#     the script to QEMU's exit: the kernel and initrd work every boot of this image pays.
+#   boot: the full boot, timed from starting the script to reading sshd's "SSH-" banner on
+#     the forwarded port (the port accepts connections before the guest's sshd runs, so only
+#     the banner says it is up).
+# Prints the image build time and size, each run, the medians (floor_seconds,
+# boot_to_banner_seconds), their ratio (goal: at most 1.5) and the load average before and
+# after (other work on the machine slows TCG: compare figures of one run only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-3}"
+case $runs in ''|*[!0-9]*|0) echo "bench/boot.sh: RUNS must be a positive number, not '$runs'" >&2; exit 2 ;; esac
 work="$(mktemp -d "${TMPDIR:-/tmp}/vbmc-boot-bench.XXXXXX")"
 qemu_pid=""
 cleanup() {
@@ -18,19 +28,36 @@ cleanup() {
 }
 trap cleanup EXIT
 
+seconds_since() {
+  awk -v n=$(($(date +%s%N) - $1)) 'BEGIN { printf "%.1f", n / 1e9 }'
+}
+median() {
+  printf '%s\n' "$@" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'
+}
+
 # A free loopback port for the guest's SSH, written into a copy of the example.
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 sed "s/11422/$port/" examples/boot-2014.scm >"$work/boot-2014.scm"
 
-echo "building vbmc..."
-dotnet build src/Vbmc.Cli/Vbmc.Cli.csproj -c Release -o "$work/vbmc" -nologo -v quiet >/dev/null
+if [ -n "${VBMC:-}" ]; then
+  vbmc=$VBMC # another build, e.g. of the commit to compare with
+else
+  echo "building vbmc (tests/publish-native.sh)..."
+  vbmc=$(bash tests/publish-native.sh | tail -1)
+fi
 
 start=$(date +%s%N)
-dotnet "$work/vbmc/vbmc.dll" compile "$work/boot-2014.scm" -o "$work/out" --quiet
-end=$(date +%s%N)
-echo "image_build_seconds=$(awk -v n=$((end - start)) 'BEGIN { printf "%.1f", n / 1e9 }')"
+"$vbmc" compile "$work/boot-2014.scm" -o "$work/out" --quiet
+echo "image_build_seconds=$(seconds_since "$start")"
 echo "image_bytes_on_disk=$(du -B1 "$work/out/boot-2014.qcow2" | cut -f1)"
 echo "image_virtual_bytes=$(qemu-img info --output=json "$work/out/boot-2014.qcow2" | python3 -c 'import json,sys; print(json.load(sys.stdin)["virtual-size"])')"
+echo "initrd_bytes=$(stat -c %s "$work/out/boot-2014.initrd")"
+echo "load_average_before=$(cut -d' ' -f1-3 /proc/loadavg)"
+
+run=(sh "$work/out/run-boot-2014.sh" --accel tcg --no-secrets --no-pidfile)
+# The kernel command line the script passes (-append), to pass it again with the floor's init.
+append=$("${run[@]}" --print0 2>/dev/null | tr '\0' '\n' | awk 'previous == "-append" { print; exit } { previous = $0 }')
+if [ -z "$append" ]; then echo "bench/boot.sh: the launch script boots no kernel directly (no -append)" >&2; exit 1; fi
 
 # banner PORT: true once "SSH-" can be read from 127.0.0.1:PORT.
 banner() {
@@ -45,23 +72,45 @@ except OSError:
 PY
 }
 
-times=()
-for ((i = 1; i <= runs; i++)); do
+# QEMU appends a later -append over the script's: the floor's command line is the boot's plus its init.
+floor() {
+  local start status=0
   start=$(date +%s%N)
-  sh "$work/out/run-boot-2014.sh" --accel tcg --no-secrets --no-pidfile --serial-log "$work/serial-$i.log" >"$work/qemu-$i.log" 2>&1 &
+  timeout 600 "${run[@]}" --serial-log "$work/floor-$1.log" -- -append "$append init=/usr/bin/true panic=-1" >"$work/qemu-floor-$1.log" 2>&1 || status=$?
+  if [ "$status" -ne 0 ]; then echo "floor $1: QEMU exited with status $status; see the serial log:" >&2; tail -20 "$work/floor-$1.log" >&2; exit 1; fi
+  if ! grep -q 'Attempted to kill init' "$work/floor-$1.log"; then echo "floor $1: the root's init did not run (no panic on exit); see the serial log:" >&2; tail -20 "$work/floor-$1.log" >&2; exit 1; fi
+  floor_seconds=$(seconds_since "$start")
+}
+
+boot() {
+  local start
+  start=$(date +%s%N)
+  "${run[@]}" --serial-log "$work/serial-$1.log" >"$work/qemu-$1.log" 2>&1 &
   qemu_pid=$!
   until banner "$port"; do
-    if ! kill -0 "$qemu_pid" 2>/dev/null; then echo "QEMU exited; see the serial log:" >&2; tail -20 "$work/serial-$i.log" >&2; exit 1; fi
-    if (( ($(date +%s%N) - start) / 1000000000 > 300 )); then echo "no banner after 300 s" >&2; exit 1; fi
+    if ! kill -0 "$qemu_pid" 2>/dev/null; then echo "QEMU exited; see the serial log:" >&2; tail -20 "$work/serial-$1.log" >&2; exit 1; fi
+    if (( ($(date +%s%N) - start) / 1000000000 > 600 )); then echo "no banner after 600 s" >&2; exit 1; fi
     sleep 0.5
   done
-  end=$(date +%s%N)
-  seconds=$(awk -v n=$((end - start)) 'BEGIN { printf "%.1f", n / 1e9 }')
-  echo "boot $i: banner after ${seconds} s"
-  times+=("$seconds")
+  boot_seconds=$(seconds_since "$start")
   kill "$qemu_pid"
   wait "$qemu_pid" 2>/dev/null || true
   qemu_pid=""
+}
+
+floors=()
+boots=()
+for ((i = 1; i <= runs; i++)); do
+  floor "$i"
+  echo "floor $i: QEMU exited after ${floor_seconds} s"
+  floors+=("$floor_seconds")
+  boot "$i"
+  echo "boot $i: banner after ${boot_seconds} s"
+  boots+=("$boot_seconds")
 done
-echo "boot_to_banner_seconds=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}')"
-echo "load_average=$(cut -d' ' -f1-3 /proc/loadavg)"
+floor_median=$(median "${floors[@]}")
+boot_median=$(median "${boots[@]}")
+echo "floor_seconds=$floor_median"
+echo "boot_to_banner_seconds=$boot_median"
+echo "ratio=$(awk -v b="$boot_median" -v f="$floor_median" 'BEGIN { printf "%.2f", b / f }')"
+echo "load_average_after=$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -55,7 +55,18 @@ public static class GuestImageBuilder
                 vm.Image.SizeBytes, Seed(vm, identity), Timestamp(vm), owners.For(root));
             if (!DiskAssembler.Assemble(request, progress, diagnostics, place)) return null;
             KernelFiles.Copy(kernel, Path.Combine(outputDirectory, vm.KernelFileName));
-            KernelFiles.Copy(initrd, Path.Combine(outputDirectory, vm.InitrdFileName));
+            var version = Path.GetFileName(kernel)["vmlinuz-".Length..];
+            var (ownInitrd, why) = GuestInitrd.Make(root, version, Timestamp(vm));
+            if (ownInitrd is not null)
+            {
+                progress.Step($"initrd: vbmc's ({why})");
+                KernelFiles.Write(ownInitrd, Path.Combine(outputDirectory, vm.InitrdFileName));
+            }
+            else
+            {
+                progress.Step($"initrd: the base's ({why})");
+                KernelFiles.Copy(initrd, Path.Combine(outputDirectory, vm.InitrdFileName));
+            }
             return
             [
                 new FileArtifact(vm.Image.FileName, ArtifactKind.DiskImage),

@@ -34,12 +34,17 @@ internal static class KernelFiles
     }
 
     /// <summary>Copies <paramref name="source"/> to <paramref name="target"/> (0644), through a temporary file.</summary>
-    public static void Copy(string source, string target)
+    public static void Copy(string source, string target) => Replace(target, temporary => File.Copy(source, temporary));
+
+    /// <summary>Writes <paramref name="content"/> to <paramref name="target"/> (0644), through a temporary file.</summary>
+    public static void Write(byte[] content, string target) => Replace(target, temporary => File.WriteAllBytes(temporary, content));
+
+    private static void Replace(string target, Action<string> make)
     {
         var temporary = target + ".tmp-" + Guid.NewGuid().ToString("N");
         try
         {
-            File.Copy(source, temporary);
+            make(temporary);
             File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
             File.Move(temporary, target, overwrite: true);
         }

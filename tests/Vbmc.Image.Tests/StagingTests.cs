@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using Vbmc.Diagnostics;
 using Vbmc.Image.Guest;
 using Vbmc.Lowering;
@@ -167,5 +168,46 @@ public sealed class StagingTests(StagedRootFixture staged) : IClassFixture<Stage
         found.Should().NotBeNull();
         Path.GetFileName(found!.Value.Kernel).Should().StartWith("vmlinuz-").And.EndWith("-cloud-amd64");
         Path.GetFileName(found.Value.Initrd).Should().StartWith("initrd.img-");
+    }
+
+    [Fact]
+    public void Vbmcs_initrd_holds_the_static_busybox_its_init_and_the_root_disk_driver_and_is_the_same_twice()
+    {
+        var kernel = KernelFiles.Find(staged.Root, new DiagnosticBag(), SourceSpan.FileOnly("t"))!.Value.Kernel;
+        var version = Path.GetFileName(kernel)["vmlinuz-".Length..];
+        var date = new DateTimeOffset(2014, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        var (initrd, reason) = GuestInitrd.Make(staged.Root, version, date);
+        initrd.Should().NotBeNull(reason);
+        reason.Should().Be("busybox, virtio_blk.ko.xz failover.ko.xz net_failover.ko.xz virtio_net.ko.xz",
+            "Debian's cloud kernel has virtio_pci and ext4 built in; virtio_net's dependencies load first");
+        GuestInitrd.Make(staged.Root, version, date).Initrd.Should().Equal(initrd);
+        initrd!.Length.Should().BeLessThan(4 << 20, "busybox and one module, not a distribution's generic initrd");
+
+        var entries = GuestInitrdTests.ReadCpio(initrd).ToDictionary(e => e.Name);
+        var busybox = File.ReadAllBytes(staged.Guest("/usr/bin/busybox"));
+        GuestInitrd.IsStaticElf(busybox).Should().BeTrue();
+        entries["bin/busybox"].Content.Should().Equal(busybox);
+        entries["bin/busybox"].Mode.Should().Be(0x8000 | 0b111_101_101);
+        Encoding.UTF8.GetString(entries["init"].Content).Should().Be(GuestInitrd.InitScript);
+        entries["init"].Mode.Should().Be(0x8000 | 0b111_101_101);
+        (entries["dev/console"].Mode, entries["dev/console"].Major, entries["dev/console"].Minor).Should().Be((0x2000 | 0b110_000_000, 5, 1));
+        Encoding.UTF8.GetString(entries["lib/vbmc-initrd/modules"].Content).Should().Be("virtio_blk.ko.xz\nfailover.ko.xz\nnet_failover.ko.xz\nvirtio_net.ko.xz\n");
+        entries["lib/vbmc-initrd/virtio_blk.ko.xz"].Content.Should().Equal(
+            File.ReadAllBytes(staged.Guest($"/lib/modules/{version}/kernel/drivers/block/virtio_blk.ko.xz")));
+        foreach (var folder in new[] { "bin", "dev", "lib", "proc", "root", "sys" }) entries[folder].Mode.Should().Be(0x4000 | 0b111_101_101);
+    }
+
+    [Fact]
+    public void Units_with_nothing_to_do_are_masked_and_sshd_starts_without_a_config_test_run()
+    {
+        foreach (var unit in new[] { "getty@tty1.service", "sys-kernel-debug.mount", "systemd-journal-flush.service" })
+            new FileInfo(staged.Guest("/etc/systemd/system/" + unit)).LinkTarget.Should().Be("/dev/null", unit);
+        foreach (var unit in new[] { "serial-getty@.service", "dev-mqueue.mount", "systemd-udevd.service", "systemd-logind.service" })
+            File.Exists(staged.Guest("/etc/systemd/system/" + unit)).Should().BeFalse(unit + " stays: the serial console, POSIX queues, udev and the ACPI power button are used");
+        Text("/etc/modprobe.d/vbmc-legacy-devices.conf").Should().Contain("\nblacklist ata_piix\n").And.NotContain("blacklist virtio");
+        Text("/etc/systemd/system/ssh.service.d/vbmc-secrets.conf").Should().Contain("\n[Service]\nExecStartPre=\n");
+        var analyze = HostTools.Require("systemd-analyze", "systemd");
+        var result = ProcessRunner.Run(analyze, ["verify", "--root=" + staged.Root, "/lib/systemd/system/ssh.service"]);
+        (result.Stderr + result.Stdout).Should().NotContain("vbmc-secrets.conf", "systemd reads vbmc's drop-in without complaint");
     }
 }

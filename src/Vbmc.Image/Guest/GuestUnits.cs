@@ -138,11 +138,18 @@ internal static class GuestUnits
 
         """;
 
-    /// <summary>sshd needs its host key: whoever starts it pulls the secrets unit in first.</summary>
+    /// <summary>
+    /// sshd needs its host key: whoever starts it pulls the secrets unit in first. Debian's unit
+    /// runs "sshd -t" before sshd: the empty ExecStartPre= drops it, since sshd checks its
+    /// configuration again as it starts (one run of sshd less, seconds without KVM).
+    /// </summary>
     public const string SshDropIn = """
         [Unit]
         Wants=vbmc-secrets.service
         After=vbmc-secrets.service
+
+        [Service]
+        ExecStartPre=
 
         """;
 
@@ -191,6 +198,26 @@ internal static class GuestUnits
         ForwardToConsole=yes
         TTYPath=/dev/ttyS0
         MaxLevelConsole=info
+
+        """;
+
+    /// <summary>
+    /// QEMU's PC machine has an IDE controller with a CD-ROM drive, a PC speaker and a VGA card the
+    /// guest never uses (its disks are virtio, its console serial): udev would load their drivers
+    /// at boot, seconds each without KVM, competing with sshd's start. A blacklist only stops
+    /// loading by device alias; "modprobe NAME" still works.
+    /// </summary>
+    public const string LegacyDeviceBlacklist = """
+        # vbmc: drivers of QEMU's default PC devices a build VM does not use (its disks are virtio).
+        blacklist ata_piix
+        blacklist ata_generic
+        blacklist pata_acpi
+        blacklist sr_mod
+        blacklist floppy
+        blacklist bochs
+        blacklist pcspkr
+        blacklist intel_rapl_msr
+        blacklist rapl
 
         """;
 
