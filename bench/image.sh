@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # On-demand benchmark of disk image assembly (not run in CI):
-#   bash bench/image.sh [STAGED-ROOT [FORMAT [SIZE-GIB]]]
+#   bash bench/image.sh [STAGED-ROOT|"" [FORMAT|all [SIZE-GIB]]]
 # Times vbmc's DiskAssembler (MBR + mke2fs -d + timestamp normalisation + qemu-img convert) on a
 # staged root folder against `mke2fs -d` alone on the same folder, and prints key=value lines:
 #   content_bytes, content_bytes_on_disk      what the folder holds (apparent / allocated)
-#   step_seconds{STEP}                        each step of the assembly
-#   mke2fs_only_seconds, assemble_seconds     the two timings, and their ratio
-#   image_bytes, image_bytes_on_disk          the image's size and what it takes on disk
-# FORMAT is compressed-qcow2 (default), qcow2 or raw; SIZE-GIB the virtual size (default 20).
+#   step_seconds{FORMAT,STEP}                 each step of each format's assembly
+#   assemble_seconds{FORMAT}                  each format's whole assembly
+#   image_bytes{FORMAT}, image_bytes_on_disk{FORMAT}  the image's size and what it takes on disk
+#   mke2fs_only_seconds                       mke2fs -d alone: the mean of a run before and one
+#                                             after the assemblies (both printed too)
+#   ratio_raw, ratio_qcow2, ratio_compressed_qcow2   each assembly against that time
+# FORMAT is all (default: raw, qcow2 and compressed-qcow2 in one run), compressed-qcow2, qcow2 or
+# raw; SIZE-GIB the virtual size (default 20).
 # Without STAGED-ROOT, a stand-in for a Debian root (about 560 MB, 11,000 files) is copied from
 # this host's /usr/bin, /usr/share/doc and /usr/lib/python3.
 set -euo pipefail
@@ -34,4 +38,4 @@ fi
 echo "building the measuring program (Release)..." >&2
 # Its own artifacts folder: no obj/bin shared with other builds of the repository.
 dotnet build bench/ImageBench/ImageBench.csproj -c Release --artifacts-path "$work/artifacts" -nologo -v quiet >/dev/null
-"$work/artifacts/bin/ImageBench/release/ImageBench" "$staged" "${2:-compressed-qcow2}" "${3:-20}"
+"$work/artifacts/bin/ImageBench/release/ImageBench" "$staged" "${2:-all}" "${3:-20}"
