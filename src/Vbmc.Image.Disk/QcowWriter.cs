@@ -1,0 +1,291 @@
+using System.Buffers.Binary;
+using System.Collections.Concurrent;
+using Microsoft.Win32.SafeHandles;
+
+namespace Vbmc.Image.Disk;
+
+/// <summary>
+/// Writes the qcow2 (version 3) image of a sparse raw disk, what <c>qemu-img convert -O qcow2
+/// [-c -o compression_type=zstd]</c> did, in one pass over the raw disk's data only, compressing
+/// clusters on every core at once (qemu-img compresses them one after the other when it writes in
+/// order, and writing out of order, <c>-W</c>, makes a different file each time).
+/// The layout is fixed by the raw disk alone, so the same raw disk gives the same bytes: the
+/// header cluster; the data clusters in guest order, each compressed one packed right after the
+/// one before (as qemu-img packs them) and each stored one on its own cluster; then the L2 tables,
+/// the L1 table, the refcount blocks and the refcount table. All-zero clusters are not stored:
+/// they read as zeros, as clusters no table points to do.
+/// </summary>
+internal sealed class QcowWriter
+{
+    private const int ClusterBits = 16;
+    private const int ClusterSize = 1 << ClusterBits;
+    private const int EntriesPerTable = ClusterSize / sizeof(ulong);
+    private const int RefcountsPerBlock = ClusterSize / sizeof(ushort); // refcount_order 4: 16 bits
+    private const ulong Copied = 1UL << 63; // "refcount is exactly one" (L1 and stored L2 entries)
+    private const ulong CompressedCluster = 1UL << 62;
+    private const int SectorCountShift = 62 - (ClusterBits - 8);
+    private const int HeaderLength = 112; // version 3 fields and the compression type byte, padded to 8
+    private const ulong CompressionTypeBit = 1UL << 3; // incompatible feature: compression type is not zlib
+    private const int BatchClusters = 256; // 16 MiB read, compressed and written at a time
+
+    private readonly SafeFileHandle _raw;
+    private readonly SafeFileHandle _output;
+    private readonly long _virtualBytes;
+    private readonly int? _zstdLevel;
+    private readonly SortedDictionary<long, ulong[]> _l2Tables = [];
+    private readonly List<ushort> _refcounts = [];
+    private readonly byte[] _pending = new byte[2 * BatchClusters * ClusterSize];
+    private long _pendingStart = ClusterSize; // cluster 0 is the header's, written last
+    private int _pendingLength;
+
+    private QcowWriter(SafeFileHandle raw, SafeFileHandle output, long virtualBytes, int? zstdLevel)
+    {
+        _raw = raw;
+        _output = output;
+        _virtualBytes = virtualBytes;
+        _zstdLevel = zstdLevel;
+    }
+
+    private long Cursor => _pendingStart + _pendingLength;
+
+    /// <summary>
+    /// Writes <paramref name="qcowPath"/> (a new file) from the first <paramref name="virtualBytes"/>
+    /// of <paramref name="rawPath"/>. With <paramref name="zstdLevel"/>, each cluster that zstd
+    /// makes smaller is stored compressed at that level; the others are stored as they are.
+    /// Throws <see cref="IOException"/> when a file cannot be read or written.
+    /// </summary>
+    public static void Write(string rawPath, string qcowPath, long virtualBytes, int? zstdLevel)
+    {
+        using var raw = File.OpenHandle(rawPath, FileMode.Open, FileAccess.Read);
+        using var output = File.OpenHandle(qcowPath, FileMode.CreateNew, FileAccess.Write);
+        new QcowWriter(raw, output, virtualBytes, zstdLevel).Run();
+    }
+
+    private void Run()
+    {
+        Reference(0); // the header
+        var contexts = new ConcurrentBag<Zstd.Context>();
+        try
+        {
+            var input = new byte[BatchClusters * ClusterSize];
+            var compressed = _zstdLevel is null ? null : new byte[BatchClusters * ClusterSize];
+            var lengths = new int[BatchClusters];
+            var batch = new List<long>(BatchClusters);
+            foreach (var cluster in DataClusters())
+            {
+                batch.Add(cluster);
+                if (batch.Count < BatchClusters) continue;
+                StoreBatch(batch, input, compressed, lengths, contexts);
+                batch.Clear();
+            }
+            if (batch.Count > 0) StoreBatch(batch, input, compressed, lengths, contexts);
+        }
+        finally
+        {
+            foreach (var context in contexts) context.Dispose();
+        }
+        WriteTables();
+    }
+
+    /// <summary>The guest clusters that hold any of the raw disk's data extents, in order.</summary>
+    private IEnumerable<long> DataClusters()
+    {
+        var next = 0L;
+        foreach (var (offset, length) in SparseExtents.Of(_raw, _virtualBytes))
+        {
+            var first = Math.Max(next, offset >> ClusterBits);
+            var last = (offset + length - 1) >> ClusterBits;
+            for (var cluster = first; cluster <= last; cluster++) yield return cluster;
+            next = last + 1;
+        }
+    }
+
+    private void StoreBatch(List<long> batch, byte[] input, byte[]? compressed, int[] lengths, ConcurrentBag<Zstd.Context> contexts)
+    {
+        for (var i = 0; i < batch.Count; i++) ReadCluster(batch[i], input.AsSpan(i * ClusterSize, ClusterSize));
+
+        // -1: all zeros, not stored; 0: stored as it is; else the length of its zstd frame.
+        if (compressed is null)
+        {
+            for (var i = 0; i < batch.Count; i++) lengths[i] = IsZero(input, i) ? -1 : 0;
+        }
+        else
+        {
+            Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+                () => contexts.TryTake(out var context) ? context : new Zstd.Context(),
+                (i, _, context) =>
+                {
+                    // One byte under a cluster, as QEMU: a frame that does not save a byte is not used.
+                    lengths[i] = IsZero(input, i) ? -1
+                        : context.Compress(input.AsSpan(i * ClusterSize, ClusterSize), compressed!.AsSpan(i * ClusterSize, ClusterSize - 1), _zstdLevel!.Value);
+                    return context;
+                },
+                contexts.Add);
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (lengths[i] < 0) continue;
+            var entry = lengths[i] == 0
+                ? StoreCluster(input.AsSpan(i * ClusterSize, ClusterSize))
+                : StoreCompressed(compressed!.AsSpan(i * ClusterSize, lengths[i]));
+            L2Table(batch[i] / EntriesPerTable)[batch[i] % EntriesPerTable] = entry;
+        }
+    }
+
+    private void ReadCluster(long cluster, Span<byte> buffer)
+    {
+        var offset = cluster << ClusterBits;
+        var done = 0;
+        while (done < buffer.Length && offset + done < _virtualBytes)
+        {
+            var wanted = (int)Math.Min(buffer.Length - done, _virtualBytes - offset - done);
+            var read = RandomAccess.Read(_raw, buffer.Slice(done, wanted), offset + done);
+            if (read == 0) break; // the raw file ends: the rest reads as zeros
+            done += read;
+        }
+        buffer[done..].Clear();
+    }
+
+    private static bool IsZero(byte[] input, int slot) => input.AsSpan(slot * ClusterSize, ClusterSize).IndexOfAnyExcept((byte)0) < 0;
+
+    /// <summary>A cluster stored as it is, on a host cluster of its own.</summary>
+    private ulong StoreCluster(ReadOnlySpan<byte> data)
+    {
+        Append(new byte[AlignUp(Cursor) - Cursor]);
+        var offset = Cursor;
+        Append(data);
+        Reference(offset >> ClusterBits);
+        return Copied | (ulong)offset;
+    }
+
+    /// <summary>
+    /// A compressed cluster at the next byte. Its descriptor counts the 512-byte sectors it spans,
+    /// and every host cluster those sectors touch is referenced once more (what qemu-img check counts).
+    /// </summary>
+    private ulong StoreCompressed(ReadOnlySpan<byte> frame)
+    {
+        var offset = Cursor;
+        Append(frame);
+        var sectors = ((offset + frame.Length - 1) >> 9) - (offset >> 9) + 1;
+        var end = ((offset >> 9) + sectors) << 9;
+        for (var host = offset >> ClusterBits; host <= (end - 1) >> ClusterBits; host++) Reference(host);
+        return CompressedCluster | ((ulong)(sectors - 1) << SectorCountShift) | (ulong)offset;
+    }
+
+    private ulong[] L2Table(long index)
+    {
+        if (!_l2Tables.TryGetValue(index, out var table)) _l2Tables[index] = table = new ulong[EntriesPerTable];
+        return table;
+    }
+
+    /// <summary>The L2 tables, the L1 table, the refcounts and the header, after the data.</summary>
+    private void WriteTables()
+    {
+        Append(new byte[AlignUp(Cursor) - Cursor]);
+        var l2Offsets = new Dictionary<long, long>();
+        foreach (var (index, table) in _l2Tables) l2Offsets[index] = AppendTable(table);
+
+        var virtualClusters = (_virtualBytes + ClusterSize - 1) >> ClusterBits;
+        var l1Size = (int)((virtualClusters + EntriesPerTable - 1) / EntriesPerTable);
+        var l1Offset = AppendTable(Enumerable.Range(0, l1Size)
+            .Select(index => l2Offsets.TryGetValue(index, out var l2) ? Copied | (ulong)l2 : 0UL));
+
+        // The refcount blocks and table count themselves too: grow them until they cover every cluster.
+        var before = Cursor >> ClusterBits;
+        long blocks = 0, tableClusters = 0;
+        while (true)
+        {
+            var total = before + blocks + tableClusters;
+            var neededBlocks = (total + RefcountsPerBlock - 1) / RefcountsPerBlock;
+            var neededTable = (neededBlocks * sizeof(ulong) + ClusterSize - 1) / ClusterSize;
+            if (neededBlocks == blocks && neededTable == tableClusters) break;
+            (blocks, tableClusters) = (neededBlocks, neededTable);
+        }
+        var blocksOffset = Cursor;
+        for (var cluster = before; cluster < before + blocks + tableClusters; cluster++) Reference(cluster);
+        // Every cluster is referenced now: the blocks hold the final counts.
+        var block = new byte[ClusterSize];
+        for (var b = 0; b < blocks; b++)
+        {
+            Array.Clear(block);
+            for (var i = 0; i < RefcountsPerBlock && b * RefcountsPerBlock + i < _refcounts.Count; i++)
+                BinaryPrimitives.WriteUInt16BigEndian(block.AsSpan(i * 2), _refcounts[b * RefcountsPerBlock + i]);
+            Append(block);
+        }
+        var tableOffset = AppendTable(Enumerable.Range(0, (int)blocks).Select(b => (ulong)(blocksOffset + (long)b * ClusterSize)), counted: true);
+        Flush();
+
+        RandomAccess.Write(_output, Header(l1Size, l1Offset, tableOffset, (int)tableClusters), 0);
+    }
+
+    /// <summary>
+    /// Appends big-endian 64-bit entries on whole clusters and references those clusters, unless
+    /// they are <paramref name="counted"/> already; returns where they start.
+    /// </summary>
+    private long AppendTable(IEnumerable<ulong> entries, bool counted = false)
+    {
+        var offset = Cursor;
+        var bytes = new List<byte>();
+        Span<byte> entry = stackalloc byte[sizeof(ulong)];
+        foreach (var value in entries)
+        {
+            BinaryPrimitives.WriteUInt64BigEndian(entry, value);
+            bytes.AddRange(entry);
+        }
+        var table = new byte[Math.Max(1, (bytes.Count + ClusterSize - 1) / ClusterSize) * ClusterSize];
+        bytes.CopyTo(table);
+        Append(table);
+        if (!counted)
+            for (var cluster = offset >> ClusterBits; cluster < Cursor >> ClusterBits; cluster++) Reference(cluster);
+        return offset;
+    }
+
+    private byte[] Header(int l1Size, long l1Offset, long refcountTableOffset, int refcountTableClusters)
+    {
+        var header = new byte[ClusterSize]; // after the header, the end of extensions: 8 zero bytes
+        var span = header.AsSpan();
+        BinaryPrimitives.WriteUInt32BigEndian(span[0..], 0x514649FB); // "QFI\xfb"
+        BinaryPrimitives.WriteUInt32BigEndian(span[4..], 3);
+        BinaryPrimitives.WriteUInt32BigEndian(span[20..], ClusterBits);
+        BinaryPrimitives.WriteUInt64BigEndian(span[24..], (ulong)_virtualBytes);
+        BinaryPrimitives.WriteUInt32BigEndian(span[36..], (uint)l1Size);
+        BinaryPrimitives.WriteUInt64BigEndian(span[40..], (ulong)l1Offset);
+        BinaryPrimitives.WriteUInt64BigEndian(span[48..], (ulong)refcountTableOffset);
+        BinaryPrimitives.WriteUInt32BigEndian(span[56..], (uint)refcountTableClusters);
+        BinaryPrimitives.WriteUInt64BigEndian(span[72..], _zstdLevel is null ? 0 : CompressionTypeBit);
+        BinaryPrimitives.WriteUInt32BigEndian(span[96..], 4); // refcount_order: 16-bit refcounts
+        BinaryPrimitives.WriteUInt32BigEndian(span[100..], HeaderLength);
+        span[104] = (byte)(_zstdLevel is null ? 0 : 1); // compression type: 0 zlib (unused), 1 zstd
+        return header;
+    }
+
+    private void Reference(long cluster)
+    {
+        while (_refcounts.Count <= cluster) _refcounts.Add(0);
+        if (_refcounts[(int)cluster] == ushort.MaxValue)
+            throw new IOException("a qcow2 cluster would be referenced more than 65535 times");
+        _refcounts[(int)cluster]++;
+    }
+
+    private void Append(ReadOnlySpan<byte> data)
+    {
+        while (data.Length > 0)
+        {
+            if (_pendingLength == _pending.Length) Flush();
+            var part = Math.Min(data.Length, _pending.Length - _pendingLength);
+            data[..part].CopyTo(_pending.AsSpan(_pendingLength));
+            _pendingLength += part;
+            data = data[part..];
+        }
+    }
+
+    private void Flush()
+    {
+        RandomAccess.Write(_output, _pending.AsSpan(0, _pendingLength), _pendingStart);
+        _pendingStart += _pendingLength;
+        _pendingLength = 0;
+    }
+
+    private static long AlignUp(long offset) => (offset + ClusterSize - 1) & ~(long)(ClusterSize - 1);
+}
