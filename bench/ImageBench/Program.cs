@@ -5,44 +5,67 @@ using System.Globalization;
 using Vbmc.Diagnostics;
 using Vbmc.Image.Disk;
 
-if (args.Length is < 1 or > 3)
+if (args.Length is < 1 or > 4)
 {
-    Console.Error.WriteLine("usage: ImageBench STAGED-ROOT [FORMAT|all] [SIZE-GIB]");
+    Console.Error.WriteLine("usage: ImageBench STAGED-ROOT [FORMAT|all] [SIZE-GIB] [ROUNDS]");
     return 2;
 }
 var staged = Path.GetFullPath(args[0]);
 var formatArgument = args.Length > 1 ? args[1] : "all";
 IReadOnlyList<string> formats = formatArgument == "all" ? [DiskFormats.Raw, DiskFormats.Qcow2, DiskFormats.CompressedQcow2] : [formatArgument];
 var sizeBytes = (args.Length > 2 ? long.Parse(args[2], CultureInfo.InvariantCulture) : 20) << 30;
+var rounds = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 3;
 var work = Directory.CreateTempSubdirectory("vbmc-image-bench-").FullName;
 try
 {
     Print("virtual_bytes", sizeBytes);
+    Print("rounds", rounds);
     Print("content_bytes", Du(staged, apparent: true));
     Print("content_bytes_on_disk", Du(staged, apparent: false));
 
-    // One untimed run first, so that every timed run reads the staged files from the page cache.
+    // Untimed: one build of a tiny folder in each format, so that no timed build pays for this
+    // program's just-in-time compilation (vbmc itself is compiled ahead of time), and one mke2fs
+    // run, so that every timed run reads the staged files from the page cache.
+    var tiny = Directory.CreateDirectory(Path.Combine(work, "tiny", "etc")).FullName;
+    File.WriteAllText(Path.Combine(tiny, "hostname"), "warm-up\n");
+    foreach (var format in formats)
+        if (AssembleOnce(Path.GetDirectoryName(tiny)!, work, format, 64 << 20) is null) return 1;
     MakeFileSystemOnly(staged, work, sizeBytes);
-    // The file system alone, what any image builder must at least spend: timed before and after
-    // the assemblies and averaged, so that a change of the machine's load during the run weighs
-    // on both sides of the ratios alike.
-    var mke2fsBefore = MakeFileSystemOnly(staged, work, sizeBytes);
 
-    var assembled = new List<(string Format, double Seconds)>();
+    // Rounds of the file system alone (what any image builder must at least spend) and of each
+    // format's assembly, interleaved so that the machine's load weighs on both sides alike; the
+    // ratios compare the fastest run of each (the one least slowed by other work on the machine).
+    var mke2fsRuns = new List<double>();
+    var runs = formats.ToDictionary(format => format, _ => new List<Assembly>());
+    for (var round = 0; round < rounds; round++)
+    {
+        mke2fsRuns.Add(MakeFileSystemOnly(staged, work, sizeBytes));
+        foreach (var format in formats)
+        {
+            if (AssembleOnce(staged, work, format, sizeBytes) is not { } run) return 1;
+            runs[format].Add(run);
+        }
+    }
+    mke2fsRuns.Add(MakeFileSystemOnly(staged, work, sizeBytes));
+
     foreach (var format in formats)
     {
-        var seconds = AssembleOnce(staged, work, format, sizeBytes);
-        if (seconds is null) return 1;
-        assembled.Add((format, seconds.Value));
+        var fastest = runs[format].MinBy(run => run.Seconds)!;
+        foreach (var (step, seconds) in fastest.Steps) Print("step_seconds{" + format + "," + step + "}", Math.Round(seconds, 3));
+        Print("assemble_seconds{" + format + "}", Math.Round(fastest.Seconds, 3));
+        Print("assemble_seconds_median{" + format + "}", Math.Round(Median(runs[format].Select(run => run.Seconds)), 3));
+        Print("image_bytes{" + format + "}", fastest.ImageBytes);
+        Print("image_bytes_on_disk{" + format + "}", fastest.ImageBytesOnDisk);
     }
-
-    var mke2fsAfter = MakeFileSystemOnly(staged, work, sizeBytes);
-    var mke2fsSeconds = (mke2fsBefore + mke2fsAfter) / 2;
-    Print("mke2fs_only_seconds{before}", Math.Round(mke2fsBefore, 3));
-    Print("mke2fs_only_seconds{after}", Math.Round(mke2fsAfter, 3));
+    var mke2fsSeconds = mke2fsRuns.Min();
     Print("mke2fs_only_seconds", Math.Round(mke2fsSeconds, 3));
-    foreach (var (format, seconds) in assembled)
-        Print("ratio_" + format.Replace('-', '_'), Math.Round(seconds / mke2fsSeconds, 2));
+    Print("mke2fs_only_seconds_median", Math.Round(Median(mke2fsRuns), 3));
+    foreach (var format in formats)
+    {
+        var key = format.Replace('-', '_');
+        Print("ratio_" + key, Math.Round(runs[format].Min(run => run.Seconds) / mke2fsSeconds, 2));
+        Print("ratio_median_" + key, Math.Round(Median(runs[format].Select(run => run.Seconds)) / Median(mke2fsRuns), 2));
+    }
     return 0;
 }
 finally
@@ -61,33 +84,32 @@ static double MakeFileSystemOnly(string staged, string work, long sizeBytes)
     return seconds;
 }
 
-// One DiskAssembler build in FORMAT; prints its steps, time and sizes, and returns its seconds
-// (null after printing the diagnostics of a failed build).
-static double? AssembleOnce(string staged, string work, string format, long sizeBytes)
+// One DiskAssembler build in FORMAT, its image then removed; null after printing the
+// diagnostics of a failed build.
+static Assembly? AssembleOnce(string staged, string work, string format, long sizeBytes)
 {
     var image = Path.Combine(work, "disk." + format);
     var diagnostics = new DiagnosticBag();
-    var steps = new List<(string Step, double At)>();
-    var assemble = Stopwatch.StartNew();
+    var starts = new List<(string Step, double At)>();
+    var clock = Stopwatch.StartNew();
     var ok = DiskAssembler.Assemble(new DiskImageRequest(staged, image, format, sizeBytes, "bench", new DateTimeOffset(2014, 6, 1, 0, 0, 0, TimeSpan.Zero)),
-        new Reporter(step => steps.Add((step, assemble.Elapsed.TotalSeconds))), diagnostics, SourceSpan.FileOnly("bench"));
-    var seconds = assemble.Elapsed.TotalSeconds;
+        new Reporter(step => starts.Add((step, clock.Elapsed.TotalSeconds))), diagnostics, SourceSpan.FileOnly("bench"));
+    var seconds = clock.Elapsed.TotalSeconds;
     if (!ok)
     {
         foreach (var d in diagnostics.Items) Console.Error.WriteLine(d + (d.Hint is null ? "" : " (" + d.Hint + ")"));
         return null;
     }
-    var key = "{" + format + "}";
-    for (var i = 0; i < steps.Count; i++)
-    {
-        var end = i + 1 < steps.Count ? steps[i + 1].At : seconds;
-        Print("step_seconds{" + format + "," + steps[i].Step + "}", Math.Round(end - steps[i].At, 3));
-    }
-    Print("assemble_seconds" + key, Math.Round(seconds, 3));
-    Print("image_bytes" + key, new FileInfo(image).Length);
-    Print("image_bytes_on_disk" + key, Du(image, apparent: false));
+    var steps = starts.Select((start, i) => (start.Step, (i + 1 < starts.Count ? starts[i + 1].At : seconds) - start.At)).ToList();
+    var assembly = new Assembly(seconds, steps, new FileInfo(image).Length, Du(image, apparent: false));
     File.Delete(image);
-    return seconds;
+    return assembly;
+}
+
+static double Median(IEnumerable<double> values)
+{
+    var sorted = values.Order().ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
 }
 
 static void Print(string key, object value) => Console.WriteLine(FormattableString.Invariant($"{key}={value}"));
@@ -109,6 +131,8 @@ static string Run(string program, params string[] arguments)
     if (process.ExitCode != 0) throw new InvalidOperationException($"{program} failed: {stderr.Result}");
     return stdout.Result;
 }
+
+sealed record Assembly(double Seconds, IReadOnlyList<(string Step, double Seconds)> Steps, long ImageBytes, long ImageBytesOnDisk);
 
 sealed class Reporter(Action<string> report) : IProgress<string>
 {
