@@ -45,14 +45,25 @@ internal sealed class AssemblySteps(DiskImageRequest request, AssemblyTools tool
     {
         var partitionBytes = (long)MasterBootRecord.PartitionSectors(_diskBytes / MasterBootRecord.SectorSize) * MasterBootRecord.SectorSize;
         var blocks = partitionBytes / Ext4FileSystem.BlockSize;
-        var contentBytes = StagedContent.ApparentBytes(request.StagedRoot);
-        progress?.Report($"making ext4 file system ({Mebibytes(contentBytes)} MiB)");
-
         var configuration = Path.Combine(work, "mke2fs.conf");
         File.WriteAllText(configuration, Ext4FileSystem.Configuration);
-        var result = Run(HostProgram.Mke2fs, tools.Mke2fs,
+        var running = ProgramRunner.RunAsync(RunTool(HostProgram.Mke2fs, tools.Mke2fs,
             Ext4FileSystem.Arguments(Path.GetFullPath(request.StagedRoot), DiskFileName, blocks, _identity),
-            Ext4FileSystem.Environment(configuration, _seconds));
+            work, Ext4FileSystem.Environment(configuration, _seconds)));
+        // The content's size (for progress and for "does not fit") is summed while mke2fs runs:
+        // walking the staged tree first would add its time to every build.
+        long contentBytes;
+        try
+        {
+            contentBytes = StagedContent.ApparentBytes(request.StagedRoot);
+        }
+        catch
+        {
+            Task.WaitAny(running); // no mke2fs left writing into the working folder that the caller removes
+            throw;
+        }
+        progress?.Report($"making ext4 file system ({Mebibytes(contentBytes)} MiB)");
+        var result = running.GetAwaiter().GetResult();
         var complaint = result.Explanation;
         if (result.Succeeded && !complaint.Contains("too small for a journal", StringComparison.Ordinal)) return true;
 
