@@ -109,8 +109,12 @@ internal sealed class AssemblySteps(DiskImageRequest request, AssemblyTools tool
         var compressed = request.Format == DiskFormats.CompressedQcow2;
         progress?.Report(compressed ? "converting to qcow2 (compressed)" : "converting to qcow2");
         // IOException is the caller's: it reports any I/O error of the build with the image's name.
-        QcowWriter.Write(Path.Combine(work, DiskFileName), Path.Combine(work, ConvertedFileName), _diskBytes,
-            compressed ? DiskAssembler.QcowZstdLevel : null);
+        var raw = Path.Combine(work, DiskFileName);
+        var converted = Path.Combine(work, ConvertedFileName);
+        // Uncompressed, the data need not be copied where the file system can move ranges; both
+        // ways give the same bytes.
+        if (!compressed && QcowWriter.TryConvertInPlace(raw, _diskBytes)) File.Move(raw, converted);
+        else QcowWriter.Write(raw, converted, _diskBytes, compressed ? DiskAssembler.QcowZstdLevel : null);
         return true;
     }
 

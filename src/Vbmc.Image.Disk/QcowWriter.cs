@@ -61,6 +61,53 @@ internal sealed class QcowWriter
         new QcowWriter(raw, output, virtualBytes, zstdLevel).Run();
     }
 
+    /// <summary>
+    /// Turns <paramref name="rawPath"/> into the same qcow2 image that <see cref="Write"/> makes
+    /// without compression, without copying its data: a hole for the header is inserted at the
+    /// start and the runs of unstored clusters are collapsed, so that each stored cluster lands
+    /// where the writer would put it, then the tables are appended. False, with the file unchanged,
+    /// when the file system cannot move ranges (the caller then copies with <see cref="Write"/>).
+    /// </summary>
+    public static bool TryConvertInPlace(string rawPath, long virtualBytes)
+    {
+        using var file = File.OpenHandle(rawPath, FileMode.Open, FileAccess.ReadWrite);
+        return new QcowWriter(file, file, virtualBytes, zstdLevel: null).RunInPlace();
+    }
+
+    private bool RunInPlace()
+    {
+        var stored = new List<long>();
+        var buffer = new byte[ClusterSize];
+        foreach (var cluster in DataClusters())
+        {
+            ReadCluster(cluster, buffer);
+            if (buffer.AsSpan().IndexOfAnyExcept((byte)0) >= 0) stored.Add(cluster);
+        }
+        // The first change, and the probe: a file system that cannot move ranges refuses it.
+        if (stored.Count == 0 || !FileRanges.TryInsert(_output, 0, ClusterSize)) return false;
+
+        // Guest cluster c is at host cluster c + 1 now. Past the last stored one: cut (a collapse
+        // must end before the end of the file); between stored runs: collapsed, last gap first so
+        // that the offsets of the gaps before it stay as they are.
+        RandomAccess.SetLength(_output, (stored[^1] + 2) << ClusterBits);
+        for (var i = stored.Count - 1; i >= 0; i--)
+        {
+            var gapStart = i == 0 ? 0 : stored[i - 1] + 1;
+            if (stored[i] > gapStart) FileRanges.Collapse(_output, (gapStart + 1) << ClusterBits, (stored[i] - gapStart) << ClusterBits);
+        }
+
+        Reference(0);
+        for (var i = 0; i < stored.Count; i++)
+        {
+            var host = (long)(i + 1);
+            Reference(host);
+            L2Table(stored[i] / EntriesPerTable)[stored[i] % EntriesPerTable] = Copied | (ulong)(host << ClusterBits);
+        }
+        _pendingStart = (stored.Count + 1L) << ClusterBits;
+        WriteTables();
+        return true;
+    }
+
     private void Run()
     {
         Reference(0); // the header

@@ -56,6 +56,19 @@ public sealed class QcowWriterTests : IDisposable
     }
 
     [Fact]
+    public void Converting_in_place_gives_the_bytes_of_the_copy()
+    {
+        var raw = MakeRawDisk();
+        var copy = _temp.Combine("copy.qcow2");
+        QcowWriter.Write(raw, copy, VirtualBytes, null);
+
+        QcowWriter.TryConvertInPlace(raw, VirtualBytes).Should().BeTrue(
+            $"the test folder's file system ({_temp.Path}) moves ranges with fallocate, as ext4 and XFS do");
+        Sha256(raw).Should().Be(Sha256(copy));
+        Tool("qemu-img", "qemu-utils", "check", raw);
+    }
+
+    [Fact]
     public void The_image_is_not_replaced_when_it_exists()
     {
         var raw = MakeRawDisk();
