@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Microsoft.Win32.SafeHandles;
 
 namespace Vbmc.Image.Disk;
@@ -26,7 +28,9 @@ internal sealed class QcowWriter
     private const int SectorCountShift = 62 - (ClusterBits - 8);
     private const int HeaderLength = 112; // version 3 fields and the compression type byte, padded to 8
     private const ulong CompressionTypeBit = 1UL << 3; // incompatible feature: compression type is not zlib
-    private const int BatchClusters = 256; // 16 MiB read, compressed and written at a time
+    // Clusters a worker may be ahead of the writing thread (at most 32 MiB each): deep, so that a
+    // worker seldom waits for the writing thread to be woken up on a loaded machine.
+    private const int QueueDepth = 512;
 
     private readonly SafeFileHandle _raw;
     private readonly SafeFileHandle _output;
@@ -34,7 +38,7 @@ internal sealed class QcowWriter
     private readonly int? _zstdLevel;
     private readonly SortedDictionary<long, ulong[]> _l2Tables = [];
     private readonly List<ushort> _refcounts = [];
-    private readonly byte[] _pending = new byte[2 * BatchClusters * ClusterSize];
+    private readonly byte[] _pending = new byte[16 * ClusterSize]; // written 1 MiB at a time: stays in the caches
     private long _pendingStart = ClusterSize; // cluster 0 is the header's, written last
     private int _pendingLength;
 
@@ -81,7 +85,7 @@ internal sealed class QcowWriter
         foreach (var cluster in DataClusters())
         {
             ReadCluster(cluster, buffer);
-            if (buffer.AsSpan().IndexOfAnyExcept((byte)0) >= 0) stored.Add(cluster);
+            if (!IsZero(buffer)) stored.Add(cluster);
         }
         // The first change, and the probe: a file system that cannot move ranges refuses it.
         if (stored.Count == 0 || !FileRanges.TryInsert(_output, 0, ClusterSize)) return false;
@@ -111,25 +115,19 @@ internal sealed class QcowWriter
     private void Run()
     {
         Reference(0); // the header
-        var contexts = new ConcurrentBag<Zstd.Context>();
-        try
+        var clusters = DataClusters().ToList();
+        if (_zstdLevel is { } level)
         {
-            var input = new byte[BatchClusters * ClusterSize];
-            var compressed = _zstdLevel is null ? null : new byte[BatchClusters * ClusterSize];
-            var lengths = new int[BatchClusters];
-            var batch = new List<long>(BatchClusters);
-            foreach (var cluster in DataClusters())
-            {
-                batch.Add(cluster);
-                if (batch.Count < BatchClusters) continue;
-                StoreBatch(batch, input, compressed, lengths, contexts);
-                batch.Clear();
-            }
-            if (batch.Count > 0) StoreBatch(batch, input, compressed, lengths, contexts);
+            StoreCompressed(clusters, level);
         }
-        finally
+        else
         {
-            foreach (var context in contexts) context.Dispose();
+            var buffer = new byte[ClusterSize];
+            foreach (var cluster in clusters)
+            {
+                ReadCluster(cluster, buffer);
+                if (!IsZero(buffer)) SetEntry(cluster, StoreCluster(buffer));
+            }
         }
         WriteTables();
     }
@@ -147,38 +145,81 @@ internal sealed class QcowWriter
         }
     }
 
-    private void StoreBatch(List<long> batch, byte[] input, byte[]? compressed, int[] lengths, ConcurrentBag<Zstd.Context> contexts)
+    /// <summary>
+    /// One worker a core reads, checks and compresses every n-th cluster, ahead of this thread,
+    /// which stores them in order. The workers never wait for one another, only for room in
+    /// their own queue: a barrier after each batch would cost a wake-up each time, and a wake-up
+    /// takes long on a loaded machine.
+    /// </summary>
+    private void StoreCompressed(List<long> clusters, int level)
     {
-        for (var i = 0; i < batch.Count; i++) ReadCluster(batch[i], input.AsSpan(i * ClusterSize, ClusterSize));
+        var workers = Math.Max(1, Environment.ProcessorCount);
+        var queues = Enumerable.Range(0, workers).Select(_ => new BlockingCollection<Piece>(QueueDepth)).ToArray();
+        using var stop = new CancellationTokenSource();
+        var tasks = Enumerable.Range(0, workers)
+            .Select(worker => Task.Factory.StartNew(() => Compress(clusters, worker, workers, level, queues[worker], stop.Token),
+                stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
 
-        // -1: all zeros, not stored; 0: stored as it is; else the length of its zstd frame.
-        if (compressed is null)
+        Exception? failure = null;
+        try
         {
-            for (var i = 0; i < batch.Count; i++) lengths[i] = IsZero(input, i) ? -1 : 0;
+            for (var i = 0; i < clusters.Count; i++)
+            {
+                if (!queues[i % workers].TryTake(out var piece, Timeout.Infinite)) break; // its worker failed: below
+                if (piece.Length < 0) continue;
+                SetEntry(clusters[i], piece.Length == 0 ? StoreCluster(piece.Data!) : StoreCompressed(piece.Data.AsSpan(0, piece.Length)));
+                ArrayPool<byte>.Shared.Return(piece.Data!);
+            }
         }
-        else
+        catch (Exception e)
         {
-            Parallel.For(0, batch.Count, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                () => contexts.TryTake(out var context) ? context : new Zstd.Context(),
-                (i, _, context) =>
+            failure = e;
+        }
+        stop.Cancel();
+        try
+        {
+            Task.WaitAll(tasks);
+        }
+        catch (AggregateException e)
+        {
+            failure ??= e.InnerExceptions.FirstOrDefault(inner => inner is not OperationCanceledException) ?? e;
+        }
+        if (failure is not null) ExceptionDispatchInfo.Throw(failure);
+    }
+
+    /// <summary>A cluster as a worker hands it over: -1 all zeros (not stored), 0 stored as it is (Data), else the length of its zstd frame (Data).</summary>
+    private readonly record struct Piece(int Length, byte[]? Data);
+
+    private void Compress(List<long> clusters, int worker, int workers, int level, BlockingCollection<Piece> queue, CancellationToken stop)
+    {
+        try
+        {
+            using var context = new Zstd.Context();
+            for (var i = worker; i < clusters.Count; i += workers)
+            {
+                var input = ArrayPool<byte>.Shared.Rent(ClusterSize);
+                ReadCluster(clusters[i], input.AsSpan(0, ClusterSize));
+                if (IsZero(input.AsSpan(0, ClusterSize)))
                 {
-                    // One byte under a cluster, as QEMU: a frame that does not save a byte is not used.
-                    lengths[i] = IsZero(input, i) ? -1
-                        : context.Compress(input.AsSpan(i * ClusterSize, ClusterSize), compressed!.AsSpan(i * ClusterSize, ClusterSize - 1), _zstdLevel!.Value);
-                    return context;
-                },
-                contexts.Add);
+                    ArrayPool<byte>.Shared.Return(input);
+                    queue.Add(new Piece(-1, null), stop);
+                    continue;
+                }
+                var frame = ArrayPool<byte>.Shared.Rent(ClusterSize);
+                // One byte under a cluster, as QEMU: a frame that does not save a byte is not used.
+                var length = context.Compress(input.AsSpan(0, ClusterSize), frame.AsSpan(0, ClusterSize - 1), level);
+                ArrayPool<byte>.Shared.Return(length == 0 ? frame : input);
+                queue.Add(new Piece(length, length == 0 ? input : frame), stop);
+            }
         }
-
-        for (var i = 0; i < batch.Count; i++)
+        finally
         {
-            if (lengths[i] < 0) continue;
-            var entry = lengths[i] == 0
-                ? StoreCluster(input.AsSpan(i * ClusterSize, ClusterSize))
-                : StoreCompressed(compressed!.AsSpan(i * ClusterSize, lengths[i]));
-            L2Table(batch[i] / EntriesPerTable)[batch[i] % EntriesPerTable] = entry;
+            queue.CompleteAdding();
         }
     }
+
+    private void SetEntry(long cluster, ulong entry) => L2Table(cluster / EntriesPerTable)[cluster % EntriesPerTable] = entry;
 
     private void ReadCluster(long cluster, Span<byte> buffer)
     {
@@ -194,11 +235,12 @@ internal sealed class QcowWriter
         buffer[done..].Clear();
     }
 
-    private static bool IsZero(byte[] input, int slot) => input.AsSpan(slot * ClusterSize, ClusterSize).IndexOfAnyExcept((byte)0) < 0;
+    private static bool IsZero(ReadOnlySpan<byte> cluster) => cluster.IndexOfAnyExcept((byte)0) < 0;
 
     /// <summary>A cluster stored as it is, on a host cluster of its own.</summary>
     private ulong StoreCluster(ReadOnlySpan<byte> data)
     {
+        data = data[..ClusterSize];
         Append(new byte[AlignUp(Cursor) - Cursor]);
         var offset = Cursor;
         Append(data);
