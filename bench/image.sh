@@ -11,6 +11,12 @@
 #   mke2fs_only_seconds                       mke2fs -d alone: the fastest of ROUNDS+1 runs (and the median)
 #   ratio_raw, ratio_qcow2, ratio_compressed_qcow2   fastest assembly / fastest mke2fs -d alone
 #   ratio_median_...                          the same with the medians
+#   assemble_cpu_seconds{FORMAT}, mke2fs_only_cpu_seconds, cpu_ratio_...   the same in processor
+#                                             time (vbmc's threads and the tools it runs): what a
+#                                             build costs whatever else runs; the wall-clock
+#                                             ratios show what work on both cores gains
+# The step "writing partition table" ends when the staged tree's size is known, summed while
+# mke2fs already runs: the step after it starts late by that much.
 # FORMAT is all (default: raw, qcow2 and compressed-qcow2 in one run), compressed-qcow2, qcow2 or
 # raw; SIZE-GIB the virtual size (default 20). On a shared machine the fastest runs are the ones
 # least slowed by other work; a difference between the two kinds of ratio says the load changed.

@@ -2,6 +2,7 @@
 // compares the image's size on disk with the content's. Prints key=value lines (see bench/image.sh).
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Vbmc.Diagnostics;
 using Vbmc.Image.Disk;
 
@@ -36,10 +37,13 @@ try
     // format's assembly, interleaved so that the machine's load weighs on both sides alike; the
     // ratios compare the fastest run of each (the one least slowed by other work on the machine).
     var mke2fsRuns = new List<double>();
+    var mke2fsCpu = new List<double>();
     var runs = formats.ToDictionary(format => format, _ => new List<Assembly>());
     for (var round = 0; round < rounds; round++)
     {
+        var cpuBefore = CpuSeconds();
         mke2fsRuns.Add(MakeFileSystemOnly(staged, work, sizeBytes));
+        mke2fsCpu.Add(CpuSeconds() - cpuBefore);
         foreach (var format in formats)
         {
             if (AssembleOnce(staged, work, format, sizeBytes) is not { } run) return 1;
@@ -54,17 +58,20 @@ try
         foreach (var (step, seconds) in fastest.Steps) Print("step_seconds{" + format + "," + step + "}", Math.Round(seconds, 3));
         Print("assemble_seconds{" + format + "}", Math.Round(fastest.Seconds, 3));
         Print("assemble_seconds_median{" + format + "}", Math.Round(Median(runs[format].Select(run => run.Seconds)), 3));
+        Print("assemble_cpu_seconds{" + format + "}", Math.Round(runs[format].Min(run => run.CpuSeconds), 3));
         Print("image_bytes{" + format + "}", fastest.ImageBytes);
         Print("image_bytes_on_disk{" + format + "}", fastest.ImageBytesOnDisk);
     }
     var mke2fsSeconds = mke2fsRuns.Min();
     Print("mke2fs_only_seconds", Math.Round(mke2fsSeconds, 3));
     Print("mke2fs_only_seconds_median", Math.Round(Median(mke2fsRuns), 3));
+    Print("mke2fs_only_cpu_seconds", Math.Round(mke2fsCpu.Min(), 3));
     foreach (var format in formats)
     {
         var key = format.Replace('-', '_');
         Print("ratio_" + key, Math.Round(runs[format].Min(run => run.Seconds) / mke2fsSeconds, 2));
         Print("ratio_median_" + key, Math.Round(Median(runs[format].Select(run => run.Seconds)) / Median(mke2fsRuns), 2));
+        Print("cpu_ratio_" + key, Math.Round(runs[format].Min(run => run.CpuSeconds) / mke2fsCpu.Min(), 2));
     }
     return 0;
 }
@@ -91,20 +98,35 @@ static Assembly? AssembleOnce(string staged, string work, string format, long si
     var image = Path.Combine(work, "disk." + format);
     var diagnostics = new DiagnosticBag();
     var starts = new List<(string Step, double At)>();
+    var cpuBefore = CpuSeconds();
     var clock = Stopwatch.StartNew();
     var ok = DiskAssembler.Assemble(new DiskImageRequest(staged, image, format, sizeBytes, "bench", new DateTimeOffset(2014, 6, 1, 0, 0, 0, TimeSpan.Zero)),
         new Reporter(step => starts.Add((step, clock.Elapsed.TotalSeconds))), diagnostics, SourceSpan.FileOnly("bench"));
     var seconds = clock.Elapsed.TotalSeconds;
+    var cpu = CpuSeconds() - cpuBefore;
     if (!ok)
     {
         foreach (var d in diagnostics.Items) Console.Error.WriteLine(d + (d.Hint is null ? "" : " (" + d.Hint + ")"));
         return null;
     }
     var steps = starts.Select((start, i) => (start.Step, (i + 1 < starts.Count ? starts[i + 1].At : seconds) - start.At)).ToList();
-    var assembly = new Assembly(seconds, steps, new FileInfo(image).Length, Du(image, apparent: false));
+    var assembly = new Assembly(seconds, cpu, steps, new FileInfo(image).Length, Du(image, apparent: false));
     File.Delete(image);
     return assembly;
 }
+
+// Processor time of this program's threads and of the programs it ran and waited for
+// (getrusage RUSAGE_CHILDREN): on a shared machine that divides the processors between sessions,
+// what a build costs whatever the others do; the wall-clock ratios show what parallel work gains.
+static double CpuSeconds()
+{
+    if (GetResourceUsage(-1, out var children) != 0) throw new InvalidOperationException("getrusage failed");
+    return Environment.CpuUsage.TotalTime.TotalSeconds
+        + children.UserSeconds + children.UserMicroseconds / 1e6 + children.SystemSeconds + children.SystemMicroseconds / 1e6;
+}
+
+[DllImport("libc", EntryPoint = "getrusage")]
+static extern int GetResourceUsage(int who, out ResourceUsage usage);
 
 static double Median(IEnumerable<double> values)
 {
@@ -132,7 +154,14 @@ static string Run(string program, params string[] arguments)
     return stdout.Result;
 }
 
-sealed record Assembly(double Seconds, IReadOnlyList<(string Step, double Seconds)> Steps, long ImageBytes, long ImageBytesOnDisk);
+sealed record Assembly(double Seconds, double CpuSeconds, IReadOnlyList<(string Step, double Seconds)> Steps, long ImageBytes, long ImageBytesOnDisk);
+
+// struct rusage on 64-bit Linux: two timevals, then fourteen longs.
+[StructLayout(LayoutKind.Sequential, Size = 144)]
+struct ResourceUsage
+{
+    public long UserSeconds, UserMicroseconds, SystemSeconds, SystemMicroseconds;
+}
 
 sealed class Reporter(Action<string> report) : IProgress<string>
 {
