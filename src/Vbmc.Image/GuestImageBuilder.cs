@@ -11,7 +11,7 @@ namespace Vbmc.Image;
 /// <summary>
 /// Builds a VM's guest disk image (and its kernel and initrd) into the compile folder: the base
 /// root (cached Debian root, or the user's), a staged copy with vbmc's guest files on top, then
-/// the disk assembler (MBR + ext4 with mke2fs -d, converted by qemu-img), all without mounts.
+/// the disk assembler (MBR + ext4 with mke2fs -d, qcow2 written by vbmc), all without mounts.
 /// </summary>
 public static class GuestImageBuilder
 {
