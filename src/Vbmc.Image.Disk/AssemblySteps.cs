@@ -4,8 +4,8 @@ using Vbmc.Processes;
 
 namespace Vbmc.Image.Disk;
 
-/// <summary>Full paths of the host programs an assembly runs (qemu-img only for qcow2 formats).</summary>
-internal sealed record AssemblyTools(string Mke2fs, string Debugfs, string Dumpe2fs, string? QemuImg);
+/// <summary>Full paths of the host programs an assembly runs.</summary>
+internal sealed record AssemblyTools(string Mke2fs, string Debugfs, string Dumpe2fs);
 
 /// <summary>
 /// One image build, step by step, in its own working folder (next to the output, so that the
@@ -45,14 +45,25 @@ internal sealed class AssemblySteps(DiskImageRequest request, AssemblyTools tool
     {
         var partitionBytes = (long)MasterBootRecord.PartitionSectors(_diskBytes / MasterBootRecord.SectorSize) * MasterBootRecord.SectorSize;
         var blocks = partitionBytes / Ext4FileSystem.BlockSize;
-        var contentBytes = StagedContent.ApparentBytes(request.StagedRoot);
-        progress?.Report($"making ext4 file system ({Mebibytes(contentBytes)} MiB)");
-
         var configuration = Path.Combine(work, "mke2fs.conf");
         File.WriteAllText(configuration, Ext4FileSystem.Configuration);
-        var result = Run(HostProgram.Mke2fs, tools.Mke2fs,
+        var running = ProgramRunner.RunAsync(RunTool(HostProgram.Mke2fs, tools.Mke2fs,
             Ext4FileSystem.Arguments(Path.GetFullPath(request.StagedRoot), DiskFileName, blocks, _identity),
-            Ext4FileSystem.Environment(configuration, _seconds));
+            work, Ext4FileSystem.Environment(configuration, _seconds)));
+        // The content's size (for progress and for "does not fit") is summed while mke2fs runs:
+        // walking the staged tree first would add its time to every build.
+        long contentBytes;
+        try
+        {
+            contentBytes = StagedContent.ApparentBytes(request.StagedRoot);
+        }
+        catch
+        {
+            Task.WaitAny(running); // no mke2fs left writing into the working folder that the caller removes
+            throw;
+        }
+        progress?.Report($"making ext4 file system ({Mebibytes(contentBytes)} MiB)");
+        var result = running.GetAwaiter().GetResult();
         var complaint = result.Explanation;
         if (result.Succeeded && !complaint.Contains("too small for a journal", StringComparison.Ordinal)) return true;
 
@@ -112,14 +123,14 @@ internal sealed class AssemblySteps(DiskImageRequest request, AssemblyTools tool
         if (request.Format == DiskFormats.Raw) return true;
         var compressed = request.Format == DiskFormats.CompressedQcow2;
         progress?.Report(compressed ? "converting to qcow2 (compressed)" : "converting to qcow2");
-        List<string> arguments = ["convert", "-q", "-f", "raw", "-O", "qcow2"];
-        // zstd rather than qemu-img's default zlib: about six times less CPU for the same or a
-        // smaller image (measured: bench/image.sh), and read by every QEMU since 5.1. Named
-        // explicitly, so a qemu-img whose default changes still makes the same bytes.
-        if (compressed) arguments.AddRange(["-c", "-o", "compression_type=" + DiskAssembler.QcowCompression]);
-        arguments.AddRange([DiskFileName, ConvertedFileName]);
-        var result = Run(HostProgram.QemuImg, tools.QemuImg!, arguments);
-        return result.Succeeded || Failed("qemu-img could not convert the disk image to qcow2", result.Explanation);
+        // IOException is the caller's: it reports any I/O error of the build with the image's name.
+        var raw = Path.Combine(work, DiskFileName);
+        var converted = Path.Combine(work, ConvertedFileName);
+        // Uncompressed, the data need not be copied where the file system can move ranges; both
+        // ways give the same bytes.
+        if (!compressed && QcowWriter.TryConvertInPlace(raw, _diskBytes)) File.Move(raw, converted);
+        else QcowWriter.Write(raw, converted, _diskBytes, compressed ? DiskAssembler.QcowZstdLevel : null);
+        return true;
     }
 
     private ProgramResult Run(HostProgram program, string executable, IEnumerable<string> arguments,

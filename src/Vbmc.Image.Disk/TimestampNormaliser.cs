@@ -7,10 +7,12 @@ namespace Vbmc.Image.Disk;
 /// <summary>
 /// mke2fs -d copies each file's atime, mtime and ctime from the staged folder (and a ctime cannot
 /// be set back on the host), so after it every inode in use gets the request's time with debugfs.
+/// Its crtime is not copied: mke2fs sets it to E2FSPROGS_FAKE_TIME, the request's time already,
+/// so the batch leaves it out (a quarter fewer commands).
 /// </summary>
 public static partial class TimestampNormaliser
 {
-    private static readonly string[] TimeFields = ["atime", "mtime", "ctime", "crtime"];
+    private static readonly string[] TimeFields = ["atime", "mtime", "ctime"];
 
     /// <summary>
     /// The inodes in use, read from dumpe2fs's listing of each group's free inodes: root (2) and
@@ -50,7 +52,7 @@ public static partial class TimestampNormaliser
         return used.Where(inode => inode == 2 || inode >= firstInode).ToList();
     }
 
-    /// <summary>debugfs's batch: one `sif` (set inode field) per time field of every inode.</summary>
+    /// <summary>debugfs's batch: one `sif` (set inode field) per copied time field of every inode.</summary>
     public static string DebugfsBatch(IEnumerable<long> inodes, long unixSeconds)
     {
         var time = "@" + unixSeconds.ToString(CultureInfo.InvariantCulture);

@@ -11,7 +11,7 @@ namespace Vbmc.Image;
 /// <summary>
 /// Builds a VM's guest disk image (and its kernel and initrd) into the compile folder: the base
 /// root (cached Debian root, or the user's), a staged copy with vbmc's guest files on top, then
-/// the disk assembler (MBR + ext4 with mke2fs -d, owners set by debugfs, converted by qemu-img),
+/// the disk assembler (MBR + ext4 with mke2fs -d, owners set by debugfs, qcow2 written by vbmc),
 /// all without mounts and without root: root and an ordinary user build the same bytes.
 /// </summary>
 public static class GuestImageBuilder

@@ -88,7 +88,7 @@ Architecture: $arch
 Maintainer: $maintainer
 Installed-Size: $(du -sk --exclude=DEBIAN "$tree" | cut -f1)
 Depends: $shlibs
-Recommends: e2fsprogs, mmdebstrap, openssh-client, qemu-system-x86, qemu-utils, systemd
+Recommends: e2fsprogs, libzstd1, mmdebstrap, openssh-client, qemu-system-x86, qemu-utils, systemd
 Suggests: guix | nix-bin
 Section: devel
 Priority: optional
@@ -101,9 +101,9 @@ Description: compiler for Guix-style configurations of virtual build machines
  installs those on a host as generations that roll back, and tests each build
  machine over SSH.
  .
- Checking needs nothing else; guest images need mmdebstrap, e2fsprogs and
- qemu-utils, installing needs systemd and OpenSSH, and the machines run under
- QEMU.
+ Checking needs nothing else; guest images need mmdebstrap, e2fsprogs and,
+ compressed, libzstd1; installing needs systemd, OpenSSH and qemu-utils, and
+ the machines run under QEMU.
 CONTROL
 install -m 0644 "$stage/control" "$tree/DEBIAN/control"
 
