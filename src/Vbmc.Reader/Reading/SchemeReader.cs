@@ -47,6 +47,7 @@ public static class SchemeReader
         lexer.RemoveErrorListeners();
         // Straight from the lexer, not through a token stream that would keep every token alive
         // until the end: a big file's tokens would then outweigh the data read from it.
+        lexer.TokenFactory = new ReusedTokenFactory();
         var checker = new StructureChecker(TokensOf(lexer), new TextPositions(text, file));
         var error = checker.Check();
         return error is null ? new ReadResult(checker.Data, []) : new ReadResult([], [error]);

@@ -122,7 +122,8 @@ internal sealed class StructureChecker(IEnumerable<IToken> tokens, TextPositions
         if (_stack.Count >= SchemeReader.MaxNesting)
             return Error(DiagnosticIds.NestingTooDeep, positions.SpanOf(open),
                 $"nesting deeper than {SchemeReader.MaxNesting} levels");
-        _stack.Add(new Frame(kind, open, _items.Count));
+        // A copy: the lexer may fill the same token object again for the next token (ReusedTokenFactory).
+        _stack.Add(new Frame(kind, new CommonToken(open), _items.Count));
         return null;
     }
 
