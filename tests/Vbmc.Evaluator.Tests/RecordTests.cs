@@ -43,6 +43,19 @@ public class RecordTests
     }
 
     [Fact]
+    public void Each_initializer_sees_only_the_fields_before_it_even_from_a_closure()
+    {
+        // The fields given share one frame at run time: the lambda made by the first initializer
+        // must still see the outer `date`, not the field given after it, and the thunked field
+        // the last one sees both.
+        Value(Machine + """
+            (define date 'outer)
+            (define m (machine (name (lambda () date)) (date 2000) (cpu (list date ((machine-name this-machine))))))
+            (list ((machine-name m)) (machine-date m) (machine-cpu m))
+            """).Should().Be("(outer 2000 (2000 outer))");
+    }
+
+    [Fact]
     public void Parameters_are_read_when_a_thunked_field_is_accessed()
     {
         Value("""

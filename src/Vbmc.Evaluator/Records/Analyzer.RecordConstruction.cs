@@ -10,6 +10,9 @@ namespace Vbmc.Evaluation;
 /// <c>(ctor (inherit r) (field value) ...)</c>: initializer errors (extraneous, duplicate,
 /// missing, invalid) are reported here, once, and the form still builds a usable record.
 /// Initializers bind like <c>let*</c> in source order; thunked ones become <c>(lambda (this-id) value)</c>.
+/// The names of the fields given so far share one scope (one frame at run time, a slot per
+/// initializer): each initializer is analysed before its own name joins the scope, so it sees
+/// exactly the names before it, as with one nested frame per name, for one frame per record.
 /// </summary>
 public sealed partial class Analyzer
 {
@@ -20,10 +23,10 @@ public sealed partial class Analyzer
         var type = ctor.Type;
         var ctx = EvalContext.Current;
         Node? inherit = null;
-        var initializers = new List<Initializer>();
-        var seen = new HashSet<int>();
-        var scope = s;
-        foreach (var item in form.Items.Skip(1))
+        var initializers = new List<Initializer>(form.Items.Length - 1);
+        var seen = new bool[type.Fields.Length];
+        Scope? fieldScope = null; // made at the first initializer: the record's frame of field names
+        foreach (var item in form.Items.AsSpan()[1..])
         {
             Symbol? name;
             SyntaxNode valueSyntax;
@@ -48,28 +51,34 @@ public sealed partial class Analyzer
                     close is null ? null : $"did you mean '{close}'?"));
                 continue;
             }
-            if (!seen.Add(index))
+            if (seen[index])
             {
                 ctx.Report(Diagnostic.Error(DiagnosticIds.DuplicateFieldInitializer, item.Span, $"duplicate field initializer ({name.Name})"));
                 continue;
             }
+            seen[index] = true;
             var field = type.Fields[index];
             if (field.Deprecated is { } message)
                 ctx.Report(Diagnostic.Warning(DiagnosticIds.DeprecatedField, item.Span, message));
+            var scope = fieldScope ?? s;
             initializers.Add(field.Thunked
                 ? new Initializer(index, item, valueSyntax, null, ThisLambda(valueSyntax, type.ThisId, scope, field.Name.Name))
                 : new Initializer(index, item, valueSyntax, Analyze(valueSyntax, scope, false), null));
-            // let*: the next initializers see this field's name.
-            scope = new Scope(scope);
-            scope.Names.Add(name);
+            // let*: the next initializers see this field's name (its slot: its place among the initializers).
+            (fieldScope ??= new Scope(s)).Names.Add(name);
         }
         if (inherit is null)
         {
-            var missing = type.Fields.Where((fs, i) => !seen.Contains(i) && !fs.HasDefault).Select(fs => fs.Name.Name).ToList();
-            if (missing.Count > 0)
+            List<string>? missing = null;
+            for (var i = 0; i < seen.Length; i++)
+                if (!seen[i] && !type.Fields[i].HasDefault) (missing ??= []).Add(type.Fields[i].Name.Name);
+            if (missing is not null)
                 ctx.Report(Diagnostic.Error(DiagnosticIds.MissingFieldInitializers, form.Span, $"missing field initializers ({string.Join(' ', missing)})"));
         }
-        return new RecordConstructNode(type, inherit, [.. initializers.Select(i => (i.Field, i.Value, i.Thunk, i.ValueSyntax.Span))], form.Span);
+        var compiled = new (int, Node?, LambdaInfo?, SourceSpan)[initializers.Count];
+        for (var i = 0; i < compiled.Length; i++)
+            compiled[i] = (initializers[i].Field, initializers[i].Value, initializers[i].Thunk, initializers[i].ValueSyntax.Span);
+        return new RecordConstructNode(type, inherit, compiled, form.Span);
     }
 }
 
@@ -116,16 +125,14 @@ public sealed class RecordConstructNode(RecordType type, Node? inherit,
                 throw new SchemeError($"inherit: expects a {type.Name} record, got {Printing.Printer.Brief(parent)}", DiagnosticIds.WrongType);
         }
         var current = frame;
+        Frame? given = null; // the frame of the fields given so far (see Analyzer.AnalyzeRecordConstruction)
+        var slot = 0;
         foreach (var (field, valueNode, thunk, valueSpan) in initializers)
         {
             var spec = type.Fields[field];
             object value;
             if (thunk is not null) value = new Closure(thunk, current);
-            else if (spec.Delayed)
-            {
-                var captured = current;
-                value = new Promise(() => Sanitize(spec, Interpreter.EvalNonTail(valueNode!, captured), valueSpan));
-            }
+            else if (spec.Delayed) value = Delay(spec, valueNode!, current, valueSpan);
             else
             {
                 value = Sanitize(spec, Interpreter.EvalNonTail(valueNode!, current), valueSpan);
@@ -133,7 +140,8 @@ public sealed class RecordConstructNode(RecordType type, Node? inherit,
             }
             values[field] = value;
             spans[field] = valueSpan;
-            current = new Frame([value], current);
+            current = given ??= new Frame(new object[initializers.Length], frame);
+            given.Slots[slot++] = value;
         }
         for (var i = 0; i < n; i++)
         {
@@ -142,12 +150,7 @@ public sealed class RecordConstructNode(RecordType type, Node? inherit,
             if (spec.ThunkedDefault is { } td) values[i] = new Closure(td, type.DefinitionFrame);
             else if (spec.Default is { } d)
             {
-                if (spec.Delayed)
-                {
-                    var defFrame = type.DefinitionFrame;
-                    var at = Span;
-                    values[i] = new Promise(() => Sanitize(spec, Interpreter.EvalNonTail(d, defFrame), at));
-                }
+                if (spec.Delayed) values[i] = Delay(spec, d, type.DefinitionFrame, Span);
                 else
                 {
                     var value = Sanitize(spec, Interpreter.EvalNonTail(d, type.DefinitionFrame), Span);
@@ -160,6 +163,13 @@ public sealed class RecordConstructNode(RecordType type, Node? inherit,
         }
         return new Record(type, values!, spans, Span) { Context = ctx };
     }
+
+    /// <summary>
+    /// A delayed field's promise. Its own method, so that the closure is made only for delayed
+    /// fields: captured in <see cref="Build"/>'s loops, it was made for every field of every record.
+    /// </summary>
+    private static Promise Delay(FieldSpec spec, Node value, Frame? frame, SourceSpan at) =>
+        new(() => Sanitize(spec, Interpreter.EvalNonTail(value, frame), at));
 
     private static readonly Builtin MissingThunk = new("missing-field", 1, 1, _ => Unspecified.Instance);
 

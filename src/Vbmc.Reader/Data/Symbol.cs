@@ -13,6 +13,14 @@ public sealed class Symbol
 
     public static Symbol Intern(string name) => Table.GetOrAdd(name, n => new Symbol(n));
 
+    /// <summary>Looks a name up without making a string first: the reader interns every symbol it
+    /// reads straight from the text, and most are already known.</summary>
+    private static readonly ConcurrentDictionary<string, Symbol>.AlternateLookup<ReadOnlySpan<char>> ByChars =
+        Table.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    public static Symbol Intern(ReadOnlySpan<char> name) =>
+        ByChars.TryGetValue(name, out var known) ? known : Intern(name.ToString());
+
     public override string ToString() => Name;
 }
 

@@ -31,9 +31,15 @@ public static class NumberParser
     public static bool TryParse(string text, int radix, out object value) =>
         Parse(text, radix, out value) == NumberSyntax.Number;
 
-    public static NumberSyntax Parse(string text, int radix, out object value)
+    public static NumberSyntax Parse(string text, int radix, out object value) => Parse(text.AsSpan(), radix, out value);
+
+    /// <summary>The value of a text that is not a number (one boxed #f: the reader asks for every atom).</summary>
+    private static readonly object NoValue = false;
+
+    /// <inheritdoc cref="Parse(string, int, out object)"/>
+    public static NumberSyntax Parse(ReadOnlySpan<char> text, int radix, out object value)
     {
-        value = false;
+        value = NoValue;
         var i = 0;
         char exactness = '\0';
         var radixSet = false;
@@ -53,7 +59,7 @@ public static class NumberParser
             i += 2;
         }
         if (radix is not (2 or 8 or 10 or 16)) return NumberSyntax.NotANumber;
-        var body = text.AsSpan(i);
+        var body = text[i..];
         var result = ParseReal(body, radix, exactness, out value);
         if (result == NumberSyntax.NotANumber && LooksComplex(body, radix))
             return NumberSyntax.Complex;
@@ -62,7 +68,7 @@ public static class NumberParser
 
     private static NumberSyntax ParseReal(ReadOnlySpan<char> s, int radix, char exactness, out object value)
     {
-        value = false;
+        value = NoValue;
         if (s.Length == 0) return NumberSyntax.NotANumber;
         var negative = false;
         var signed = s[0] is '+' or '-';
@@ -111,7 +117,7 @@ public static class NumberParser
     private static NumberSyntax ParseDecimal(ReadOnlySpan<char> s, int pos, BigInteger integer, int intDigits,
         bool hashes, bool negative, char exactness, out object value)
     {
-        value = false;
+        value = NoValue;
         var fractionDigits = 0;
         var mantissa = integer;
         if (pos < s.Length && s[pos] == '.')

@@ -45,11 +45,23 @@ public static class SchemeReader
     {
         var lexer = new SchemeLexer(new AntlrInputStream(text));
         lexer.RemoveErrorListeners();
-        var tokens = new CommonTokenStream(lexer);
-        tokens.Fill();
-        var checker = new StructureChecker(tokens.GetTokens(), new TextPositions(text, file));
+        // Straight from the lexer, not through a token stream that would keep every token alive
+        // until the end: a big file's tokens would then outweigh the data read from it.
+        lexer.TokenFactory = new ReusedTokenFactory();
+        var checker = new StructureChecker(TokensOf(lexer), new TextPositions(text, file));
         var error = checker.Check();
         return error is null ? new ReadResult(checker.Data, []) : new ReadResult([], [error]);
+    }
+
+    /// <summary>The lexer's tokens, up to and including the end-of-file token.</summary>
+    private static IEnumerable<IToken> TokensOf(SchemeLexer lexer)
+    {
+        while (true)
+        {
+            var token = lexer.NextToken();
+            yield return token;
+            if (token.Type == TokenConstants.EOF) yield break;
+        }
     }
 
     /// <summary>
@@ -65,7 +77,7 @@ public static class SchemeReader
         tokens.Fill();
 
         var positions = new TextPositions(text, file);
-        var checker = new StructureChecker(tokens.GetTokens(), positions);
+        var checker = new StructureChecker(tokens.GetTokens(), positions, new object?[tokens.Size]);
         var error = checker.Check();
         if (error is not null)
             return new ReadResult([], [error]);
@@ -83,7 +95,7 @@ public static class SchemeReader
             var span = positions.SpanOf(offending);
             return new ReadResult([], [Diagnostic.Error(DiagnosticIds.SyntaxError, span, "syntax error: " + listener.Message)]);
         }
-        var data = new SyntaxBuilder(checker.Values, positions).Build(tree);
+        var data = new SyntaxBuilder(checker.Values!, positions).Build(tree);
         return new ReadResult(data, []);
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Antlr4.Runtime;
 using Vbmc.Data;
 using Vbmc.Diagnostics;
@@ -9,24 +10,26 @@ namespace Vbmc.Reading;
 
 /// <summary>
 /// Walks the token stream once, without recursion, as Guile's reader would read it: classifies
-/// every atom (its value also goes to <see cref="Values"/>, by token index), builds the
+/// every atom (its value also goes to <see cref="Values"/>, by token index, when asked), builds the
 /// <see cref="SyntaxNode"/>s with an explicit stack (<see cref="Data"/>), and stops at the first
 /// malformed input with a precise diagnostic. Checking the nesting depth here, before any
 /// recursive code (the ANTLR parser, <see cref="SyntaxNode.ToDatum"/>) sees the data, is what
-/// keeps 100,000 nested brackets from overflowing the stack.
+/// keeps 100,000 nested brackets from overflowing the stack. The tokens may come straight from
+/// the lexer: none is kept past its use but the open brackets and prefixes on the stack.
 /// </summary>
-internal sealed class StructureChecker(IList<IToken> tokens, TextPositions positions)
+internal sealed class StructureChecker(IEnumerable<IToken> tokens, TextPositions positions, object?[]? values = null)
 {
     private enum Kind { List, Vector, Prefix, Keyword, DatumComment }
 
     private enum Dot { None, NeedTail, NeedClose }
 
-    private struct Frame(Kind kind, IToken open)
+    private struct Frame(Kind kind, IToken open, int itemsStart)
     {
         public readonly Kind Kind = kind;
         public readonly IToken Open = open;
         public Dot Dot = Dot.None;
-        public List<SyntaxNode>? Items = kind is Kind.List or Kind.Vector ? [] : null;
+        /// <summary>Where this list's items start in <see cref="_items"/>.</summary>
+        public readonly int ItemsStart = itemsStart;
         public SyntaxNode? Tail;
     }
 
@@ -37,8 +40,12 @@ internal sealed class StructureChecker(IList<IToken> tokens, TextPositions posit
 
     private readonly List<Frame> _stack = [];
 
-    /// <summary>The value of each atom token (index = token index); null for other tokens.</summary>
-    public object?[] Values { get; } = new object?[tokens.Count];
+    /// <summary>The items of every open list, innermost last: one list for all of them, so that
+    /// a list being read costs no collection of its own.</summary>
+    private readonly List<SyntaxNode> _items = [];
+
+    /// <summary>When given: the value of each atom token (index = token index); null for other tokens.</summary>
+    public object?[]? Values { get; } = values;
 
     public Diagnostic? Check()
     {
@@ -115,7 +122,8 @@ internal sealed class StructureChecker(IList<IToken> tokens, TextPositions posit
         if (_stack.Count >= SchemeReader.MaxNesting)
             return Error(DiagnosticIds.NestingTooDeep, positions.SpanOf(open),
                 $"nesting deeper than {SchemeReader.MaxNesting} levels");
-        _stack.Add(new Frame(kind, open));
+        // A copy: the lexer may fill the same token object again for the next token (ReusedTokenFactory).
+        _stack.Add(new Frame(kind, new CommonToken(open), _items.Count));
         return null;
     }
 
@@ -139,7 +147,7 @@ internal sealed class StructureChecker(IList<IToken> tokens, TextPositions posit
                 $"keyword prefix #: not followed by a symbol: {Printing.Printer.Write(value)}");
         var error = BeforeDatum(token, isSymbol: value is Symbol);
         if (error is not null) return error;
-        Values[token.TokenIndex] = value;
+        if (Values is not null) Values[token.TokenIndex] = value;
         Completed(new SyntaxAtom(value, positions.SpanOf(token)));
         return null;
     }
@@ -178,7 +186,7 @@ internal sealed class StructureChecker(IList<IToken> tokens, TextPositions posit
                     }
                     else
                     {
-                        top.Items!.Add(node);
+                        _items.Add(node);
                     }
                     return;
             }
@@ -188,7 +196,7 @@ internal sealed class StructureChecker(IList<IToken> tokens, TextPositions posit
 
     private Diagnostic? Close(IToken close)
     {
-        var text = close.Text;
+        var text = close.Type == T.RBRACK ? "]" : ")";
         if (Top is not { } top)
             return Error(DiagnosticIds.UnexpectedCloseParen, positions.SpanOf(close), $"unexpected \"{text}\"");
         if (top.Kind is Kind.Prefix or Kind.Keyword or Kind.DatumComment)
@@ -205,11 +213,14 @@ internal sealed class StructureChecker(IList<IToken> tokens, TextPositions posit
             };
         _stack.RemoveAt(_stack.Count - 1);
         var span = positions.SpanOf(top.Open).To(positions.SpanOf(close));
+        var count = _items.Count - top.ItemsStart;
+        var items = ImmutableArray.Create(CollectionsMarshal.AsSpan(_items).Slice(top.ItemsStart, count));
+        _items.RemoveRange(top.ItemsStart, count);
         SyntaxNode node;
-        if (top.Kind == Kind.Vector) node = new SyntaxVector([.. top.Items!], span);
+        if (top.Kind == Kind.Vector) node = new SyntaxVector(items, span);
         // Guile reads "(. x)" as x itself.
-        else if (top.Items!.Count == 0 && top.Tail is not null) node = top.Tail;
-        else node = new SyntaxList([.. top.Items], top.Tail, span);
+        else if (count == 0 && top.Tail is not null) node = top.Tail;
+        else node = new SyntaxList(items, top.Tail, span);
         Completed(node);
         return null;
     }

@@ -13,6 +13,9 @@ internal sealed class TextPositions(string text, string file)
     public string Text { get; } = text;
     public string File { get; } = file;
 
+    /// <summary>The characters of a token, read from the text: IToken.Text would copy them into a new string each time.</summary>
+    public ReadOnlySpan<char> CharsOf(IToken token) => Text.AsSpan(token.StartIndex, token.StopIndex - token.StartIndex + 1);
+
     public SourceSpan SpanOf(IToken token)
     {
         if (token.Type == TokenConstants.EOF) return EndOfText();
