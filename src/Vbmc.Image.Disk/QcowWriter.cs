@@ -27,9 +27,10 @@ internal sealed partial class QcowWriter
     private const int SectorCountShift = 62 - (ClusterBits - 8);
     private const int HeaderLength = 112; // version 3 fields and the compression type byte, padded to 8
     private const ulong CompressionTypeBit = 1UL << 3; // incompatible feature: compression type is not zlib
-    // Clusters a worker may be ahead of the writing thread (at most 32 MiB each): deep, so that a
-    // worker seldom waits for the writing thread to be woken up on a loaded machine.
-    private const int QueueDepth = 512;
+    // Clusters the workers together may be ahead of the writing thread (64 MiB, whatever the
+    // number of cores, well under the heap's limit): deep, so that a worker seldom waits for the
+    // writing thread to be woken up on a loaded machine (512 each on two cores).
+    private const int QueuedClusters = 1024;
 
     private readonly SafeFileHandle _raw;
     private readonly SafeFileHandle _output;
@@ -153,7 +154,8 @@ internal sealed partial class QcowWriter
     private void StoreCompressed(List<long> clusters, int level)
     {
         var workers = Math.Max(1, Environment.ProcessorCount);
-        var queues = Enumerable.Range(0, workers).Select(_ => new BlockingCollection<Piece>(QueueDepth)).ToArray();
+        var depth = Math.Max(4, QueuedClusters / workers);
+        var queues = Enumerable.Range(0, workers).Select(_ => new BlockingCollection<Piece>(depth)).ToArray();
         using var stop = new CancellationTokenSource();
         var tasks = Enumerable.Range(0, workers)
             .Select(worker => Task.Factory.StartNew(() => Compress(clusters, worker, workers, level, queues[worker], stop.Token),
