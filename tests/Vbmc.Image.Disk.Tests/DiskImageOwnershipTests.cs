@@ -73,14 +73,14 @@ public sealed class DiskImageOwnershipTests : IDisposable
     }
 
     [Fact]
-    public void The_batch_quotes_paths_as_debugfs_reads_them_and_makes_devices_in_their_folder()
+    public void The_batch_quotes_names_as_debugfs_reads_them_and_names_each_entry_in_its_folder()
     {
         var batch = OwnershipPass.DebugfsBatch(new InodeOwnership(
             [new InodeOwner("/etc/" + QuotedName, 7, 8, Regular | 0b110_100_100)],
             [new DeviceNode("/dev/console", 5, 1, 0, 5, DeviceNode.CharacterDevice | 0b110_010_000)]));
         batch.Should().Be(
             "cd \"/dev\"\nmknod \"console\" c 5 1\nsif \"/dev/console\" mode 020620\nsif \"/dev/console\" uid 0\nsif \"/dev/console\" gid 5\n" +
-            "cd /\nsif \"/etc/a \"\"quoted\"\" name\" mode 0100644\nsif \"/etc/a \"\"quoted\"\" name\" uid 7\nsif \"/etc/a \"\"quoted\"\" name\" gid 8\n");
+            "cd \"/etc\"\nsif \"a \"\"quoted\"\" name\" mode 0100644\nsif \"a \"\"quoted\"\" name\" uid 7\nsif \"a \"\"quoted\"\" name\" gid 8\n");
     }
 
     /// <summary>The tree the ownership describes, owned by <paramref name="uid"/>; "relaxed" modes as an ordinary user's staging leaves them.</summary>
