@@ -27,6 +27,20 @@ internal sealed record OrdinaryUser(string Name, int Uid, int Gid)
         return new OrdinaryUser(name, Number("-u"), Number("-g"));
     }
 
+    /// <summary>The native vbmc under test copied into a folder every user can enter (0755), removed when the tests end.</summary>
+    private static readonly Lazy<string> ReadableCopy = new(() =>
+    {
+        var original = VbmcCli.CommandLine([])[0];
+        var folder = Path.Combine(Path.GetTempPath(), "vbmc-ordinary-user-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        File.SetUnixFileMode(folder, (UnixFileMode)Convert.ToInt32("755", 8));
+        var copy = Path.Combine(folder, "vbmc");
+        File.Copy(original, copy);
+        File.SetUnixFileMode(copy, (UnixFileMode)Convert.ToInt32("755", 8));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Delete(folder, recursive: true);
+        return copy;
+    });
+
     /// <summary>Removes every range of subordinate ids /etc/subuid and /etc/subgid give the user.</summary>
     public void RemoveSubordinateIds()
     {
@@ -49,7 +63,11 @@ internal sealed record OrdinaryUser(string Name, int Uid, int Gid)
     /// <summary>`vbmc ARGUMENTS` as the user (setpriv: its uid and gid, no supplementary group), with <paramref name="environment"/>.</summary>
     public ProcessResult RunVbmc(IEnumerable<string> arguments, string workingDirectory, IReadOnlyDictionary<string, string?> environment)
     {
-        var command = VbmcCli.CommandLine(arguments);
+        var command = VbmcCli.CommandLine(arguments).ToList();
+        // The native program is one file: the user runs a copy of it, so that the repository may
+        // sit in a folder only root can enter (a clone in `mktemp -d`). The dotnet build needs its
+        // folder and the SDK's: those must be readable by the user as they are.
+        if (!command[0].EndsWith("dotnet", StringComparison.Ordinal)) command[0] = ReadableCopy.Value;
         var setpriv = HostTools.Require("setpriv", "util-linux");
         string[] prefix = ["--reuid=" + Uid.ToString(CultureInfo.InvariantCulture), "--regid=" + Gid.ToString(CultureInfo.InvariantCulture), "--clear-groups", "--"];
         foreach (var file in command.Take(command[0].EndsWith("dotnet", StringComparison.Ordinal) ? 2 : 1))
