@@ -124,11 +124,14 @@ public static class RootFiles
         Current.Value is { } scope && Relative(scope.Root, path) is { } relative ? (scope, relative) : null;
 
     /// <summary>What is at the path, the last component not followed; null when nothing (or its folder is missing).</summary>
-    public static (UnixFileKind Kind, long Size)? Kind(string path)
+    public static (UnixFileKind Kind, long Size)? Kind(string path) => AtIfFolder(path, p => Posix.Kind(p));
+
+    /// <summary>As <see cref="At{T}"/> for a query: null when the path's folder does not exist.</summary>
+    private static T? AtIfFolder<T>(string path, Func<string, T?> query) where T : struct
     {
         try
         {
-            return At(path, p => Posix.Kind(p));
+            return At(path, query);
         }
         catch (DirectoryNotFoundException)
         {
@@ -150,32 +153,12 @@ public static class RootFiles
     public static bool Exists(string path) => Kind(path) is not null;
 
     /// <summary>The inode and device of the path itself (null when absent).</summary>
-    public static (ulong Device, ulong Inode)? Identity(string path)
-    {
-        try
-        {
-            return At(path, Posix.Identity);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return null;
-        }
-    }
+    public static (ulong Device, ulong Inode)? Identity(string path) => AtIfFolder(path, Posix.Identity);
 
     public static bool SameFile(string a, string b) => Identity(a) is { } x && Identity(b) is { } y && x == y;
 
     /// <summary>The owner of the path itself (a link is not followed); null when absent.</summary>
-    public static (uint Uid, uint Gid)? Owner(string path)
-    {
-        try
-        {
-            return At(path, Posix.Owner);
-        }
-        catch (DirectoryNotFoundException)
-        {
-            return null;
-        }
-    }
+    public static (uint Uid, uint Gid)? Owner(string path) => AtIfFolder(path, Posix.Owner);
 
     /// <summary>The mode of the file or folder the path leads to (links followed, beneath the root in a scope).</summary>
     public static UnixFileMode Mode(string path) =>
