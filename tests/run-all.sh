@@ -10,9 +10,10 @@
 #    Category=Pending: see tests/Vbmc.Cli.Tests/AcceptanceCatalog.cs);
 # 5. runs the acceptance runner again with each installed form of vbmc: install.sh's PREFIX, the
 #    .deb (dpkg -i, then dpkg --purge) and the dotnet tool (tests/acceptance-installed.sh);
-# 6. ends with the line "N passed, N failed", and exits non-zero on any failure.
+# 6. names each failed test with the start of its message (CI keeps only the end of the output),
+#    ends with the line "N passed, N failed", and exits non-zero on any failure.
 set -uo pipefail
-cd "$(dirname "$0")/.."
+cd "$(dirname "$0")/.." || exit 2
 
 bash tests/install-host-tools.sh || exit 1
 
@@ -57,18 +58,25 @@ for project in $(dotnet sln vbmc.sln list | tr '\\' '/' | grep -E '\.Tests\.cspr
   echo "=== $name"
   dotnet test "$project" --no-build --filter "Category!=Pending" \
     --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=normal" \
-    --results-directory "$results/$name" || status=1
+    --results-directory "$results/$name" 2>&1 | tee -a "$results/console.log"
+  [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
   count_trx "$results/$name"
 done
 
 installed_start=$(date +%s)
-bash tests/acceptance-installed.sh "$results/installed" || status=1
+bash tests/acceptance-installed.sh "$results/installed" 2>&1 | tee -a "$results/console.log"
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 for kind in prefix deb tool; do count_trx "$results/installed/$kind"; done
 echo "acceptance runner with the installed vbmc (PREFIX, .deb, dotnet tool): $(($(date +%s) - installed_start)) s"
 
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   # The build or a test host failed before any test could report: count that as a failure.
   failed=1
+fi
+# The failed tests again, each with the first lines of what the console logger printed for it.
+if grep -q '^ *Failed [A-Za-z]' "$results/console.log" 2>/dev/null; then
+  echo "=== failed tests"
+  awk '/^ *Failed [A-Za-z]/ { left = 12 } left > 0 { print; left-- }' "$results/console.log" | cut -c1-300 | head -n 200
 fi
 echo "$passed passed, $failed failed"
 if [ "$status" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
