@@ -133,12 +133,19 @@ public static class VmCommands
     {
         var name = NameArgument();
         var root = ApplyCommand.RootOption("The root folder vbmc apply installed under.");
-        var command = new Command("console", "Attach to a VM's serial console (not offered: says what is).") { name, root };
+        var command = new Command("console", "Attach to a VM's root shell on its second serial port; Ctrl+] leaves. "
+            + $"Input from a pipe is sent, then the console is printed until quiet for {ConsoleSession.QuietEnd.TotalSeconds:0} s.")
+        {
+            name, root,
+        };
         command.SetAction(parse => WithVm(parse.GetValue(name)!, parse.GetValue(root)!, env, vm =>
-            ApplyCommand.Finish([Diagnostic.Error(DiagnosticIds.UsageError, SourceSpan.FileOnly(vm.Script),
-                $"unsupported: {vm.Name}'s launch script offers no console to attach to: QEMU writes the serial console to a file "
-                + "(Shepherd and vbmc start) or to the journal (systemd), and the guest runs no login on it",
-                $"read it with 'vbmc logs -f {vm.Name}' (read-only), or log in with 'vbmc ssh {vm.Name}'")], env)));
+        {
+            env.Out.Flush();
+            using var input = System.Console.OpenStandardInput();
+            using var output = System.Console.OpenStandardOutput();
+            new ConsoleSession(vm, input, output, env.Error).Run();
+            return ExitCodes.Ok;
+        }));
         return command;
     }
 

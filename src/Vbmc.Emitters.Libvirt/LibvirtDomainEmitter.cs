@@ -217,6 +217,15 @@ public static class LibvirtDomainEmitter
         w.WriteStartElement("console");
         w.WriteAttributeString("type", "pty");
         w.WriteEndElement();
+        // The second serial port (ttyS1), where the guest's root shell waits: the launch script's
+        // console socket (vbmc console); here `virsh console DOMAIN serial1`.
+        w.WriteComment(" the guest's root shell (vbmc console): virsh console DOMAIN serial1 ");
+        w.WriteStartElement("serial");
+        w.WriteAttributeString("type", "pty");
+        w.WriteStartElement("target");
+        w.WriteAttributeString("port", "1");
+        w.WriteEndElement();
+        w.WriteEndElement();
 
         // -device virtio-rng-pci: QEMU's built-in source (getrandom).
         w.WriteStartElement("rng");

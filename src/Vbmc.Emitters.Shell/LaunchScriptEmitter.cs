@@ -35,12 +35,16 @@ public static class LaunchScriptEmitter
         w.CodeBlock(LaunchScriptRuntime.ScriptFolder).Blank();
         Files(w, vm);
         PidFile(w, vm);
+        ConsoleSocket(w, vm);
         Secrets(w, vm);
         StoreDisk(w, vm);
         QemuArguments(w, vm);
         w.CodeBlock(LaunchScriptRuntime.PrintOrRun).Blank();
         BusyPorts(w, vm);
         w.CodeBlock(LaunchScriptRuntime.ReadablePidFile).Blank();
+        w.Comment("umask 077: what QEMU makes is its account's only; above all the console socket, whose");
+        w.Comment("client gets the guest's root shell (connecting needs write permission on it).");
+        w.Code("umask 077");
         w.Comment("exec: QEMU takes this process's pid, so the signals that stop the VM reach it.");
         w.Code("exec \"$@\"");
         return w.ToString();
@@ -68,6 +72,10 @@ public static class LaunchScriptEmitter
         "  --pidfile FILE         QEMU writes its pid to FILE (default:",
         $"                         {vm.PidFile} when that folder exists)",
         "  --no-pidfile           write no pid file",
+        "  --console-socket FILE  the guest's second serial port (a root shell: vbmc console)",
+        $"                         on the socket FILE (default: {vm.ConsoleSocket}",
+        "                         when that folder exists)",
+        "  --no-console-socket    no second serial port",
         "  --serial-log FILE      serial console to FILE, emptied first (default: standard output)",
         "  --print-command        print the QEMU command, one argument per line, and exit",
         "  --print0               print it with a NUL after each argument (exact), and exit",
@@ -225,6 +233,40 @@ public static class LaunchScriptEmitter
         w.Code("fi").Blank();
     }
 
+    /// <summary>
+    /// The console socket: by default the installed path when its folder exists. A Unix socket's
+    /// path holds at most 107 bytes (QEMU refuses to start with a longer one): a longer default
+    /// (a deep --root) gives no console, with a word; a longer chosen one is a usage error.
+    /// </summary>
+    private static void ConsoleSocket(ShellScriptWriter w, VmPlan vm)
+    {
+        var folder = vm.ConsoleSocket[..vm.ConsoleSocket.LastIndexOf('/')];
+        w.Comment("The guest's second serial port, where a root shell waits (vbmc console), on a socket.");
+        w.Code("if [ \"$console\" = default ]; then");
+        w.Indented(() =>
+        {
+            w.Command(Code("if [ -d"), Literal(folder), Code("]; then"));
+            w.Indented(() => w.Command(Code("console_path=") + Literal(vm.ConsoleSocket)));
+            w.Code("else");
+            w.Indented(() =>
+            {
+                w.Code("console=none");
+                w.Command(Code("say"), Literal($"no console socket: {folder} does not exist (--console-socket FILE chooses one)"));
+            });
+            w.Code("fi");
+        });
+        w.Code("fi");
+        w.CodeBlock("""
+            if [ "$console" != none ] && [ "$(printf '%s' "$console_path" | wc -c)" -gt 107 ]; then
+              if [ "$console" = chosen ]; then
+                usage_error "--console-socket: a socket's path has at most 107 bytes: $console_path"
+              fi
+              console=none
+              say "no console socket: its path is longer than a socket's 107 bytes: $console_path"
+            fi
+            """).Blank();
+    }
+
     private static void Secrets(ShellScriptWriter w, VmPlan vm) =>
         OptionalDrive(w, "secrets", vm.SecretsDrive, $"no secrets drive: {vm.SecretsDrive} is not there (vbmc apply makes it)", "secrets drive");
 
@@ -362,6 +404,10 @@ public static class LaunchScriptEmitter
               set -- "$@" -serial "file:$serial_log"
             else
               set -- "$@" -serial stdio
+            fi
+            if [ "$console" != none ]; then
+              double_commas "$console_path"
+              set -- "$@" -chardev "socket,id=console,path=$escaped,server=on,wait=off" -serial chardev:console
             fi
             """);
         w.CodeBlock(LaunchScriptRuntime.RotateExtraArguments).Blank();

@@ -53,18 +53,20 @@ internal static class LaunchScriptRuntime
         store_disk_file=
         pidfile=default
         pidfile_path=
+        console=default
+        console_path=
         serial_log=
         print=
 
         while [ "$#" -gt 0 ]; do
           case $1 in
-            --accel|--check-accel|--secrets|--store-disk|--pidfile|--serial-log)
+            --accel|--check-accel|--secrets|--store-disk|--pidfile|--console-socket|--serial-log)
               [ "$#" -ge 2 ] || usage_error "option $1 needs a value"
               option=$1
               value=$2
               shift 2
               ;;
-            --accel=*|--check-accel=*|--secrets=*|--store-disk=*|--pidfile=*|--serial-log=*)
+            --accel=*|--check-accel=*|--secrets=*|--store-disk=*|--pidfile=*|--console-socket=*|--serial-log=*)
               option=${1%%=*}
               value=${1#*=}
               shift
@@ -72,6 +74,7 @@ internal static class LaunchScriptRuntime
             --no-secrets) secrets=none; shift; continue ;;
             --no-store-disk) store_disk=none; shift; continue ;;
             --no-pidfile) pidfile=none; shift; continue ;;
+            --no-console-socket) console=none; shift; continue ;;
             --print-command) print=${print:-lines}; shift; continue ;;
             --print0) print=nul; shift; continue ;;
             -h|--help) usage; exit 0 ;;
@@ -96,6 +99,11 @@ internal static class LaunchScriptRuntime
               [ -n "$value" ] || usage_error "option --pidfile needs a file name"
               pidfile=chosen
               pidfile_path=$value
+              ;;
+            --console-socket)
+              [ -n "$value" ] || usage_error "option --console-socket needs a file name"
+              console=chosen
+              console_path=$value
               ;;
             --serial-log)
               [ -n "$value" ] || usage_error "option --serial-log needs a file name"

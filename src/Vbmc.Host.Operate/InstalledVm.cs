@@ -20,6 +20,8 @@ public sealed record InstalledVm(ManifestVm Vm, string Root)
     public string Script => Path.Join(StateDirectory, InstallLayout.ScriptFileName(Name));
     /// <summary>QEMU's pid file, which the launch script writes under every service manager.</summary>
     public string PidFile => Under(InstallLayout.PidFile(Name));
+    /// <summary>The guest's second serial port (a root shell), where the launch script puts it.</summary>
+    public string ConsoleSocket => Under(InstallLayout.ConsoleSocket(Name));
     /// <summary>The serial console and QEMU's messages: Shepherd's log file, and the script's when vbmc starts it.</summary>
     public string SerialLog => Under(InstallLayout.SerialLog(Name));
     public string SecretsDrive => Under(InstallLayout.SecretsDrive(Name));

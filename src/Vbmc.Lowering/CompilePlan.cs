@@ -104,6 +104,7 @@ public sealed record VmPlan
     public string StateDirectory => InstallLayout.StateDirectory(Name);
     public string RuntimeDirectory => InstallLayout.RuntimeDirectory(Name);
     public string PidFile => InstallLayout.PidFile(Name);
+    public string ConsoleSocket => InstallLayout.ConsoleSocket(Name);
     public string SecretDirectory => InstallLayout.SecretDirectory(Name);
     public string SecretsDrive => InstallLayout.SecretsDrive(Name);
     public string GuestHostKey => Secrets.GuestHostKey;

@@ -11,7 +11,8 @@ namespace Vbmc.Lowering;
 /// /var/lib/vbmc/NAME/                 root:root 0755   run-NAME.sh, the image, kernel, initrd,
 ///                                     libvirt.xml (the libvirt domain), accounts.json
 /// /var/lib/vbmc/NAME/run/             build-vm-NAME 0755  qemu.pid (QEMU's -pidfile, 0644: guix
-///                                     offload reads it, as the unprivileged guix-daemon account)
+///                                     offload reads it, as the unprivileged guix-daemon account),
+///                                     console.sock (the guest's root console, 0700: vbmc console)
 /// /etc/vbmc/NAME/                     root:root 0755 (each private file has its own mode)
 ///   ssh_host_ed25519_key(.pub)        the guest's host key pair      (build-vm-NAME 0600 / 0644)
 ///   offload_ed25519(.pub)             the key the daemons log in with (root 0600, or owned by
@@ -51,6 +52,11 @@ public static class InstallLayout
     public static string StateDirectory(string vm) => $"{StateRoot}/{vm}";
     public static string RuntimeDirectory(string vm) => $"{StateRoot}/{vm}/run";
     public static string PidFile(string vm) => $"{StateRoot}/{vm}/run/qemu.pid";
+    /// <summary>
+    /// The socket of the guest's second serial port, where a root shell waits (vbmc console): in
+    /// the run folder, which only the VM's account writes; the script's umask 077 makes it 0700 (connecting needs write permission).
+    /// </summary>
+    public static string ConsoleSocket(string vm) => $"{StateRoot}/{vm}/run/console.sock";
     public static string SecretDirectory(string vm) => $"{SecretRoot}/{vm}";
     public static string GuestHostKey(string vm) => $"{SecretRoot}/{vm}/ssh_host_ed25519_key";
     public static string GuestHostPublicKey(string vm) => GuestHostKey(vm) + ".pub";

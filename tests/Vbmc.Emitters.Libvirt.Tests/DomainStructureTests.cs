@@ -123,7 +123,11 @@ public class DomainStructureTests
         ((string?)domain.One("devices/rng/backend").Attribute("model")).Should().Be("builtin");
         ((string?)domain.One("devices/memballoon").Attribute("model")).Should().Be("none");
         ((string?)domain.One("devices/controller").Attribute("model")).Should().Be("none");
-        ((string?)domain.One("devices/serial/log").Attribute("file")).Should().Be("/var/log/vbmc/boot-2014.log");
+        var serials = domain.One("devices").Elements("serial").ToList();
+        serials.Should().HaveCount(2, "the journal's port and the root shell's (vbmc console)");
+        ((string?)serials[0].Element("log")!.Attribute("file")).Should().Be("/var/log/vbmc/boot-2014.log");
+        ((string?)serials[1].Element("target")!.Attribute("port")).Should().Be("1", "the guest's ttyS1");
+        serials[1].Element("log").Should().BeNull("the shell's port is not logged");
     }
 
     [Fact]

@@ -61,6 +61,30 @@ public class PrintCommandTests
     }
 
     [Fact]
+    public void A_console_socket_is_the_second_serial_port_its_commas_doubled()
+    {
+        using var folder = ScriptFolder.Plain(LoweredPlans.Vm("(name 'console) (cpu-count 1)"));
+        var printed = folder.PrintedCommand("--accel", "tcg", "--no-secrets", "--no-pidfile", "--console-socket", "a,b/console.sock");
+        printed.TakeLast(6).Should().Equal(
+            "-serial", "stdio",
+            "-chardev", "socket,id=console,path=a,,b/console.sock,server=on,wait=off",
+            "-serial", "chardev:console");
+        folder.PrintedCommand("--accel", "tcg", "--no-secrets", "--no-pidfile", "--no-console-socket").Should().NotContain("-chardev");
+    }
+
+    [Fact]
+    public void A_console_socket_path_longer_than_a_socket_holds_is_a_usage_error()
+    {
+        using var folder = ScriptFolder.Plain(LoweredPlans.Vm("(name 'console)"));
+        var path = "/" + new string('s', 107);
+        var result = folder.Run("--accel", "tcg", "--no-secrets", "--no-pidfile", "--console-socket", path, "--print-command");
+        result.ExitCode.Should().Be(2, result.Stderr);
+        result.Stderr.Should().Contain($"run-console.sh: --console-socket: a socket's path has at most 107 bytes: {path}\n");
+        folder.Run("--accel", "tcg", "--no-secrets", "--no-pidfile", "--console-socket", path[..^1], "--print-command")
+            .ExitCode.Should().Be(0, "107 bytes fit");
+    }
+
+    [Fact]
     public void Kernel_and_initrd_beside_the_script_boot_directly()
     {
         using var folder = ScriptFolder.Plain(LoweredPlans.Vm("(name 'direct) (cpu-count 2) (memory-size 1024)"));

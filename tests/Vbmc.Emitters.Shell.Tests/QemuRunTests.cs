@@ -23,10 +23,18 @@ public class QemuRunTests
         using var folder = ScriptFolder.Hostile(Vm(port));
         folder.CreateImage();
         var pidFile = folder.File("qemu,pid");
-        using var run = Start(folder, ["--accel", "tcg", "--no-secrets", "--pidfile", pidFile]);
+        var console = folder.File("console, sock");
+        using var run = Start(folder, ["--accel", "tcg", "--no-secrets", "--pidfile", pidFile, "--console-socket", console]);
 
         run.WaitUntilRunning(pidFile);
         AcceptsTcp(port).Should().BeTrue("QEMU forwards 127.0.0.1:{0} to the guest", port);
+        // The console socket: made by QEMU under the script's umask 077 (its client gets the
+        // guest's root shell), comma kept; the pid file stays readable (guix offload reads it).
+        File.GetUnixFileMode(console).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute,
+            "a socket is made 0777 less the umask: only its owner (and root) may connect");
+        File.GetUnixFileMode(pidFile).Should().Be(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
+        using (var client = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
+            client.Connect(new UnixDomainSocketEndPoint(console)); // a socket QEMU listens on
         using (var qmp = QmpClient.Connect(run.QmpSocket, TimeSpan.FromSeconds(30)))
         {
             var blocks = VirtioDisks(qmp);

@@ -24,6 +24,7 @@ public class UsageTests
     [InlineData("--secrets", "")]
     [InlineData("--pidfile=")]
     [InlineData("--serial-log", "")]
+    [InlineData("--console-socket", "")]
     public void A_missing_value_or_stray_argument_exits_2(params string[] arguments)
     {
         using var folder = ScriptFolder.Plain(LoweredPlans.Vm("(name 'usage)"));
@@ -41,9 +42,10 @@ public class UsageTests
         result.Stderr.Should().BeEmpty();
         result.Stdout.Should().StartWith("Usage: run-usage.sh [OPTION]... [-- QEMU-ARGUMENT...]\n");
         foreach (var option in new[] { "--accel auto|kvm|tcg", "--check-accel kvm|tcg", "--secrets FILE", "--no-secrets",
-                     "--pidfile FILE", "--no-pidfile", "--serial-log FILE", "--print-command", "--print0", "-h, --help", "-- QEMU-ARGUMENT..." })
+                     "--pidfile FILE", "--no-pidfile", "--console-socket FILE", "--no-console-socket", "--serial-log FILE", "--print-command", "--print0", "-h, --help", "-- QEMU-ARGUMENT..." })
             result.Stdout.Should().Contain("  " + option + " ");
-        result.Stdout.Should().Contain("/etc/vbmc/usage/secrets.tar").And.Contain("/var/lib/vbmc/usage/run/qemu.pid");
+        result.Stdout.Should().Contain("/etc/vbmc/usage/secrets.tar").And.Contain("/var/lib/vbmc/usage/run/qemu.pid")
+            .And.Contain("/var/lib/vbmc/usage/run/console.sock");
         result.Stdout.Should().Be(string.Join("\n", LaunchScriptEmitter.Usage(folder.Vm)) + "\n");
     }
 

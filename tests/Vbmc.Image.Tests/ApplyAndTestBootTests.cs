@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Vbmc.Lowering;
 using Vbmc.TestSupport;
 
@@ -166,6 +167,37 @@ public sealed class ApplyAndTestBootTests : IDisposable
             $"for p in {copied[0]} {copied[1]}; do test -e $p || echo missing $p; done; nix-store --check-validity {nixPath} && echo valid");
         kept.Stdout.Should().Be("valid\n", "the stores kept the first start's files: " + kept.Stderr + Console());
         File.ReadAllText(serialLog).Should().Contain("vbmc-store: the stores are on").And.NotContain("formatting the store disk");
+
+        // `vbmc console`: the root shell on the guest's second serial port (the launch script's
+        // console socket under the root), driven through pipes as a script drives it.
+        using (var console = ConsoleClient.Start(["console", vm, "--root", Root]))
+        {
+            console.WaitFor($"root@{vm}:", TimeSpan.FromMinutes(2)).Should().BeTrue(
+                "agetty logs root in after the Enter vbmc console sends:\n" + console.Output + console.Errors + Console());
+            console.Send("echo console-$((6 * 7)) uid-$(id -u) $(tty)\n");
+            console.WaitFor("console-42 uid-0 /dev/ttyS1", TimeSpan.FromMinutes(1)).Should().BeTrue(console.Output + console.Errors);
+            console.Send("exit\n");
+            console.CloseInput();
+            console.WaitForExit(TimeSpan.FromSeconds(60)).Should().Be(0, "it ends once its input ended and the console is quiet:\n"
+                + console.Output + console.Errors);
+        }
+        var socketMode = File.GetUnixFileMode(Installed(InstallLayout.ConsoleSocket(vm)));
+        (socketMode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)).Should().Be(UnixFileMode.None,
+            "only the socket's owner and root may connect: its client is root in the guest");
+
+        // `vbmc restart`: this QEMU ends, a new one boots the same image; the guest is reachable again.
+        var restart = Vbmc(TimeSpan.FromMinutes(3), "restart", vm, "--root", Root);
+        restart.ShouldExit(0, "vbmc restart" + Console());
+        var restarted = Regex.Match(restart.Stdout,
+            $@"^stopped {vm} \(QEMU pid {pid} ended after SIGTERM\)\nstarted {vm}: QEMU pid (\d+), through its launch script");
+        restarted.Success.Should().BeTrue(restart.Stdout);
+        pid = int.Parse(restarted.Groups[1].Value, CultureInfo.InvariantCulture);
+        Network.WaitUntil(() => (status = Vbmc(TimeSpan.FromMinutes(1), "status", vm, "--root", Root)).Stdout.Contains("ssh banner:   SSH-2.0-"),
+            BannerTimeout).Should().BeTrue("the restarted VM shows the SSH banner within 240 s:\n" + status.Stdout + status.Stderr + Console());
+        status.Stdout.Should().Contain($"  state:        running, QEMU pid {pid}, up ");
+        var dateAgain = Vbmc(TimeSpan.FromMinutes(3), "ssh", vm, "--root", Root, "--", "date", "-u", "+%Y-%m-%d");
+        dateAgain.ShouldExit(0, "vbmc ssh -- date after the restart" + Console());
+        dateAgain.Stdout.Should().Be("2014-06-01\n", "the restarted guest's clock starts at its date again");
 
         // `vbmc stop`: SIGTERM to that QEMU, which ends; status then says stopped.
         var stop = Vbmc(TimeSpan.FromMinutes(1), "stop", vm, "--root", Root);

@@ -120,7 +120,7 @@ public sealed class StagingTests(StagedRootFixture staged) : IClassFixture<Stage
     public void The_units_pass_systemd_analyze_verify_in_the_guests_root()
     {
         var analyze = HostTools.Require("systemd-analyze", "systemd");
-        foreach (var unit in new[] { "vbmc-secrets.service", "vbmc-poweroff.path", "vbmc-poweroff.service", GuestStoreDisk.UnitName })
+        foreach (var unit in new[] { "vbmc-secrets.service", "vbmc-poweroff.path", "vbmc-poweroff.service", "vbmc-console.service", GuestStoreDisk.UnitName })
         {
             var result = ProcessRunner.Run(analyze, ["verify", "--root=" + staged.Root, "/etc/systemd/system/" + unit]);
             result.ExitCode.Should().Be(0, unit + ":\n" + result.Stderr + result.Stdout);
@@ -133,6 +133,8 @@ public sealed class StagingTests(StagedRootFixture staged) : IClassFixture<Stage
     {
         new FileInfo(staged.Guest("/etc/systemd/system/multi-user.target.wants/vbmc-secrets.service")).LinkTarget
             .Should().Be("/etc/systemd/system/vbmc-secrets.service");
+        new FileInfo(staged.Guest("/etc/systemd/system/multi-user.target.wants/vbmc-console.service")).LinkTarget
+            .Should().Be("/etc/systemd/system/vbmc-console.service");
         new FileInfo(staged.Guest("/etc/systemd/system/sysinit.target.wants/" + GuestStoreDisk.UnitName)).LinkTarget
             .Should().Be("/etc/systemd/system/" + GuestStoreDisk.UnitName, "the VM has a store disk");
         new FileInfo(staged.Guest("/etc/systemd/system/multi-user.target.wants/systemd-networkd.service")).LinkTarget

@@ -179,6 +179,38 @@ internal static class GuestUnits
 
         """;
 
+    /// <summary>
+    /// A root shell on the second serial port, which the launch script puts on the host's console
+    /// socket (vbmc console). Root without a password because that socket is only for its owner,
+    /// the VM's account, and the host's root (0700), who own the guest's disks anyway; nothing
+    /// runs until a client presses Enter (--wait-cr: vbmc console sends one), and Type=idle starts
+    /// it after the boot's jobs, so it costs the boot nothing. A VM started without the socket has
+    /// no UART there (type 0): the condition keeps agetty from failing in a loop.
+    /// </summary>
+    public const string ConsoleService = """
+        [Unit]
+        Description=vbmc: root shell on the second serial port (vbmc console)
+        After=systemd-user-sessions.service
+
+        [Service]
+        ExecCondition=/bin/sh -c 'read -r type </sys/class/tty/ttyS1/type && [ "$$type" != 0 ]'
+        ExecStart=-/sbin/agetty --wait-cr --autologin root --noclear --keep-baud 115200,38400,9600 ttyS1 vt220
+        Type=idle
+        Restart=always
+        RestartSec=1
+        UtmpIdentifier=ttyS1
+        TTYPath=/dev/ttyS1
+        TTYReset=yes
+        TTYVHangup=yes
+        IgnoreSIGPIPE=no
+        SendSIGHUP=yes
+        KillMode=process
+
+        [Install]
+        WantedBy=multi-user.target
+
+        """;
+
     /// <summary>DHCP on the virtio NIC: QEMU's user network gives 10.0.2.15 and its DNS is 10.0.2.3.</summary>
     public const string Network = """
         [Match]
