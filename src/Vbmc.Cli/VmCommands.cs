@@ -141,7 +141,9 @@ public static class VmCommands
         command.SetAction(parse => WithVm(parse.GetValue(name)!, parse.GetValue(root)!, env, vm =>
         {
             env.Out.Flush();
-            using var input = System.Console.OpenStandardInput();
+            // File descriptor 0 itself: .NET's console stream would edit and echo a terminal's
+            // input a line at a time, and Ctrl+] would wait for Enter.
+            using var input = new FileStream(new Microsoft.Win32.SafeHandles.SafeFileHandle(0, ownsHandle: false), FileAccess.Read, bufferSize: 0);
             using var output = System.Console.OpenStandardOutput();
             new ConsoleSession(vm, input, output, env.Error).Run();
             return ExitCodes.Ok;

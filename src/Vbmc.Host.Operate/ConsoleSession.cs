@@ -19,7 +19,7 @@ public sealed class ConsoleSession(InstalledVm vm, Stream input, Stream output, 
     public static readonly TimeSpan SilenceNote = TimeSpan.FromSeconds(10);
     private const int StandardInput = 0;
     /// <summary>sun_path holds 108 bytes, one for the terminating NUL.</summary>
-    private const int SocketPathLimit = 107;
+    public const int SocketPathLimit = 107;
 
     private readonly object _gate = new();
     private DateTime _lastOutput = DateTime.UtcNow;

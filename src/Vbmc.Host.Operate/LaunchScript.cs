@@ -7,7 +7,7 @@ namespace Vbmc.Host.Operate;
 /// The script is started in a session of its own (setsid), so that QEMU outlives vbmc and a
 /// Ctrl+C in vbmc's terminal does not reach it; its output (the serial console and QEMU's
 /// messages) goes to /var/log/vbmc/NAME.log, the file Shepherd logs it to. Every path is given
-/// explicitly (pid file, secrets drive, store disk), so the same code works under a --root.
+/// explicitly (pid file, console socket, secrets drive, store disk), so the same code works under a --root.
 /// </summary>
 public static class LaunchScript
 {
@@ -21,6 +21,9 @@ public static class LaunchScript
     public static IReadOnlyList<string> Arguments(InstalledVm vm)
     {
         var arguments = new List<string> { "--pidfile", vm.PidFile };
+        // A socket's path holds 107 bytes: under a deep root the VM runs without the console.
+        if (System.Text.Encoding.UTF8.GetByteCount(vm.ConsoleSocket) <= ConsoleSession.SocketPathLimit) arguments.AddRange(["--console-socket", vm.ConsoleSocket]);
+        else arguments.Add("--no-console-socket");
         if (File.Exists(vm.SecretsDrive)) arguments.AddRange(["--secrets", vm.SecretsDrive]);
         else arguments.Add("--no-secrets");
         if (File.Exists(vm.StoreDisk)) arguments.AddRange(["--store-disk", vm.StoreDisk]);

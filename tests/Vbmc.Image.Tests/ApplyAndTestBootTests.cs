@@ -181,6 +181,17 @@ public sealed class ApplyAndTestBootTests : IDisposable
             console.WaitForExit(TimeSpan.FromSeconds(60)).Should().Be(0, "it ends once its input ended and the console is quiet:\n"
                 + console.Output + console.Errors);
         }
+        // From a terminal: raw mode (the guest's shell echoes, not the host's terminal), and Ctrl+] leaves.
+        using (var terminal = ConsoleClient.StartOnTerminal(["console", vm, "--root", Root]))
+        {
+            terminal.WaitFor($"connected to {vm}'s console", TimeSpan.FromMinutes(1)).Should().BeTrue(terminal.Output + terminal.Errors);
+            terminal.WaitFor($"root@{vm}:", TimeSpan.FromMinutes(2)).Should().BeTrue(terminal.Output + terminal.Errors + Console());
+            terminal.Send("echo terminal-$((2 * 3))\r");
+            terminal.WaitFor("terminal-6", TimeSpan.FromMinutes(1)).Should().BeTrue(terminal.Output + terminal.Errors);
+            terminal.Send("\u001d");
+            terminal.WaitForExit(TimeSpan.FromSeconds(30)).Should().Be(0, "Ctrl+] leaves:\n" + terminal.Output + terminal.Errors);
+            terminal.Output.Should().Contain($"left {vm}'s console");
+        }
         var socketMode = File.GetUnixFileMode(Installed(InstallLayout.ConsoleSocket(vm)));
         (socketMode & (UnixFileMode.GroupWrite | UnixFileMode.OtherWrite)).Should().Be(UnixFileMode.None,
             "only the socket's owner and root may connect: its client is root in the guest");

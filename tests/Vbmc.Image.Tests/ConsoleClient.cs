@@ -23,9 +23,21 @@ internal sealed class ConsoleClient : IDisposable
         new Thread(() => Collect(process.StandardError.BaseStream, _errors)) { IsBackground = true }.Start();
     }
 
-    public static ConsoleClient Start(IEnumerable<string> arguments)
+    /// <summary>`vbmc ARGUMENTS` with pipes for its standard input and output.</summary>
+    public static ConsoleClient Start(IEnumerable<string> arguments) => StartCommand(VbmcCli.CommandLine(arguments));
+
+    /// <summary>
+    /// `vbmc ARGUMENTS` on a terminal of its own: util-linux's script(1) gives it a pseudo-terminal
+    /// and relays the pipes to it, so vbmc sees a terminal as a user's shell gives it one.
+    /// </summary>
+    public static ConsoleClient StartOnTerminal(IEnumerable<string> arguments)
     {
-        var command = VbmcCli.CommandLine(arguments);
+        var command = string.Join(' ', VbmcCli.CommandLine(arguments).Select(a => "'" + a.Replace("'", "'\\''") + "'"));
+        return StartCommand([HostTools.Require("script", "bsdutils"), "--quiet", "--return", "--command", command, "/dev/null"]);
+    }
+
+    private static ConsoleClient StartCommand(IReadOnlyList<string> command)
+    {
         var start = new ProcessStartInfo(command[0])
         {
             RedirectStandardInput = true,
