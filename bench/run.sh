@@ -4,8 +4,9 @@
 # Measures the Native AOT vbmc the README installs (tests/publish-native.sh): the median wall
 # time of `vbmc check` on each acceptance file (tests/acceptance), beside the program's floor
 # (`vbmc --version`: starting the process at all), and of checking generated machines files of
-# 1,000, 10,000 and 100,000 build-machine records, with the growth from one size to the next
-# (linear: 10x), and the target of issue 14 beside the 10,000 figure: under 300 ms wall time.
+# 1,000, 10,000 and 100,000 build-machine records, with the growth of the wall and of the CPU
+# time from one size to the next, and the targets of issue 14: 10,000 machines under 300 ms wall
+# time, and linear growth (10x the machines, at most 10.5x the time, wall and CPU) to 100,000.
 # Other work on the machine slows the wall time: compare the CPU time too, and the load average
 # printed with the figures. bench/guix.sh measures the same files side by side with GNU Guix 1.5.0.
 set -euo pipefail
@@ -51,21 +52,33 @@ generate() { # generate N: a machines file of N build machines (the same records
   echo ")"
 }
 target_ms=300 # issue 14: 10,000 build machines checked in under 0.3 s
+# Issue 14: growing linearly; 10x the machines may take at most 10.5x the time. What grows faster
+# is the garbage collector's work (measured with perf probes on the native program's gc1): 10,000
+# machines allocate less than its first ordinary collection waits for (GCgen0size,
+# src/Vbmc.Cli/Vbmc.Cli.csproj) and it collects twice, early, while little is alive; 100,000 make
+# it collect 7 times, 4 of them full, while most of what it made is still alive (syntax, records).
+linear_max=10.5
+growth() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1fx", a / b }'; }
 echo
 echo "load average before the generated files: $(cut -d ' ' -f 1-3 /proc/loadavg)"
-printf '%-46s %9s %9s %9s  %s\n' "generated machines file" "wall ms" "cpu ms" "growth" "target"
-previous=""
+printf '%-38s %8s %8s %7s %7s  %s\n' "generated machines file" "wall ms" "cpu ms" "wall x" "cpu x" "target"
+previous_ms="" previous_cpu=""
 for n in 1000 10000 100000; do
   generate "$n" >"$work/machines-$n.scm"
   "$vbmc" check "$work/machines-$n.scm" >/dev/null 2>"$work/check.err" || { echo "checking $n machines failed:"; cat "$work/check.err"; exit 1; }
   read -r ms cpu < <(median_ms 3 "$vbmc" check "$work/machines-$n.scm")
-  growth=$([ -n "$previous" ] && awk -v a="$ms" -v b="$previous" 'BEGIN { printf "%.1fx", a / b }' || echo "-")
+  wall_growth=- cpu_growth=-
+  [ -n "$previous_ms" ] && wall_growth=$(growth "$ms" "$previous_ms") && cpu_growth=$(growth "$cpu" "$previous_cpu")
   target=""
   if [ "$n" = 10000 ]; then
     target="under ${target_ms} ms: $([ "$ms" -lt "$target_ms" ] && echo met || echo "NOT met")"
+  elif [ "$n" = 100000 ]; then
+    linear=$(awk -v w="$ms" -v pw="$previous_ms" -v c="$cpu" -v pc="$previous_cpu" -v max="$linear_max" \
+      'BEGIN { print (w <= max * pw && c <= max * pc) ? "met" : "NOT met" }')
+    target="linear (wall and cpu at most ${linear_max}x): $linear"
   fi
-  printf '%-46s %9s %9s %9s  %s\n' "$n build machines (median of 3)" "$ms" "$cpu" "$growth" "$target"
-  previous=$ms
+  printf '%-38s %8s %8s %7s %7s  %s\n' "$n build machines (median of 3)" "$ms" "$cpu" "$wall_growth" "$cpu_growth" "$target"
+  previous_ms=$ms previous_cpu=$cpu
 done
-echo "growth from one size to the next is linear at 10.0x"
+echo "growth from one size to the next is linear at 10.0x; issue 14's goal for 10,000 -> 100,000: at most ${linear_max}x"
 echo "load average after: $(cut -d ' ' -f 1-3 /proc/loadavg)"

@@ -43,7 +43,7 @@ public static class SchemeReader
 
     private static ReadResult ReadCore(string text, string file)
     {
-        var lexer = new SchemeLexer(new AntlrInputStream(text));
+        var lexer = new SchemeLexer(new StringCharStream(text));
         lexer.RemoveErrorListeners();
         // Straight from the lexer, not through a token stream that would keep every token alive
         // until the end: a big file's tokens would then outweigh the data read from it.
