@@ -5,16 +5,20 @@ namespace Vbmc.Host.Operate;
 /// <summary>
 /// `vbmc console NAME`: the terminal joined to the VM's console socket, the guest's second serial
 /// port, where a root shell waits (the guest's vbmc-console.service). From a terminal it runs in
-/// raw mode until Ctrl+] (as `virsh console` and telnet); from a pipe or file it sends all of its
-/// input and ends once the console has been quiet for <see cref="QuietEnd"/> after that, so that
-/// scripts can use it. It sends one Enter first: the guest's agetty waits for one before it logs
-/// root in, and a shell already there prints a fresh prompt. QEMU serves one client at a time.
+/// raw mode until Ctrl+] (as `virsh console` and telnet). From a pipe or file, so that scripts can
+/// use it, it waits for the shell (the console's first output, then <see cref="QuietEnd"/> of
+/// quiet: the login and the prompt), sends all of its input, and ends once the console has been
+/// quiet for <see cref="QuietEnd"/> again; input typed ahead of the login could be lost. It sends
+/// one Enter first: the guest's agetty waits for one before it logs root in, and a shell already
+/// there prints a fresh prompt. QEMU serves one client at a time.
 /// </summary>
 public sealed class ConsoleSession(InstalledVm vm, Stream input, Stream output, TextWriter notes)
 {
     /// <summary>Ctrl+], the key that leaves the console (the shell keeps running).</summary>
     public const byte EscapeKey = 0x1d;
     public static readonly TimeSpan QuietEnd = TimeSpan.FromSeconds(2);
+    /// <summary>How long input from a pipe waits for the console's first output before it is sent anyway.</summary>
+    public static readonly TimeSpan FirstOutputLimit = TimeSpan.FromSeconds(60);
     /// <summary>How long a terminal user waits for the first byte before being told why it may not come.</summary>
     public static readonly TimeSpan SilenceNote = TimeSpan.FromSeconds(10);
     private const int StandardInput = 0;
@@ -23,7 +27,7 @@ public sealed class ConsoleSession(InstalledVm vm, Stream input, Stream output, 
 
     private readonly object _gate = new();
     private DateTime _lastOutput = DateTime.UtcNow;
-    private bool _anyOutput;
+    private volatile bool _anyOutput;
 
     /// <summary>Runs the session; throws an <see cref="OperateException"/> when the console cannot be reached.</summary>
     public void Run()
@@ -111,6 +115,8 @@ public sealed class ConsoleSession(InstalledVm vm, Stream input, Stream output, 
     private void RunFromInput(NetworkStream stream, Thread reader, ManualResetEventSlim closed)
     {
         reader.Start();
+        var firstOutputBy = DateTime.UtcNow + FirstOutputLimit;
+        while (!closed.IsSet && DateTime.UtcNow < firstOutputBy && !(_anyOutput && QuietFor(QuietEnd))) Thread.Sleep(100);
         var buffer = new byte[4096];
         int read;
         try
@@ -124,11 +130,13 @@ public sealed class ConsoleSession(InstalledVm vm, Stream input, Stream output, 
         MarkOutput();
         while (!closed.Wait(200))
         {
-            lock (_gate)
-            {
-                if (DateTime.UtcNow - _lastOutput >= QuietEnd) return;
-            }
+            if (QuietFor(QuietEnd)) return;
         }
+    }
+
+    private bool QuietFor(TimeSpan span)
+    {
+        lock (_gate) return DateTime.UtcNow - _lastOutput >= span;
     }
 
     private void CopyOutput(NetworkStream stream, ManualResetEventSlim closed)

@@ -181,6 +181,14 @@ public sealed class ApplyAndTestBootTests : IDisposable
             console.WaitForExit(TimeSpan.FromSeconds(60)).Should().Be(0, "it ends once its input ended and the console is quiet:\n"
                 + console.Output + console.Errors);
         }
+        // As a script uses it (README): the input at once, from a pipe that then ends.
+        using (var script = ConsoleClient.Start(["console", vm, "--root", Root]))
+        {
+            script.Send("echo piped-$((3 * 5))\n");
+            script.CloseInput();
+            script.WaitForExit(TimeSpan.FromMinutes(2)).Should().Be(0, script.Output + script.Errors);
+            script.Output.Should().Contain("piped-15", "vbmc waits for the shell before sending what the pipe gave it");
+        }
         // From a terminal: raw mode (the guest's shell echoes, not the host's terminal), and Ctrl+] leaves.
         using (var terminal = ConsoleClient.StartOnTerminal(["console", vm, "--root", Root]))
         {
