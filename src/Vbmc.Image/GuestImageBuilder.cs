@@ -46,8 +46,11 @@ public static class GuestImageBuilder
             var root = Path.Combine(staging.Path, "root");
             Directory.CreateDirectory(root);
             if (GuestStager.CopyBase(source, root, diagnostics, place) is not { } owners) return null;
-            if (!GuestStager.AddGuestFiles(vm, root, owners, diagnostics, place)) return null;
             if (KernelFiles.Find(root, diagnostics, place) is not var (kernel, initrd)) return null;
+            // The initrd is chosen before the guest's files: vbmc's sets up the network itself.
+            var version = Path.GetFileName(kernel)["vmlinuz-".Length..];
+            var (ownInitrd, why) = GuestInitrd.Make(root, version, Timestamp(vm));
+            if (!GuestStager.AddGuestFiles(vm, root, owners, diagnostics, place, networkFromInitrd: ownInitrd is not null)) return null;
 
             progress.Step($"disk image {vm.Image.FileName} ({vm.Image.Format}, {vm.Image.SizeBytes >> 20} MiB)");
             Directory.CreateDirectory(outputDirectory);
@@ -55,8 +58,6 @@ public static class GuestImageBuilder
                 vm.Image.SizeBytes, Seed(vm, identity), Timestamp(vm), owners.For(root));
             if (!DiskAssembler.Assemble(request, progress, diagnostics, place)) return null;
             KernelFiles.Copy(kernel, Path.Combine(outputDirectory, vm.KernelFileName));
-            var version = Path.GetFileName(kernel)["vmlinuz-".Length..];
-            var (ownInitrd, why) = GuestInitrd.Make(root, version, Timestamp(vm));
             if (ownInitrd is not null)
             {
                 progress.Step($"initrd: vbmc's ({why})");

@@ -16,9 +16,11 @@ public sealed record ImagePlan(
     /// partition of the first virtio disk (the image is always attached first). no_timer_check:
     /// the kernel's check of the timer interrupt fails under TCG on a busy host ("IO-APIC + timer
     /// doesn't work!", a panic at 0.04 s, measured at load 15 on 2 cores); a VM's timer is QEMU's.
+    /// net.ifnames=0: the NIC keeps the kernel's name eth0, which vbmc's initrd gives its address
+    /// (udev would rename it, and cannot rename an interface that is up).
     /// Lowering adds <see cref="ClockArgument"/>.
     /// </summary>
-    public string KernelCommandLine { get; init; } = "console=ttyS0 root=/dev/vda1 rw no_timer_check";
+    public string KernelCommandLine { get; init; } = "console=ttyS0 root=/dev/vda1 rw no_timer_check net.ifnames=0";
 
     /// <summary>
     /// <c>systemd.clock_usec=</c>: systemd sets the clock to the VM's date before anything else.

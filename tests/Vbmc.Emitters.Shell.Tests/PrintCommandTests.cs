@@ -104,7 +104,7 @@ public class PrintCommandTests
             .. ImageDrive(folder.Path, "direct.qcow2"),
             "-kernel", folder.File("direct.vmlinuz"),
             "-initrd", folder.File("direct.initrd"),
-            "-append", "console=ttyS0 root=/dev/vda1 rw no_timer_check systemd.clock_usec=1577836800000000",
+            "-append", "console=ttyS0 root=/dev/vda1 rw no_timer_check net.ifnames=0 systemd.clock_usec=1577836800000000",
             "-serial", "stdio",
         ]);
     }

@@ -87,6 +87,19 @@ internal static class GuestInitrd
         	$bb usleep 100000
         done
 
+        # QEMU's user network always gives the guest 10.0.2.15/24 behind 10.0.2.2 (DNS 10.0.2.3): set
+        # here, it is up when systemd starts (no DHCP client, no wait for udev to name the NIC).
+        tries=0
+        while [ ! -e /sys/class/net/eth0 ]; do
+        	tries=$((tries + 1))
+        	[ "$tries" -le 100 ] || fail "no network interface eth0 after 10 s"
+        	$bb usleep 100000
+        done
+        $bb ip link set lo up
+        $bb ip link set eth0 up || fail "cannot bring eth0 up"
+        $bb ip addr add 10.0.2.15/24 dev eth0 || fail "cannot give eth0 its address"
+        $bb ip route add default via 10.0.2.2 || fail "cannot add the default route"
+
         $bb mount ${type:+-t "$type"} -o "$mode" "$device" /root || fail "cannot mount $device on /root"
         $bb mount --move /dev /root/dev || fail "cannot move /dev to the root file system"
         $bb umount /sys /proc

@@ -113,7 +113,8 @@ internal static class GuestStager
     }
 
     /// <summary>Puts vbmc's guest files on top of the copied base; false after a diagnostic.</summary>
-    public static bool AddGuestFiles(VmPlan vm, string stagedRoot, GuestOwners owners, DiagnosticBag diagnostics, SourceSpan place)
+    public static bool AddGuestFiles(VmPlan vm, string stagedRoot, GuestOwners owners, DiagnosticBag diagnostics, SourceSpan place,
+        bool networkFromInitrd = false)
     {
         var root = new RootFolder(stagedRoot, owners);
         if (Missing(root) is { } missing)
@@ -137,7 +138,7 @@ internal static class GuestStager
         try
         {
             GuestCleanup.Apply(root);
-            foreach (var file in GuestFiles.For(vm)) root.Write(file);
+            foreach (var file in GuestFiles.For(vm, networkFromInitrd)) root.Write(file);
             var (passwd, shadow, group, gshadow) = GuestAccounts.Edit(vm.Guest,
                 root.Read("/etc/passwd"), root.Read("/etc/shadow"), root.Read("/etc/group"), root.Read("/etc/gshadow"));
             root.Write(GuestFile.Regular("/etc/passwd", passwd));
