@@ -215,22 +215,33 @@ public static class LaunchScriptEmitter
 
     private static void PidFile(ShellScriptWriter w, VmPlan vm)
     {
-        var folder = vm.PidFile[..vm.PidFile.LastIndexOf('/')];
         w.Comment("machines.scm lists the VM for guix offload only while this pid file names a live process.");
-        w.Code("if [ \"$pidfile\" = default ]; then");
+        InstalledDefault(w, "pidfile", vm.PidFile, "pid file", "--pidfile");
+        w.Blank();
+    }
+
+    /// <summary>
+    /// An option's default, the installed path, where its folder exists ($VARIABLE stays
+    /// "default" and $VARIABLE_path is set); elsewhere (the compile folder, another root) none,
+    /// with a word naming the option that chooses one.
+    /// </summary>
+    private static void InstalledDefault(ShellScriptWriter w, string variable, string installed, string what, string option)
+    {
+        var folder = installed[..installed.LastIndexOf('/')];
+        w.Code($"if [ \"${variable}\" = default ]; then");
         w.Indented(() =>
         {
             w.Command(Code("if [ -d"), Literal(folder), Code("]; then"));
-            w.Indented(() => w.Command(Code("pidfile_path=") + Literal(vm.PidFile)));
+            w.Indented(() => w.Command(Code($"{variable}_path=") + Literal(installed)));
             w.Code("else");
             w.Indented(() =>
             {
-                w.Code("pidfile=none");
-                w.Command(Code("say"), Literal($"no pid file: {folder} does not exist (--pidfile FILE chooses one)"));
+                w.Code($"{variable}=none");
+                w.Command(Code("say"), Literal($"no {what}: {folder} does not exist ({option} FILE chooses one)"));
             });
             w.Code("fi");
         });
-        w.Code("fi").Blank();
+        w.Code("fi");
     }
 
     /// <summary>
@@ -240,22 +251,8 @@ public static class LaunchScriptEmitter
     /// </summary>
     private static void ConsoleSocket(ShellScriptWriter w, VmPlan vm)
     {
-        var folder = vm.ConsoleSocket[..vm.ConsoleSocket.LastIndexOf('/')];
         w.Comment("The guest's second serial port, where a root shell waits (vbmc console), on a socket.");
-        w.Code("if [ \"$console\" = default ]; then");
-        w.Indented(() =>
-        {
-            w.Command(Code("if [ -d"), Literal(folder), Code("]; then"));
-            w.Indented(() => w.Command(Code("console_path=") + Literal(vm.ConsoleSocket)));
-            w.Code("else");
-            w.Indented(() =>
-            {
-                w.Code("console=none");
-                w.Command(Code("say"), Literal($"no console socket: {folder} does not exist (--console-socket FILE chooses one)"));
-            });
-            w.Code("fi");
-        });
-        w.Code("fi");
+        InstalledDefault(w, "console", vm.ConsoleSocket, "console socket", "--console-socket");
         w.CodeBlock("""
             if [ "$console" != none ] && [ "$(printf '%s' "$console_path" | wc -c)" -gt 107 ]; then
               if [ "$console" = chosen ]; then
