@@ -46,6 +46,7 @@ public static class GuestImageBuilder
             var root = Path.Combine(staging.Path, "root");
             Directory.CreateDirectory(root);
             if (GuestStager.CopyBase(source, root, diagnostics, place) is not { } owners) return null;
+            if (!GuestStager.HasGuestPrograms(root, owners, diagnostics, place)) return null;
             if (KernelFiles.Find(root, diagnostics, place) is not var (kernel, initrd)) return null;
             // The initrd is chosen before the guest's files: vbmc's sets up the network itself.
             var version = Path.GetFileName(kernel)["vmlinuz-".Length..];

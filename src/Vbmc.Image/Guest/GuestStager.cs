@@ -112,17 +112,25 @@ internal static class GuestStager
         }
     }
 
+    /// <summary>
+    /// Whether the copied base has the programs the guest runs (systemd, sshd, ssh-keygen, tar);
+    /// false after a diagnostic. Checked before anything else is read from the base, so that a
+    /// base that is not a system at all is told so first.
+    /// </summary>
+    public static bool HasGuestPrograms(string stagedRoot, GuestOwners owners, DiagnosticBag diagnostics, SourceSpan place)
+    {
+        if (Missing(new RootFolder(stagedRoot, owners)) is not { } missing) return true;
+        diagnostics.Error(DiagnosticIds.ImageBaseInvalid, place, $"the image's base root has no {missing}",
+            "a base root needs systemd, OpenSSH's sshd and ssh-keygen, and tar (Debian: systemd-sysv, openssh-server, tar)");
+        return false;
+    }
+
     /// <summary>Puts vbmc's guest files on top of the copied base; false after a diagnostic.</summary>
     public static bool AddGuestFiles(VmPlan vm, string stagedRoot, GuestOwners owners, DiagnosticBag diagnostics, SourceSpan place,
         bool networkFromInitrd = false)
     {
+        if (!HasGuestPrograms(stagedRoot, owners, diagnostics, place)) return false;
         var root = new RootFolder(stagedRoot, owners);
-        if (Missing(root) is { } missing)
-        {
-            diagnostics.Error(DiagnosticIds.ImageBaseInvalid, place, $"the image's base root has no {missing}",
-                "a base root needs systemd, OpenSSH's sshd and ssh-keygen, and tar (Debian: systemd-sysv, openssh-server, tar)");
-            return false;
-        }
         if (vm.Guest.Problem() is { } problem)
         {
             diagnostics.Error(DiagnosticIds.ImageBuildFailed, place, $"the guest's offloading account cannot be written: {problem}");
