@@ -134,7 +134,7 @@ public static class VmCommands
         var name = NameArgument();
         var root = ApplyCommand.RootOption("The root folder vbmc apply installed under.");
         var command = new Command("console", "Attach to a VM's root shell on its second serial port; Ctrl+] leaves. "
-            + $"Input from a pipe is sent once the shell answers; vbmc ends when the console is then quiet for {ConsoleSession.QuietEnd.TotalSeconds:0} s.")
+            + $"Input from a pipe is sent once the shell answers a probe; vbmc ends when the console is then quiet for {ConsoleSession.QuietEnd.TotalSeconds:0} s.")
         {
             name, root,
         };
