@@ -32,6 +32,9 @@ public sealed class ConsoleSession(InstalledVm vm, Stream input, Stream output, 
     /// <summary>sun_path holds 108 bytes, one for the terminating NUL.</summary>
     public const int SocketPathLimit = 107;
 
+    /// <summary>Whether a Unix socket can have <paramref name="path"/> (QEMU refuses to start with a longer one).</summary>
+    public static bool FitsSocketPath(string path) => Encoding.UTF8.GetByteCount(path) <= SocketPathLimit;
+
     private readonly object _gate = new();
     private readonly object _writeGate = new();
     private DateTime _lastOutput = DateTime.UtcNow;
@@ -45,7 +48,7 @@ public sealed class ConsoleSession(InstalledVm vm, Stream input, Stream output, 
     /// <summary>Runs the session; throws an <see cref="OperateException"/> when the console cannot be reached.</summary>
     public void Run()
     {
-        var fromTerminal = RawTerminal.IsTerminal(StandardInput);
+        var fromTerminal = !Console.IsInputRedirected;
         _shellReady = fromTerminal;
         using var socket = Connect();
         using var stream = new NetworkStream(socket, ownsSocket: false);
@@ -60,7 +63,7 @@ public sealed class ConsoleSession(InstalledVm vm, Stream input, Stream output, 
         if (QemuProcess.Find(vm) is null)
             throw new OperateException($"{vm.Name} is not running (start it with 'vbmc start {vm.Name}')");
         var path = vm.ConsoleSocket;
-        if (Encoding.UTF8.GetByteCount(path) > SocketPathLimit)
+        if (!FitsSocketPath(path))
             throw new OperateException($"the console socket's path is longer than a socket's {SocketPathLimit} bytes: {path}");
         if (Posix.FileType(path) != Posix.SocketType)
             throw new OperateException($"{path} is not a socket: {vm.Name} runs without a console (its launch script is older than "

@@ -22,7 +22,7 @@ public static class LaunchScript
     {
         var arguments = new List<string> { "--pidfile", vm.PidFile };
         // A socket's path holds 107 bytes: under a deep root the VM runs without the console.
-        if (System.Text.Encoding.UTF8.GetByteCount(vm.ConsoleSocket) <= ConsoleSession.SocketPathLimit) arguments.AddRange(["--console-socket", vm.ConsoleSocket]);
+        if (ConsoleSession.FitsSocketPath(vm.ConsoleSocket)) arguments.AddRange(["--console-socket", vm.ConsoleSocket]);
         else arguments.Add("--no-console-socket");
         if (File.Exists(vm.SecretsDrive)) arguments.AddRange(["--secrets", vm.SecretsDrive]);
         else arguments.Add("--no-secrets");

@@ -16,9 +16,6 @@ internal sealed partial class RawTerminal : IDisposable
     private readonly byte[] _saved = new byte[TermiosBufferSize];
     private bool _restored;
 
-    [LibraryImport("libc", EntryPoint = "isatty")]
-    private static partial int IsATerminal(int fd);
-
     [LibraryImport("libc", EntryPoint = "tcgetattr", SetLastError = true)]
     private static partial int GetAttributes(int fd, byte[] termios);
 
@@ -29,8 +26,6 @@ internal sealed partial class RawTerminal : IDisposable
     private static partial void MakeRaw(byte[] termios);
 
     private RawTerminal(int fd) => _fd = fd;
-
-    public static bool IsTerminal(int fd) => IsATerminal(fd) == 1;
 
     /// <summary>Puts <paramref name="fd"/> in raw mode; an IOException when its settings cannot be read or set.</summary>
     public static RawTerminal Enter(int fd)
