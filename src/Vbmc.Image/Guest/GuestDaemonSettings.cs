@@ -40,12 +40,22 @@ internal static class GuestDaemonSettings
     /// <summary>
     /// Debian's guix-daemon unit with vbmc's settings: started after the secrets unit (which puts
     /// the signing key and ACL in place), builds isolated (Guix's default), and substitutes only
-    /// from the VM's servers (none: <c>--no-substitutes</c>).
+    /// from the VM's servers (none: <c>--no-substitutes</c>). Without its two systemctl runs: they
+    /// take <see cref="ReadOnlyStoreMount"/> away around the daemon's start, so that the daemon's own
+    /// mount namespace gets a writable store, and the guest masks that mount (4-19 s of the boot
+    /// without KVM went to these two runs of systemctl).
     /// </summary>
+    /// <summary>
+    /// Guix's read-only bind of /gnu/store (gnu-store.mount): it keeps the unprivileged daemon's
+    /// account from writing to the store outside the daemon's mount namespace. In a build VM nothing
+    /// runs as that account but the daemon, whose namespace sees a writable store anyway.
+    /// </summary>
+    public const string ReadOnlyStoreMount = "gnu-store.mount";
+
     public static string GuixDaemonDropIn(VmPlan vm)
     {
         var text = new StringBuilder();
-        text.Append("[Unit]\nWants=vbmc-secrets.service\nAfter=vbmc-secrets.service\n\n[Service]\nExecStart=\n");
+        text.Append("[Unit]\nWants=vbmc-secrets.service\nAfter=vbmc-secrets.service\n\n[Service]\nExecStartPre=\nExecStartPost=\nExecStart=\n");
         text.Append("ExecStart=/usr/bin/guix-daemon --discover=no ");
         // URLs are checked at lowering (no white space, quotes, '%', '$' or '\'): nothing to escape.
         text.Append(vm.SubstituteUrls.Count == 0 ? "--no-substitutes" : $"\"--substitute-urls={string.Join(' ', vm.SubstituteUrls)}\"");

@@ -102,6 +102,7 @@ internal static class GuestFiles
             GuestFile.Regular("/etc/systemd/system/vbmc-secrets.service", GuestUnits.SecretsService),
             GuestFile.Regular("/etc/systemd/system/ssh.service.d/vbmc-secrets.conf", GuestUnits.SshDropIn),
             GuestFile.Regular("/etc/systemd/system/guix-daemon.service.d/vbmc.conf", GuestDaemonSettings.GuixDaemonDropIn(vm)),
+            GuestFile.Mask(GuestDaemonSettings.ReadOnlyStoreMount),
             GuestFile.Regular("/etc/systemd/system/vbmc-poweroff.path", GuestUnits.PoweroffPath),
             GuestFile.Regular("/etc/systemd/system/vbmc-poweroff.service", GuestUnits.PoweroffService),
             GuestFile.Regular("/etc/systemd/system/vbmc-console.service", GuestUnits.ConsoleService),
@@ -112,7 +113,8 @@ internal static class GuestFiles
             GuestFile.WantedBy("paths.target", "vbmc-poweroff.path", "/etc/systemd/system"),
             GuestFile.WantedBy("multi-user.target", "vbmc-console.service", "/etc/systemd/system"),
         };
-        if (!networkFromInitrd)
+        if (networkFromInitrd) files.AddRange(GuestBoot.WithVbmcsInitrd.Select(GuestFile.Mask));
+        else
         {
             files.Add(GuestFile.Regular("/etc/systemd/network/80-vbmc-virtio.network", GuestUnits.Network));
             files.Add(GuestFile.WantedBy("multi-user.target", "systemd-networkd.service", UnitFolder));
@@ -125,6 +127,7 @@ internal static class GuestFiles
             files.Add(GuestFile.WantedBy("sysinit.target", GuestStoreDisk.UnitName, "/etc/systemd/system"));
         }
         files.AddRange(MaskedUnits.Concat(IdleUnits).Select(GuestFile.Mask));
+        files.AddRange(GuestBoot.MaskedGenerators.Select(GuestBoot.MaskGenerator));
         return files;
     }
 

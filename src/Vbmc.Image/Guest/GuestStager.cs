@@ -147,6 +147,8 @@ internal static class GuestStager
         {
             GuestCleanup.Apply(root);
             foreach (var file in GuestFiles.For(vm, networkFromInitrd)) root.Write(file);
+            if (!GuestBoot.ListsKernelModules(root)) root.Write(GuestFile.Mask("systemd-modules-load.service"));
+            GuestBoot.StartNixDaemonOnDemand(root);
             var (passwd, shadow, group, gshadow) = GuestAccounts.Edit(vm.Guest,
                 root.Read("/etc/passwd"), root.Read("/etc/shadow"), root.Read("/etc/group"), root.Read("/etc/gshadow"));
             root.Write(GuestFile.Regular("/etc/passwd", passwd));

@@ -70,10 +70,11 @@ internal static class GuestStoreDisk
 
     /// <summary>
     /// Before the daemons' sockets and services (they must open the stores on the disk, not the
-    /// image's) and before Debian's gnu-store.mount, whose read-only bind of /gnu/store then covers
-    /// the disk's store as it covers the image's. /gnu is bound, not /gnu/store: guix-daemon's unit
-    /// stops gnu-store.mount, the unit of whatever is mounted at /gnu/store, and would unmount a
-    /// bind of the disk's store there (its builds then went to the image's store, lost at the next start).
+    /// image's) and before Debian's gnu-store.mount, for a base where it runs (vbmc masks it:
+    /// <see cref="GuestDaemonSettings.ReadOnlyStoreMount"/>). /gnu is bound, not /gnu/store: Debian's
+    /// guix-daemon unit stops gnu-store.mount, the unit of whatever is mounted at /gnu/store, and
+    /// would unmount a bind of the disk's store there (its builds then went to the image's store,
+    /// lost at the next start).
     /// </summary>
     public const string Unit = """
         [Unit]
