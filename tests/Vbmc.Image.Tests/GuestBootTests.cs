@@ -48,6 +48,7 @@ public sealed class GuestBootTests : IDisposable
             LinkAt(files, "/etc/systemd/system/" + unit).Should().Be("/dev/null", unit);
         foreach (var unit in new[] { "dbus.socket", "dbus.service" })
             LinkAt(files, "/etc/systemd/system/" + unit).Should().BeNull(unit + ": systemctl run by the offloading account needs D-Bus");
+        files.Single(f => f.Path == "/etc/systemd/system/dbus.service.d/vbmc.conf").Text.Should().Contain("\n[Unit]\nAfter=ssh.service guix-daemon.service\n");
     }
 
     [Fact]

@@ -113,7 +113,11 @@ internal static class GuestFiles
             GuestFile.WantedBy("paths.target", "vbmc-poweroff.path", "/etc/systemd/system"),
             GuestFile.WantedBy("multi-user.target", "vbmc-console.service", "/etc/systemd/system"),
         };
-        if (networkFromInitrd) files.AddRange(GuestBoot.WithVbmcsInitrd.Select(GuestFile.Mask));
+        if (networkFromInitrd)
+        {
+            files.AddRange(GuestBoot.WithVbmcsInitrd.Select(GuestFile.Mask));
+            files.Add(GuestBoot.LateDbus);
+        }
         else
         {
             files.Add(GuestFile.Regular("/etc/systemd/network/80-vbmc-virtio.network", GuestUnits.Network));
