@@ -29,7 +29,7 @@ cd "$(dirname "$0")/.."
 work="$(mktemp -d "${TMPDIR:-/tmp}/vbmc-image-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-for tool in mke2fs debugfs dumpe2fs; do
+for tool in mke2fs debugfs; do
   command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] || [ -x "/sbin/$tool" ] \
     || { echo "bench/image.sh: $tool is missing (apt-get install e2fsprogs)" >&2; exit 2; }
 done

@@ -73,14 +73,17 @@ public sealed class DiskImageOwnershipTests : IDisposable
     }
 
     [Fact]
-    public void The_batch_quotes_names_as_debugfs_reads_them_and_names_each_entry_in_its_folder()
+    public void The_device_batch_quotes_names_as_debugfs_reads_them_and_makes_each_node_in_its_folder()
     {
-        var batch = OwnershipPass.DebugfsBatch(new InodeOwnership(
+        // The inodes' owners are not debugfs's any more (Ext4InodesTests): only the device nodes are in the batch.
+        var batch = OwnershipPass.DeviceBatch(new InodeOwnership(
             [new InodeOwner("/etc/" + QuotedName, 7, 8, Regular | 0b110_100_100)],
-            [new DeviceNode("/dev/console", 5, 1, 0, 5, DeviceNode.CharacterDevice | 0b110_010_000)]));
+            [new DeviceNode("/dev/console", 5, 1, 0, 5, DeviceNode.CharacterDevice | 0b110_010_000),
+             new DeviceNode("/dev/" + QuotedName, 8, 0, 0, 6, DeviceNode.BlockDevice | 0b110_110_000)]));
         batch.Should().Be(
             "cd \"/dev\"\nmknod \"console\" c 5 1\nsif \"/dev/console\" mode 020620\nsif \"/dev/console\" uid 0\nsif \"/dev/console\" gid 5\n" +
-            "cd \"/etc\"\nsif \"a \"\"quoted\"\" name\" mode 0100644\nsif \"a \"\"quoted\"\" name\" uid 7\nsif \"a \"\"quoted\"\" name\" gid 8\n");
+            "cd \"/dev\"\nmknod \"a \"\"quoted\"\" name\" b 8 0\nsif \"/dev/a \"\"quoted\"\" name\" mode 060660\n" +
+            "sif \"/dev/a \"\"quoted\"\" name\" uid 0\nsif \"/dev/a \"\"quoted\"\" name\" gid 6\n");
     }
 
     /// <summary>The tree the ownership describes, owned by <paramref name="uid"/>; "relaxed" modes as an ordinary user's staging leaves them.</summary>
