@@ -12,17 +12,19 @@ namespace Vbmc.Image.Disk;
 /// </summary>
 public static class OwnershipPass
 {
-    /// <summary>Why the ownership cannot be written as a batch (a path debugfs cannot be given), or null.</summary>
+    /// <summary>
+    /// Why the ownership cannot be applied, or null: a path that is not absolute, or a device
+    /// node's name that debugfs cannot be given (it reads one command a line). The inodes' names
+    /// are looked up by vbmc, line breaks and all.
+    /// </summary>
     public static string? Problem(InodeOwnership ownership)
     {
         foreach (var path in ownership.Inodes.Select(i => i.GuestPath).Concat(ownership.Devices.Select(d => d.GuestPath)))
-        {
             if (!path.StartsWith('/')) return $"{path}: not an absolute guest path";
-            if (path.IndexOfAny(['\n', '\r', '\0']) >= 0)
-                return $"the file name {Printable(path)} holds a line break, which debugfs cannot be given to set its owner";
-        }
         foreach (var device in ownership.Devices)
         {
+            if (device.GuestPath.IndexOfAny(['\n', '\r', '\0']) >= 0)
+                return $"the device node name {Printable(device.GuestPath)} holds a line break, which debugfs cannot be given to make it";
             var type = device.Mode & DeviceNode.TypeMask;
             if (type != DeviceNode.CharacterDevice && type != DeviceNode.BlockDevice)
                 return $"{device.GuestPath}: mode {Octal(device.Mode)} is not a device's";

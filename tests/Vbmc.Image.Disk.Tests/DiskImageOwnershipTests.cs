@@ -60,16 +60,29 @@ public sealed class DiskImageOwnershipTests : IDisposable
     }
 
     [Fact]
-    public void A_name_with_a_line_break_is_refused_before_anything_is_built()
+    public void A_device_name_with_a_line_break_is_refused_before_anything_is_built()
     {
         var staged = Stage("root", uid: 0, relaxedModes: false);
         var output = _temp.Combine("out.raw");
         var outcome = Build(staged, output, DiskFormats.Raw,
-            ownership: Ownership with { Inodes = [.. Ownership.Inodes, new InodeOwner("/etc/two\nlines", 0, 0, null)] });
+            ownership: Ownership with { Devices = [.. Ownership.Devices, new DeviceNode("/dev/two\nlines", 1, 3, 0, 0, DeviceNode.CharacterDevice | 0b110_110_110)] });
         outcome.Succeeded.Should().BeFalse();
         outcome.Diagnostics.Items.Should().ContainSingle().Which.Message.Should().Be(
-            "unsupported: the file name /etc/two\\nlines holds a line break, which debugfs cannot be given to set its owner");
+            "unsupported: the device node name /dev/two\\nlines holds a line break, which debugfs cannot be given to make it");
         File.Exists(output).Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_file_name_with_a_line_break_gets_its_owner()
+    {
+        // vbmc looks names up itself: only device nodes go through debugfs's one-command-a-line batch.
+        var staged = Stage("root", uid: 0, relaxedModes: false);
+        File.WriteAllText(Path.Combine(staged, "etc", "two\nlines"), "x\n");
+        var image = _temp.Combine("lines.raw");
+        MustBuild(staged, image, DiskFormats.Raw,
+            ownership: Ownership with { Inodes = [.. Ownership.Inodes, new InodeOwner("/etc/two\nlines", 33, 44, Regular | 0b110_000_000)] });
+        var partition = ExtractPartition(image, ReadMbr(image).First, _temp.Path);
+        Debugfs(partition, "ls -l /etc").Should().MatchRegex(@"100600 \(1\)\s+33\s+44\s+2 .*two");
     }
 
     [Fact]
