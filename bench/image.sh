@@ -16,7 +16,8 @@
 #                                             build costs whatever else runs; the wall-clock
 #                                             ratios show what work on both cores gains
 # Each assembly includes the ownership pass a guest image build makes (every entry's owner set
-# by debugfs after mke2fs: owned_entries), with the staged folder's own owners.
+# in the inode tables after mke2fs: owned_entries), with the staged folder's own owners; a base's
+# device nodes (none in the stand-in) would add one debugfs run.
 # The step "writing partition table" ends when the staged tree's size is known, summed while
 # mke2fs already runs: the step after it starts late by that much.
 # FORMAT is all (default: raw, qcow2 and compressed-qcow2 in one run), compressed-qcow2, qcow2 or
@@ -29,7 +30,7 @@ cd "$(dirname "$0")/.."
 work="$(mktemp -d "${TMPDIR:-/tmp}/vbmc-image-bench.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 
-for tool in mke2fs debugfs dumpe2fs; do
+for tool in mke2fs debugfs; do
   command -v "$tool" >/dev/null || [ -x "/usr/sbin/$tool" ] || [ -x "/sbin/$tool" ] \
     || { echo "bench/image.sh: $tool is missing (apt-get install e2fsprogs)" >&2; exit 2; }
 done

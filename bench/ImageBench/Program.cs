@@ -32,7 +32,7 @@ try
     foreach (var format in formats)
         if (AssembleOnce(Path.GetDirectoryName(tiny)!, work, format, 64 << 20, OwnersOf(Path.GetDirectoryName(tiny)!)) is null) return 1;
     // As a guest image build gives it (GuestOwners: every entry of the base), each entry's owner,
-    // set by the assembler's debugfs pass after mke2fs: read here, untimed, as the build reads
+    // set by the assembler's inode pass after mke2fs: read here, untimed, as the build reads
     // the base's tar listing while it stages.
     var owners = OwnersOf(staged);
     Print("owned_entries", owners.Inodes.Count);

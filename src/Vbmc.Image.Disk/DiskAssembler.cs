@@ -7,8 +7,8 @@ namespace Vbmc.Image.Disk;
 /// <summary>
 /// Turns a staged root folder into a disk image with no root privileges and no loop mount: vbmc
 /// writes an MBR into a new sparse raw file, <c>mke2fs -d</c> writes the ext4 file system into it at
-/// 1 MiB, debugfs sets every inode's times to the request's, and <see cref="QcowWriter"/> makes the
-/// qcow2 formats. The same staged folder, seed and timestamp give the same bytes.
+/// 1 MiB, debugfs makes the guest's device nodes, vbmc sets every inode's owner and times
+/// (<see cref="Ext4Inodes"/>), and <see cref="QcowWriter"/> makes the qcow2 formats. The same staged folder, seed and timestamp give the same bytes.
 /// </summary>
 public static class DiskAssembler
 {
@@ -126,7 +126,7 @@ public static class DiskAssembler
             return "";
         }
 
-        var tools = new AssemblyTools(Find(HostProgram.Mke2fs), Find(HostProgram.Debugfs), Find(HostProgram.Dumpe2fs));
+        var tools = new AssemblyTools(Find(HostProgram.Mke2fs), Find(HostProgram.Debugfs));
         if (format == DiskFormats.CompressedQcow2 && !Zstd.IsAvailable())
         {
             diagnostics.Error(DiagnosticIds.ImageToolMissing, place,

@@ -15,7 +15,7 @@ public sealed record InodeOwnership(IReadOnlyList<InodeOwner> Inodes, IReadOnlyL
 /// <param name="Mode">The whole st_mode (type and permission bits), or null to keep the staged one.</param>
 public sealed record InodeOwner(string GuestPath, int Uid, int Gid, int? Mode);
 
-/// <summary>A character or block device node of the guest.</summary>
+/// <summary>A character or block device node of the guest (no line break in its path: debugfs makes it, one command a line).</summary>
 /// <param name="Mode">The whole st_mode: <see cref="CharacterDevice"/> or <see cref="BlockDevice"/> and the permission bits.</param>
 public sealed record DeviceNode(string GuestPath, int Major, int Minor, int Uid, int Gid, int Mode)
 {

@@ -4,24 +4,27 @@ using System.Text;
 namespace Vbmc.Image.Disk;
 
 /// <summary>
-/// The debugfs batch that applies an <see cref="InodeOwnership"/> to a file system made by
-/// <c>mke2fs -d</c>: device nodes first (debugfs's mknod is mke2fs's own code, so they are made as
-/// mke2fs makes them), then every inode's owner and mode. The batch depends only on the
-/// ownership, never on who runs vbmc, so two builds of one guest write the same bytes.
+/// Applies an <see cref="InodeOwnership"/> to a file system made by <c>mke2fs -d</c>: device nodes
+/// first, with debugfs (its mknod is mke2fs's own code, so they are made as mke2fs makes them),
+/// then every inode's owner and mode, written by vbmc into the inode tables (<see cref="Ext4Inodes"/>).
+/// Both depend only on the ownership, never on who runs vbmc, so two builds of one guest write the
+/// same bytes.
 /// </summary>
 public static class OwnershipPass
 {
-    /// <summary>Why the ownership cannot be written as a batch (a path debugfs cannot be given), or null.</summary>
+    /// <summary>
+    /// Why the ownership cannot be applied, or null: a path that is not absolute, or a device
+    /// node's name that debugfs cannot be given (it reads one command a line). The inodes' names
+    /// are looked up by vbmc, line breaks and all.
+    /// </summary>
     public static string? Problem(InodeOwnership ownership)
     {
         foreach (var path in ownership.Inodes.Select(i => i.GuestPath).Concat(ownership.Devices.Select(d => d.GuestPath)))
-        {
             if (!path.StartsWith('/')) return $"{path}: not an absolute guest path";
-            if (path.IndexOfAny(['\n', '\r', '\0']) >= 0)
-                return $"the file name {Printable(path)} holds a line break, which debugfs cannot be given to set its owner";
-        }
         foreach (var device in ownership.Devices)
         {
+            if (device.GuestPath.IndexOfAny(['\n', '\r', '\0']) >= 0)
+                return $"the device node name {Printable(device.GuestPath)} holds a line break, which debugfs cannot be given to make it";
             var type = device.Mode & DeviceNode.TypeMask;
             if (type != DeviceNode.CharacterDevice && type != DeviceNode.BlockDevice)
                 return $"{device.GuestPath}: mode {Octal(device.Mode)} is not a device's";
@@ -31,8 +34,11 @@ public static class OwnershipPass
         return null;
     }
 
-    /// <summary>The batch (see <see cref="Problem"/> first).</summary>
-    public static string DebugfsBatch(InodeOwnership ownership)
+    /// <summary>
+    /// The debugfs batch that makes the device nodes (see <see cref="Problem"/> first), each with
+    /// its owner and mode.
+    /// </summary>
+    public static string DeviceBatch(InodeOwnership ownership)
     {
         var batch = new StringBuilder();
         foreach (var device in ownership.Devices)
@@ -41,21 +47,37 @@ public static class OwnershipPass
             var slash = device.GuestPath.LastIndexOf('/');
             var folder = slash == 0 ? "/" : device.GuestPath[..slash];
             var kind = (device.Mode & DeviceNode.TypeMask) == DeviceNode.CharacterDevice ? 'c' : 'b';
+            var quoted = Quote(device.GuestPath);
             batch.Append("cd ").Append(Quote(folder)).Append('\n');
             batch.Append("mknod ").Append(Quote(device.GuestPath[(slash + 1)..])).Append(' ').Append(kind).Append(' ')
                 .Append(device.Major.ToString(CultureInfo.InvariantCulture)).Append(' ')
                 .Append(device.Minor.ToString(CultureInfo.InvariantCulture)).Append('\n');
-            SetFields(batch, device.GuestPath, device.Uid, device.Gid, device.Mode);
-        }
-        // Each folder's entries together, named in it after one cd: debugfs then looks up each name
-        // in one folder instead of the whole path from / (1.5 s of CPU for a Debian root with full
-        // paths, 0.4 s this way; the same inodes, measured). Folders in the order they first appear.
-        foreach (var (folder, inodes) in ByFolder(ownership.Inodes))
-        {
-            batch.Append("cd ").Append(Quote(folder)).Append('\n');
-            foreach (var (name, inode) in inodes) SetFields(batch, name, inode.Uid, inode.Gid, inode.Mode);
+            batch.Append("sif ").Append(quoted).Append(" mode ").Append(Octal(device.Mode)).Append('\n');
+            batch.Append("sif ").Append(quoted).Append(" uid ").Append(device.Uid.ToString(CultureInfo.InvariantCulture)).Append('\n');
+            batch.Append("sif ").Append(quoted).Append(" gid ").Append(device.Gid.ToString(CultureInfo.InvariantCulture)).Append('\n');
         }
         return batch.ToString();
+    }
+
+    /// <summary>
+    /// Gives every listed inode its owner and mode; returns the paths not found in the file system.
+    /// Folder by folder, in the order the folders first appear, as the debugfs batch that did this
+    /// before named them (each folder's entries after one cd): where two paths are one inode (a
+    /// hard link), the same one wins.
+    /// </summary>
+    internal static List<string> Apply(InodeOwnership ownership, Ext4Inodes inodes)
+    {
+        var missing = new List<string>();
+        foreach (var (folder, members) in ByFolder(ownership.Inodes))
+        {
+            foreach (var (name, owner) in members)
+            {
+                var path = folder == "/" ? "/" + name : folder + "/" + name;
+                if (inodes.Lookup(path) is { } inode) inodes.SetOwner(inode, owner.Uid, owner.Gid, owner.Mode);
+                else missing.Add(owner.GuestPath);
+            }
+        }
+        return missing;
     }
 
     /// <summary>The inodes grouped by their folder (the root's entries under "/"), each with its name in it.</summary>
@@ -82,13 +104,14 @@ public static class OwnershipPass
         return groups;
     }
 
-    private static void SetFields(StringBuilder batch, string path, int uid, int gid, int? mode)
-    {
-        var quoted = Quote(path);
-        if (mode is { } value) batch.Append("sif ").Append(quoted).Append(" mode ").Append(Octal(value)).Append('\n');
-        batch.Append("sif ").Append(quoted).Append(" uid ").Append(uid.ToString(CultureInfo.InvariantCulture)).Append('\n');
-        batch.Append("sif ").Append(quoted).Append(" gid ").Append(gid.ToString(CultureInfo.InvariantCulture)).Append('\n');
-    }
+    /// <summary>
+    /// Lines of debugfs's standard error that report a problem: debugfs exits 0 even when a
+    /// batch command fails, so its only sign is an error line (the version banner is not one).
+    /// </summary>
+    public static IReadOnlyList<string> ErrorLines(string debugfsStderr) =>
+        debugfsStderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => !line.StartsWith("debugfs ", StringComparison.Ordinal))
+            .ToList();
 
     /// <summary>debugfs's quoting (its command parser, libss): inside double quotes, a doubled quote is one quote.</summary>
     internal static string Quote(string path) => "\"" + path.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";

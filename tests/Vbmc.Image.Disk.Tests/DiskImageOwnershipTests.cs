@@ -60,27 +60,43 @@ public sealed class DiskImageOwnershipTests : IDisposable
     }
 
     [Fact]
-    public void A_name_with_a_line_break_is_refused_before_anything_is_built()
+    public void A_device_name_with_a_line_break_is_refused_before_anything_is_built()
     {
         var staged = Stage("root", uid: 0, relaxedModes: false);
         var output = _temp.Combine("out.raw");
         var outcome = Build(staged, output, DiskFormats.Raw,
-            ownership: Ownership with { Inodes = [.. Ownership.Inodes, new InodeOwner("/etc/two\nlines", 0, 0, null)] });
+            ownership: Ownership with { Devices = [.. Ownership.Devices, new DeviceNode("/dev/two\nlines", 1, 3, 0, 0, DeviceNode.CharacterDevice | 0b110_110_110)] });
         outcome.Succeeded.Should().BeFalse();
         outcome.Diagnostics.Items.Should().ContainSingle().Which.Message.Should().Be(
-            "unsupported: the file name /etc/two\\nlines holds a line break, which debugfs cannot be given to set its owner");
+            "unsupported: the device node name /dev/two\\nlines holds a line break, which debugfs cannot be given to make it");
         File.Exists(output).Should().BeFalse();
     }
 
     [Fact]
-    public void The_batch_quotes_names_as_debugfs_reads_them_and_names_each_entry_in_its_folder()
+    public void A_file_name_with_a_line_break_gets_its_owner()
     {
-        var batch = OwnershipPass.DebugfsBatch(new InodeOwnership(
+        // vbmc looks names up itself: only device nodes go through debugfs's one-command-a-line batch.
+        var staged = Stage("root", uid: 0, relaxedModes: false);
+        File.WriteAllText(Path.Combine(staged, "etc", "two\nlines"), "x\n");
+        var image = _temp.Combine("lines.raw");
+        MustBuild(staged, image, DiskFormats.Raw,
+            ownership: Ownership with { Inodes = [.. Ownership.Inodes, new InodeOwner("/etc/two\nlines", 33, 44, Regular | 0b110_000_000)] });
+        var partition = ExtractPartition(image, ReadMbr(image).First, _temp.Path);
+        Debugfs(partition, "ls -l /etc").Should().MatchRegex(@"100600 \(1\)\s+33\s+44\s+2 .*two");
+    }
+
+    [Fact]
+    public void The_device_batch_quotes_names_as_debugfs_reads_them_and_makes_each_node_in_its_folder()
+    {
+        // The inodes' owners are not debugfs's any more (Ext4InodesTests): only the device nodes are in the batch.
+        var batch = OwnershipPass.DeviceBatch(new InodeOwnership(
             [new InodeOwner("/etc/" + QuotedName, 7, 8, Regular | 0b110_100_100)],
-            [new DeviceNode("/dev/console", 5, 1, 0, 5, DeviceNode.CharacterDevice | 0b110_010_000)]));
+            [new DeviceNode("/dev/console", 5, 1, 0, 5, DeviceNode.CharacterDevice | 0b110_010_000),
+             new DeviceNode("/dev/" + QuotedName, 8, 0, 0, 6, DeviceNode.BlockDevice | 0b110_110_000)]));
         batch.Should().Be(
             "cd \"/dev\"\nmknod \"console\" c 5 1\nsif \"/dev/console\" mode 020620\nsif \"/dev/console\" uid 0\nsif \"/dev/console\" gid 5\n" +
-            "cd \"/etc\"\nsif \"a \"\"quoted\"\" name\" mode 0100644\nsif \"a \"\"quoted\"\" name\" uid 7\nsif \"a \"\"quoted\"\" name\" gid 8\n");
+            "cd \"/dev\"\nmknod \"a \"\"quoted\"\" name\" b 8 0\nsif \"/dev/a \"\"quoted\"\" name\" mode 060660\n" +
+            "sif \"/dev/a \"\"quoted\"\" name\" uid 0\nsif \"/dev/a \"\"quoted\"\" name\" gid 6\n");
     }
 
     /// <summary>The tree the ownership describes, owned by <paramref name="uid"/>; "relaxed" modes as an ordinary user's staging leaves them.</summary>

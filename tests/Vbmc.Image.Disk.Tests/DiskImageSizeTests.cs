@@ -105,8 +105,7 @@ public sealed class DiskImageSizeTests : IDisposable
         diagnostics.Items.Should().OnlyContain(d => d.Id == DiagnosticIds.ImageToolMissing && d.Severity == Severity.Error);
         diagnostics.Items.Select(d => (d.Message, d.Hint)).Should().Equal(
             ("mke2fs is needed to build disk images and is not installed", "install the Debian package e2fsprogs (apt-get install e2fsprogs)"),
-            ("debugfs is needed to build disk images and is not installed", "install the Debian package e2fsprogs (apt-get install e2fsprogs)"),
-            ("dumpe2fs is needed to build disk images and is not installed", "install the Debian package e2fsprogs (apt-get install e2fsprogs)"));
+            ("debugfs is needed to build disk images and is not installed", "install the Debian package e2fsprogs (apt-get install e2fsprogs)"));
         File.Exists(request.OutputPath).Should().BeFalse();
     }
 
