@@ -34,7 +34,6 @@ public sealed record HostProgram
     // Disks (Vbmc.Image.Disk): seconds for vbmc's images, minutes for large roots on slow disks.
     public static readonly HostProgram Mke2fs = new("mke2fs", "e2fsprogs", TimeSpan.FromMinutes(30));
     public static readonly HostProgram Debugfs = new("debugfs", "e2fsprogs", TimeSpan.FromMinutes(15));
-    public static readonly HostProgram Dumpe2fs = new("dumpe2fs", "e2fsprogs", TimeSpan.FromMinutes(5));
     public static readonly HostProgram QemuImg = new("qemu-img", "qemu-utils", TimeSpan.FromMinutes(30));
 
     // Apply (Vbmc.Host.Apply). systemctl start waits for the unit to start.

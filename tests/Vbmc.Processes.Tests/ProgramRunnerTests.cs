@@ -188,7 +188,7 @@ public sealed class ProgramRunnerTests
         HostProgram[] catalogue =
         [
             HostProgram.Mmdebstrap, HostProgram.Tar, HostProgram.Mke2fs, HostProgram.Debugfs,
-            HostProgram.Dumpe2fs, HostProgram.QemuImg, HostProgram.SshKeygen, HostProgram.SystemdSysusers, HostProgram.SystemdTmpfiles,
+            HostProgram.QemuImg, HostProgram.SshKeygen, HostProgram.SystemdSysusers, HostProgram.SystemdTmpfiles,
             HostProgram.Systemctl, HostProgram.Ssh,
         ];
         catalogue.Should().OnlyContain(p => p.Timeout > TimeSpan.Zero && p.Timeout <= TimeSpan.FromHours(2));
