@@ -44,11 +44,12 @@ internal static class GuestBoot
     /// TCG, with udevd's own start); the login manager, which nothing in a build VM uses (sshd runs
     /// without PAM, so no session is registered; the console's autologin does without), and which
     /// started D-Bus at boot (D-Bus itself stays, started when a client first connects: systemctl
-    /// run by the offloading account needs it); and the generic initrd's shutdown hook. What is lost: /dev/disk/by-* links (vbmc's scripts
-    /// find their drives in sysfs), modules loaded by device alias (the VM's devices are fixed and
-    /// their drivers are built in or loaded by the initrd) and the ACPI power button, which logind
-    /// handles only for devices udev tagged (libvirt's <c>virsh shutdown</c>; vbmc stops QEMU
-    /// itself, and the image is thrown away at each start).
+    /// run by the offloading account needs it); and the generic initrd's shutdown hook. What is
+    /// lost: /dev/disk/by-* links (vbmc's scripts find their drives in sysfs), modules loaded by
+    /// device alias (the VM's devices are fixed and their drivers are built in or loaded by the
+    /// initrd) and the ACPI power button, which logind handles only for devices udev tagged
+    /// (libvirt's <c>virsh shutdown</c>; vbmc stops QEMU itself, and the image is thrown away at
+    /// each start).
     /// </summary>
     public static readonly IReadOnlyList<string> WithVbmcsInitrd =
     [

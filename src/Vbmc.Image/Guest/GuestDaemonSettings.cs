@@ -38,6 +38,13 @@ internal static class GuestDaemonSettings
     }
 
     /// <summary>
+    /// Guix's read-only bind of /gnu/store (gnu-store.mount): it keeps the unprivileged daemon's
+    /// account from writing to the store outside the daemon's mount namespace. In a build VM nothing
+    /// runs as that account but the daemon, whose namespace sees a writable store anyway.
+    /// </summary>
+    public const string ReadOnlyStoreMount = "gnu-store.mount";
+
+    /// <summary>
     /// Debian's guix-daemon unit with vbmc's settings: started after the secrets unit (which puts
     /// the signing key and ACL in place), builds isolated (Guix's default), and substitutes only
     /// from the VM's servers (none: <c>--no-substitutes</c>). Without its two systemctl runs: they
@@ -45,13 +52,6 @@ internal static class GuestDaemonSettings
     /// mount namespace gets a writable store, and the guest masks that mount (4-19 s of the boot
     /// without KVM went to these two runs of systemctl).
     /// </summary>
-    /// <summary>
-    /// Guix's read-only bind of /gnu/store (gnu-store.mount): it keeps the unprivileged daemon's
-    /// account from writing to the store outside the daemon's mount namespace. In a build VM nothing
-    /// runs as that account but the daemon, whose namespace sees a writable store anyway.
-    /// </summary>
-    public const string ReadOnlyStoreMount = "gnu-store.mount";
-
     public static string GuixDaemonDropIn(VmPlan vm)
     {
         var text = new StringBuilder();
