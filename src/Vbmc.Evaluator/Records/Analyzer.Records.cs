@@ -120,7 +120,7 @@ public sealed partial class Analyzer
             DefineNode(typeName, new ConstNode(type, f.Span), s, f),
             DefineNode(predName, new ConstNode(new Builtin(predName.Name, 1, 1, args => IsRecordOf(type, args[0])), f.Span), s, f),
             DefineNode(makeName, new ConstNode(new Builtin(makeName.Name, type.Fields.Length, type.Fields.Length,
-                args => new Record(type, (object[])args.Clone(), new SourceSpan?[args.Length], f.Span) { Context = EvalContext.Current }), f.Span), s, f),
+                args => new Record(type, (object[])args.Clone(), FieldPlaces.None, f.Span) { Context = EvalContext.Current }), f.Span), s, f),
         };
         for (var i = 0; i < type.Fields.Length; i++)
         {
@@ -216,7 +216,7 @@ public sealed partial class Analyzer
             {
                 var values = Enumerable.Repeat<object>(false, fields.Length).ToArray();
                 for (var i = 0; i < positions.Length; i++) values[positions[i]] = a[i];
-                return new Record(type, values, new SourceSpan?[fields.Length], f.Span);
+                return new Record(type, values, FieldPlaces.None, f.Span);
             }), f.Span), s, f),
         };
         for (var i = 0; i < specs.Count; i++)
