@@ -205,7 +205,7 @@ public sealed partial class Analyzer(Module module)
     /// </summary>
     public Node AnalyzeBody(IReadOnlyList<SyntaxNode> forms, Scope scope, bool tail, SourceSpan span)
     {
-        var expanded = new List<SyntaxNode>();
+        var expanded = new List<SyntaxNode>(forms.Count);
         void Collect(SyntaxNode f)
         {
             f = ExpandHead(f, scope);
@@ -227,6 +227,7 @@ public sealed partial class Analyzer(Module module)
         var frame = scope.FrameScope;
         foreach (var f in expanded) AddDefinedNames(f, frame);
         if (expanded.Count == 0) return new ConstNode(Unspecified.Instance, span);
+        if (expanded.Count == 1) return Analyze(expanded[0], scope, tail);
         var nodes = new Node[expanded.Count];
         for (var i = 0; i < nodes.Length; i++) nodes[i] = Analyze(expanded[i], scope, tail && i == nodes.Length - 1);
         return nodes.Length == 1 ? nodes[0] : new SeqNode(nodes, span);

@@ -148,6 +148,7 @@ public sealed partial class Analyzer
     private LambdaInfo ThisLambda(SyntaxNode expr, Symbol? thisId, Scope? s, string name)
     {
         var scope = new Scope(s);
+        scope.Names.Capacity = 1; // the record; every thunked field of every record makes one
         scope.Names.Add(thisId ?? RecordType.DefaultThisId);
         var info = new LambdaInfo { Name = name, Span = expr.Span, Required = 1, ParameterNames = [.. scope.Names] };
         info.Body = AnalyzeBody([expr], scope, true, expr.Span);
