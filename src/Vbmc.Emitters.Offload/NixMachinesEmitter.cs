@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using Vbmc.Lowering;
@@ -109,38 +110,53 @@ public static class NixMachinesEmitter
     public static string Host(BuildMachinePlan machine) => machine.Vm is null ? machine.Name : VmHost;
 
     /// <summary>Every value of the plan's machines that nix/machines cannot hold, in plan order.</summary>
-    public static IReadOnlyList<NixMachineProblem> Problems(CompilePlan plan) => [.. Listed(plan).SelectMany(Problems)];
+    public static IReadOnlyList<NixMachineProblem> Problems(CompilePlan plan)
+    {
+        // One list for the whole plan, no iterator per machine: check runs this for every machine.
+        var problems = new List<NixMachineProblem>();
+        foreach (var machine in plan.BuildMachines)
+            if (machine.ForNix) AddProblems(machine, problems);
+        return problems;
+    }
 
     /// <summary>The machines the file lists: every one, but a VM only when its guest runs nix-daemon.</summary>
     public static IEnumerable<BuildMachinePlan> Listed(CompilePlan plan) => plan.BuildMachines.Where(m => m.ForNix);
 
     /// <summary>The values of one machine that nix/machines cannot hold.</summary>
-    public static IEnumerable<NixMachineProblem> Problems(BuildMachinePlan m)
+    public static IReadOnlyList<NixMachineProblem> Problems(BuildMachinePlan m)
     {
-        NixMachineProblem Problem(string field, string value, string reason) => new(m, field, value, reason);
+        var problems = new List<NixMachineProblem>();
+        AddProblems(m, problems);
+        return problems;
+    }
 
-        if (HostProblem(Host(m)) is { } host) yield return Problem("name", m.Name, host);
-        if (UserProblem(m.User) is { } user) yield return Problem("user", m.User, user);
-        if (m.PrivateKey is "" or "-") yield return Problem("private-key", m.PrivateKey, "Nix reads an empty or \"-\" field as no key");
-        else if (WordProblem(m.PrivateKey) is { } key) yield return Problem("private-key", m.PrivateKey, key);
+    private static void AddProblems(BuildMachinePlan m, List<NixMachineProblem> problems)
+    {
+        void Problem(string field, string value, string reason) => problems.Add(new(m, field, value, reason));
+
+        if (HostProblem(Host(m)) is { } host) Problem("name", m.Name, host);
+        if (UserProblem(m.User) is { } user) Problem("user", m.User, user);
+        if (m.PrivateKey is "" or "-") Problem("private-key", m.PrivateKey, "Nix reads an empty or \"-\" field as no key");
+        else if (WordProblem(m.PrivateKey) is { } key) Problem("private-key", m.PrivateKey, key);
         if (m.Systems.Count == 0)
-            yield return Problem("systems", "", "the list is empty, and Nix reads an empty field as this host's own system");
-        foreach (var system in m.Systems)
-            if (ListItemProblem(NixSystemTypes.FromGuix(system)) is { } reason) yield return Problem("systems", system, reason);
-        foreach (var feature in m.Features)
-            if (ListItemProblem(feature) is { } reason) yield return Problem("features", feature, reason);
+            Problem("systems", "", "the list is empty, and Nix reads an empty field as this host's own system");
+        // By index: a foreach over an IReadOnlyList makes an enumerator per list and machine.
+        for (var i = 0; i < m.Systems.Count; i++)
+            if (ListItemProblem(NixSystemTypes.FromGuix(m.Systems[i])) is { } reason) Problem("systems", m.Systems[i], reason);
+        for (var i = 0; i < m.Features.Count; i++)
+            if (ListItemProblem(m.Features[i]) is { } reason) Problem("features", m.Features[i], reason);
         if (m.Features is [var only] && only == "-")
-            yield return Problem("features", only, "Nix reads a \"-\" field as no feature");
-        foreach (var feature in m.MandatoryFeatures)
-            if (ListItemProblem(feature) is { } reason) yield return Problem("mandatory-features", feature, reason);
+            Problem("features", only, "Nix reads a \"-\" field as no feature");
+        for (var i = 0; i < m.MandatoryFeatures.Count; i++)
+            if (ListItemProblem(m.MandatoryFeatures[i]) is { } reason) Problem("mandatory-features", m.MandatoryFeatures[i], reason);
         if (m.MandatoryFeatures is [var lone1] && lone1 == "-")
-            yield return Problem("mandatory-features", lone1, "Nix reads a \"-\" field as no feature");
+            Problem("mandatory-features", lone1, "Nix reads a \"-\" field as no feature");
         if (m.Systems is [var lone] && lone == "-")
-            yield return Problem("systems", lone, "Nix reads a \"-\" field as this host's own system");
+            Problem("systems", lone, "Nix reads a \"-\" field as this host's own system");
         if (double.IsNaN(m.Speed) || double.IsInfinity(m.Speed) || m.Speed < 0)
-            yield return Problem("speed", SchemeSpeed(m.Speed), "Nix wants a speed factor of 0 or more");
-        if (m.Vm is null && m.HostKey is { } hostKey && (hostKey.Trim().Contains('\n') || hostKey.Trim().Contains('\r')))
-            yield return Problem("host-key", hostKey, "it spans several lines, which Nix would copy into its known_hosts file as several entries");
+            Problem("speed", SchemeSpeed(m.Speed), "Nix wants a speed factor of 0 or more");
+        if (m.Vm is null && m.HostKey is { } hostKey && hostKey.AsSpan().Trim().ContainsAny('\n', '\r'))
+            Problem("host-key", hostKey, "it spans several lines, which Nix would copy into its known_hosts file as several entries");
     }
 
     /// <summary>The speed factor field: an integer when the speed is one (every Nix reads that), else a decimal.</summary>
@@ -159,28 +175,41 @@ public static class NixMachinesEmitter
     {
         if (host.Length == 0) return "it is empty";
         if (host.Contains(':'))
-            return host.All(c => char.IsAsciiHexDigit(c) || c is ':' or '.') ? null : "an IPv6 address has only hex digits, ':' and '.'";
+            return host.AsSpan().ContainsAnyExcept(Ipv6Characters) ? "an IPv6 address has only hex digits, ':' and '.'" : null;
         if (host[0] == '-') return "it starts with '-', which ssh would take as an option";
-        return host.All(IsUnreserved) ? null : "a host name in a Nix store URI may only have letters, digits, '.', '-', '_' and '~'";
+        return host.AsSpan().ContainsAnyExcept(Unreserved) ? "a host name in a Nix store URI may only have letters, digits, '.', '-', '_' and '~'" : null;
     }
 
     private static string? UserProblem(string user)
     {
         if (user.Length == 0) return "it is empty";
         if (user[0] == '-') return "it starts with '-', which ssh would take as an option";
-        return user.All(IsUnreserved) ? null : "a user name in a Nix store URI may only have letters, digits, '.', '-', '_' and '~'";
+        return user.AsSpan().ContainsAnyExcept(Unreserved) ? "a user name in a Nix store URI may only have letters, digits, '.', '-', '_' and '~'" : null;
     }
 
-    private static bool IsUnreserved(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '~';
+    /// <summary>RFC 3986's unreserved characters: ASCII letters and digits, '.', '-', '_', '~'.</summary>
+    private static readonly SearchValues<char> Unreserved =
+        SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789.-_~");
+
+    /// <summary>What an IPv6 address is written with: ASCII hex digits, ':' and '.'.</summary>
+    private static readonly SearchValues<char> Ipv6Characters = SearchValues.Create("0123456789ABCDEFabcdef:.");
 
     /// <summary>Why a field's text cannot stand in the file as one word, or null.</summary>
     private static string? WordProblem(string word)
     {
-        if (word.Any(char.IsWhiteSpace)) return "it contains white space, and the file separates fields with spaces (there is no quoting)";
-        if (word.Any(char.IsControl)) return "it contains a control character";
+        if (Any(word, char.IsWhiteSpace)) return "it contains white space, and the file separates fields with spaces (there is no quoting)";
+        if (Any(word, char.IsControl)) return "it contains a control character";
         if (word.Contains('#')) return "it contains '#', which starts a comment in Nix's machines file";
         if (word.Contains(';')) return "it contains ';', which ends a machine in Nix's machines file";
         return null;
+    }
+
+    /// <summary>Whether a character of <paramref name="text"/> is one <paramref name="test"/> accepts (a loop: LINQ's Any would make an enumerator per call).</summary>
+    private static bool Any(string text, Func<char, bool> test)
+    {
+        foreach (var c in text)
+            if (test(c)) return true;
+        return false;
     }
 
     private static string? ListItemProblem(string item)

@@ -25,6 +25,9 @@ public static class ConfigurationChecker
     {
         var seen = new HashSet<object>(ReferenceEqualityComparer.Instance);
         var pending = new Stack<object>();
+        // One buffer for the field values of every record (forcing a field never walks): a file
+        // of 100,000 records would otherwise make as many arrays only to push their items.
+        var fieldValues = Array.Empty<object?>();
         pending.Push(root);
         while (pending.Count > 0)
         {
@@ -43,9 +46,10 @@ public static class ConfigurationChecker
                 case Record r:
                     if (!seen.Add(r)) break;
                     // Declaration order, so diagnostics come in the order a reader expects.
-                    var fieldValues = new object?[r.Type.Fields.Length];
-                    for (var i = 0; i < fieldValues.Length; i++) fieldValues[i] = ForceField(r, i, ctx);
-                    for (var i = fieldValues.Length - 1; i >= 0; i--)
+                    var count = r.Type.Fields.Length;
+                    if (fieldValues.Length < count) fieldValues = new object?[count];
+                    for (var i = 0; i < count; i++) fieldValues[i] = ForceField(r, i, ctx);
+                    for (var i = count - 1; i >= 0; i--)
                         if (fieldValues[i] is { } fieldValue) pending.Push(fieldValue);
                     break;
                 case Promise pr:

@@ -113,7 +113,7 @@ internal static class BuildMachineLowering
     {
         // A field of the wrong type is an error of the analysis already (then no plan is made):
         // lower only well-typed records, without repeating that error.
-        if (r.Get("systems") is not { } systemsValue || Lists.ToListOrNull(systemsValue) is not { } systems
+        if (r.Get("systems") is not { } systemsValue || StringsOf(systemsValue) is not { } systems
             || r.Get("name") is not string name || r.Get("port") is not BigInteger port
             || r.Get("user") is not string user || r.Get("private-key") is not string privateKey
             || r.Get("host-key") is not string hostKey || r.Get("compression") is not string compression
@@ -126,7 +126,7 @@ internal static class BuildMachineLowering
         {
             Name = name,
             Port = (int)BigInteger.Clamp(port, 0, 65535),
-            Systems = systems.OfType<string>().ToList(),
+            Systems = systems,
             User = user,
             PrivateKey = privateKey,
             HostKey = placeholderKey && IsPlaceholder(hostKey) ? null : hostKey,
@@ -136,9 +136,28 @@ internal static class BuildMachineLowering
             OverloadThreshold = overload is false ? null : ToDouble(overload),
             ParallelBuilds = (int)BigInteger.Clamp(parallel, 1, int.MaxValue),
             Speed = ToDouble(speed),
-            Features = (Lists.ToListOrNull(features) ?? []).OfType<string>().ToList(),
+            Features = StringsOf(features) ?? [],
             Place = r.Span,
         };
+    }
+
+    /// <summary>
+    /// The strings of a proper list, in order (other elements left out), read straight from its
+    /// pairs into an array of their number; null when <paramref name="list"/> is not a proper list.
+    /// Every machine of a file has two such lists: no copy of the list and no LINQ on the way.
+    /// </summary>
+    private static string[]? StringsOf(object list)
+    {
+        if (!Lists.IsProperList(list)) return null;
+        var count = 0;
+        for (var x = list; x is Pair p; x = p.Cdr)
+            if (p.Car is string) count++;
+        if (count == 0) return [];
+        var strings = new string[count];
+        var i = 0;
+        for (var x = list; x is Pair p; x = p.Cdr)
+            if (p.Car is string text) strings[i++] = text;
+        return strings;
     }
 
     private static double ToDouble(object number) => number switch

@@ -114,7 +114,7 @@ internal static class ShepherdLowering
                 values[i] = service.Values[i];
             }
         }
-        return new Record(service.Type, values, new SourceSpan?[values.Length], service.Span);
+        return new Record(service.Type, values, FieldPlaces.None, service.Span);
     }
 
     private static SchemeDatum? Code(Record service, string field, string vm, SourceSpan fallback, DiagnosticBag bag)

@@ -205,7 +205,7 @@ public sealed partial class Analyzer(Module module)
     /// </summary>
     public Node AnalyzeBody(IReadOnlyList<SyntaxNode> forms, Scope scope, bool tail, SourceSpan span)
     {
-        var expanded = new List<SyntaxNode>();
+        var expanded = new List<SyntaxNode>(forms.Count);
         void Collect(SyntaxNode f)
         {
             f = ExpandHead(f, scope);
@@ -221,37 +221,39 @@ public sealed partial class Analyzer(Module module)
             }
             expanded.Add(f);
         }
-        foreach (var f in forms) Collect(f);
+        // By index, and the names added without an iterator: a record's thunked field is a body of
+        // its own, so this runs once per such field of every record of a file.
+        for (var i = 0; i < forms.Count; i++) Collect(forms[i]);
         var frame = scope.FrameScope;
-        foreach (var f in expanded)
-            foreach (var name in DefinedNames(f))
-                frame.Add(name);
+        foreach (var f in expanded) AddDefinedNames(f, frame);
         if (expanded.Count == 0) return new ConstNode(Unspecified.Instance, span);
+        if (expanded.Count == 1) return Analyze(expanded[0], scope, tail);
         var nodes = new Node[expanded.Count];
         for (var i = 0; i < nodes.Length; i++) nodes[i] = Analyze(expanded[i], scope, tail && i == nodes.Length - 1);
         return nodes.Length == 1 ? nodes[0] : new SeqNode(nodes, span);
     }
 
-    private static IEnumerable<Symbol> DefinedNames(SyntaxNode form)
+    /// <summary>Gives the names a body form defines their slots in <paramref name="frame"/>.</summary>
+    private static void AddDefinedNames(SyntaxNode form, Scope frame)
     {
-        if (form is not SyntaxList { Items.Length: >= 2 } l || Head(form) is not { } h) yield break;
+        if (form is not SyntaxList { Items.Length: >= 2 } l || Head(form) is not { } h) return;
         switch (h.Name)
         {
             case "define" or "define*" or "define-public":
                 var target = l.Items[1];
                 while (target is SyntaxList { Items.Length: > 0 } t) target = t.Items[0];
-                if (Sym(target) is { } s) yield return s;
+                if (Sym(target) is { } s) frame.Add(s);
                 break;
             case "define-values":
                 if (l.Items[1] is SyntaxList formals)
                 {
-                    foreach (var f in formals.Items) if (Sym(f) is { } s1) yield return s1;
-                    if (formals.Tail is { } tail && Sym(tail) is { } s2) yield return s2;
+                    foreach (var f in formals.Items) if (Sym(f) is { } s1) frame.Add(s1);
+                    if (formals.Tail is { } tail && Sym(tail) is { } s2) frame.Add(s2);
                 }
-                else if (Sym(l.Items[1]) is { } s3) yield return s3;
+                else if (Sym(l.Items[1]) is { } s3) frame.Add(s3);
                 break;
             case "define-record-type*" or "define-record-type":
-                foreach (var s4 in RecordDefinedNames(l)) yield return s4;
+                foreach (var s4 in RecordDefinedNames(l)) frame.Add(s4);
                 break;
         }
     }

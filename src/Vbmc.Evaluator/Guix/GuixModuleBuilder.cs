@@ -158,7 +158,7 @@ public sealed class GuixModuleBuilder
                 var other => throw new InvalidOperationException($"<service-type> has a field '{other}' the generated service types do not fill"),
             };
         }
-        var record = new Record(type, values, new SourceSpan?[values.Length], _span);
+        var record = new Record(type, values, FieldPlaces.None, _span);
         GeneratedServiceTypes.Add(record, new GeneratedServiceType(_data.DisplayName, entry.Name, entry.Names("extends")));
         return record;
     }

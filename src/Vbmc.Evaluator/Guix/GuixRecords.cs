@@ -45,7 +45,7 @@ public static class GuixRecords
     {
         var values = new object[type.Fields.Length];
         for (var i = 0; i < values.Length; i++) values[i] = RawDefault(type, i);
-        return new Record(type, values, new SourceSpan?[values.Length], span);
+        return new Record(type, values, FieldPlaces.None, span);
     }
 
     private static object RawDefault(RecordType type, int index)

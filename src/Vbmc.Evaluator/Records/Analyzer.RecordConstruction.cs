@@ -16,17 +16,19 @@ namespace Vbmc.Evaluation;
 /// </summary>
 public sealed partial class Analyzer
 {
-    private sealed record Initializer(int Field, SyntaxNode Form, SyntaxNode ValueSyntax, Node? Value, LambdaInfo? Thunk);
-
     private Node AnalyzeRecordConstruction(RecordConstructorSyntax ctor, SyntaxList form, Scope? s)
     {
         var type = ctor.Type;
         var ctx = EvalContext.Current;
         Node? inherit = null;
-        var initializers = new List<Initializer>(form.Items.Length - 1);
-        var seen = new bool[type.Fields.Length];
+        var items = form.Items.AsSpan()[1..];
+        // What the node keeps, made once: a slot per item, cut below when some were not initializers
+        // (inherit, errors). A machines file has one such form per record.
+        var initializers = new (int Field, Node? Value, LambdaInfo? Thunk, SourceSpan Span)[items.Length];
+        var count = 0;
+        Span<bool> seen = type.Fields.Length <= 256 ? stackalloc bool[type.Fields.Length] : new bool[type.Fields.Length];
         Scope? fieldScope = null; // made at the first initializer: the record's frame of field names
-        foreach (var item in form.Items.AsSpan()[1..])
+        foreach (var item in items)
         {
             Symbol? name;
             SyntaxNode valueSyntax;
@@ -61,11 +63,16 @@ public sealed partial class Analyzer
             if (field.Deprecated is { } message)
                 ctx.Report(Diagnostic.Warning(DiagnosticIds.DeprecatedField, item.Span, message));
             var scope = fieldScope ?? s;
-            initializers.Add(field.Thunked
-                ? new Initializer(index, item, valueSyntax, null, ThisLambda(valueSyntax, type.ThisId, scope, field.Name.Name))
-                : new Initializer(index, item, valueSyntax, Analyze(valueSyntax, scope, false), null));
+            initializers[count++] = field.Thunked
+                ? (index, null, ThisLambda(valueSyntax, type.ThisId, scope, field.Name.Name), valueSyntax.Span)
+                : (index, Analyze(valueSyntax, scope, false), null, valueSyntax.Span);
             // let*: the next initializers see this field's name (its slot: its place among the initializers).
-            (fieldScope ??= new Scope(s)).Names.Add(name);
+            if (fieldScope is null)
+            {
+                fieldScope = new Scope(s);
+                fieldScope.Names.Capacity = items.Length; // one array, not one per growth
+            }
+            fieldScope.Names.Add(name);
         }
         if (inherit is null)
         {
@@ -75,10 +82,8 @@ public sealed partial class Analyzer
             if (missing is not null)
                 ctx.Report(Diagnostic.Error(DiagnosticIds.MissingFieldInitializers, form.Span, $"missing field initializers ({string.Join(' ', missing)})"));
         }
-        var compiled = new (int, Node?, LambdaInfo?, SourceSpan)[initializers.Count];
-        for (var i = 0; i < compiled.Length; i++)
-            compiled[i] = (initializers[i].Field, initializers[i].Value, initializers[i].Thunk, initializers[i].ValueSyntax.Span);
-        return new RecordConstructNode(type, inherit, compiled, form.Span);
+        if (count < initializers.Length) Array.Resize(ref initializers, count);
+        return new RecordConstructNode(type, inherit, initializers, form.Span);
     }
 }
 
@@ -86,6 +91,26 @@ public sealed partial class Analyzer
 public sealed class RecordConstructNode(RecordType type, Node? inherit,
     (int Field, Node? Value, LambdaInfo? Thunk, SourceSpan Span)[] initializers, SourceSpan span) : Node(span)
 {
+    /// <summary>
+    /// Where the fields are written, for every record this form builds without <c>inherit</c>:
+    /// one object for all of them, read from the initializers themselves.
+    /// </summary>
+    private InitializerPlaces? _places;
+
+    /// <summary>The place of each field an initializer of the form writes (at most one per field: the analysis refuses duplicates).</summary>
+    private sealed class InitializerPlaces((int Field, Node? Value, LambdaInfo? Thunk, SourceSpan Span)[] initializers) : FieldPlaces
+    {
+        public override SourceSpan? this[int field]
+        {
+            get
+            {
+                foreach (var initializer in initializers)
+                    if (initializer.Field == field) return initializer.Span;
+                return null;
+            }
+        }
+    }
+
     public override object Eval(Frame? frame)
     {
         try
@@ -104,7 +129,8 @@ public sealed class RecordConstructNode(RecordType type, Node? inherit,
         var ctx = EvalContext.Current;
         var n = type.Fields.Length;
         var values = new object?[n];
-        var spans = new SourceSpan?[n];
+        // With inherit, the parent's places of the fields this form does not write.
+        var spans = inherit is null ? null : new SourceSpan?[n];
         if (inherit is not null)
         {
             var parent = Interpreter.EvalNonTail(inherit, frame);
@@ -114,7 +140,7 @@ public sealed class RecordConstructNode(RecordType type, Node? inherit,
                 {
                     if (type.Fields[i].Innate) continue;
                     values[i] = r.Values[i];
-                    spans[i] = r.ValueSpans[i];
+                    spans![i] = r.ValueSpans[i];
                 }
             }
             else if (Guix.GuixRecords.InheritedValues(type, parent) is { } inherited)
@@ -139,7 +165,7 @@ public sealed class RecordConstructNode(RecordType type, Node? inherit,
                 RecordChecks.CheckType(type, spec, value, valueSpan);
             }
             values[field] = value;
-            spans[field] = valueSpan;
+            if (spans is not null) spans[field] = valueSpan;
             current = given ??= new Frame(new object[initializers.Length], frame);
             given.Slots[slot++] = value;
         }
@@ -161,7 +187,8 @@ public sealed class RecordConstructNode(RecordType type, Node? inherit,
             // Missing: already reported; keep the record usable (a thunked slot holds a procedure).
             else values[i] = spec.Thunked ? MissingThunk : Unspecified.Instance;
         }
-        return new Record(type, values!, spans, Span) { Context = ctx };
+        var places = spans is null ? _places ??= new InitializerPlaces(initializers) : FieldPlaces.Of(spans);
+        return new Record(type, values!, places, Span) { Context = ctx };
     }
 
     /// <summary>

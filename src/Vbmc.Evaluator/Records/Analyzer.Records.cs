@@ -120,7 +120,7 @@ public sealed partial class Analyzer
             DefineNode(typeName, new ConstNode(type, f.Span), s, f),
             DefineNode(predName, new ConstNode(new Builtin(predName.Name, 1, 1, args => IsRecordOf(type, args[0])), f.Span), s, f),
             DefineNode(makeName, new ConstNode(new Builtin(makeName.Name, type.Fields.Length, type.Fields.Length,
-                args => new Record(type, (object[])args.Clone(), new SourceSpan?[args.Length], f.Span) { Context = EvalContext.Current }), f.Span), s, f),
+                args => new Record(type, (object[])args.Clone(), FieldPlaces.None, f.Span) { Context = EvalContext.Current }), f.Span), s, f),
         };
         for (var i = 0; i < type.Fields.Length; i++)
         {
@@ -148,6 +148,7 @@ public sealed partial class Analyzer
     private LambdaInfo ThisLambda(SyntaxNode expr, Symbol? thisId, Scope? s, string name)
     {
         var scope = new Scope(s);
+        scope.Names.Capacity = 1; // the record; every thunked field of every record makes one
         scope.Names.Add(thisId ?? RecordType.DefaultThisId);
         var info = new LambdaInfo { Name = name, Span = expr.Span, Required = 1, ParameterNames = [.. scope.Names] };
         info.Body = AnalyzeBody([expr], scope, true, expr.Span);
@@ -216,7 +217,7 @@ public sealed partial class Analyzer
             {
                 var values = Enumerable.Repeat<object>(false, fields.Length).ToArray();
                 for (var i = 0; i < positions.Length; i++) values[positions[i]] = a[i];
-                return new Record(type, values, new SourceSpan?[fields.Length], f.Span);
+                return new Record(type, values, FieldPlaces.None, f.Span);
             }), f.Span), s, f),
         };
         for (var i = 0; i < specs.Count; i++)

@@ -90,7 +90,15 @@ public sealed class ListOfType(FieldType element, bool nonEmpty) : FieldType
 
     protected override Verdict Check(object value)
     {
-        var items = Lists.ToListOrNull(value) ?? WithOpaqueTail(value);
+        if (Lists.IsProperList(value))
+        {
+            // Straight from the pairs: every record's list fields are checked, no copy is needed.
+            if (nonEmpty && value is Nil) return Verdict.Bad;
+            var ok = Verdict.Ok;
+            for (var x = value; x is Pair p; x = p.Cdr) ok = Worst(ok, element.Test(p.Car));
+            return ok;
+        }
+        var items = WithOpaqueTail(value);
         if (items is null || (nonEmpty && items.Count == 0)) return Verdict.Bad;
         var verdict = Verdict.Ok;
         foreach (var item in items) verdict = Worst(verdict, element.Test(item));

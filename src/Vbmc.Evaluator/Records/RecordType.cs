@@ -70,24 +70,31 @@ public sealed class RecordConstructorSyntax(RecordType type) : IMacro
 public sealed class Record : ISchemeWritable
 {
     public Record(RecordType type, object[] values, SourceSpan?[] valueSpans, SourceSpan span)
+        : this(type, values, FieldPlaces.Of(valueSpans), span)
+    {
+    }
+
+    public Record(RecordType type, object[] values, FieldPlaces valueSpans, SourceSpan span)
     {
         Type = type;
         Values = values;
         ValueSpans = valueSpans;
         Span = span;
-        Checked = new bool[values.Length];
     }
 
     public RecordType Type { get; }
     /// <summary>Raw slots (thunks and promises unresolved). Use <see cref="Get(int)"/> for field values.</summary>
     public object[] Values { get; }
     /// <summary>Where each field's value was written (null: a default, placed at the record form).</summary>
-    public SourceSpan?[] ValueSpans { get; }
+    public FieldPlaces ValueSpans { get; }
     /// <summary>The record form (Guix's innate <c>location</c>).</summary>
     public SourceSpan Span { get; }
     /// <summary>The evaluation that built this record: thunks read its options when accessed later.</summary>
     public EvalContext? Context { get; init; }
-    internal bool[] Checked { get; }
+
+    /// <summary>Which fields were type-checked: a bit per field, more than 64 fields in an array.</summary>
+    private ulong _checked;
+    private bool[]? _checkedBeyond64;
 
     /// <summary>A thunk cycle of this record was reported (each field of it would report it again).</summary>
     internal bool CycleReported { get; set; }
@@ -149,9 +156,24 @@ public sealed class Record : ISchemeWritable
 
     private void CheckOnce(int index, object value)
     {
-        if (Checked[index]) return;
-        Checked[index] = true;
+        if (!MarkChecked(index)) return;
         RecordChecks.CheckType(Type, Type.Fields[index], value, ValueSpans[index] ?? Span);
+    }
+
+    /// <summary>Marks the field checked; false when it already was.</summary>
+    private bool MarkChecked(int index)
+    {
+        if (index < 64)
+        {
+            var bit = 1UL << index;
+            if ((_checked & bit) != 0) return false;
+            _checked |= bit;
+            return true;
+        }
+        var beyond = _checkedBeyond64 ??= new bool[Values.Length - 64];
+        if (beyond[index - 64]) return false;
+        beyond[index - 64] = true;
+        return true;
     }
 
     /// <summary>

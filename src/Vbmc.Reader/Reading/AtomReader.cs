@@ -15,6 +15,9 @@ internal sealed class AtomReader(TextPositions positions)
 {
     internal readonly record struct Result(object? Value, Diagnostic? Error);
 
+    /// <summary>String literals without escapes, shared while they recur.</summary>
+    private readonly StringLiterals _strings = new();
+
     /// <summary>#t and #f, boxed once (the reader reads atoms by the hundred thousand).</summary>
     private static readonly object True = true, False = false;
 
@@ -109,7 +112,7 @@ internal sealed class AtomReader(TextPositions positions)
             }
             runStart = i;
         }
-        if (sb is null) return new(make(text[1..end].ToString()), null);
+        if (sb is null) return new(delimiter == '"' ? _strings.Get(text[1..end]) : make(text[1..end].ToString()), null);
         sb.Append(text[runStart..end]);
         return new(make(sb.ToString()), null);
     }

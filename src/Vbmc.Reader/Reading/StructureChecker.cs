@@ -23,10 +23,10 @@ internal sealed class StructureChecker(IEnumerable<IToken> tokens, TextPositions
 
     private enum Dot { None, NeedTail, NeedClose }
 
-    private struct Frame(Kind kind, IToken open, int itemsStart)
+    private struct Frame(Kind kind, TokenPlace open, int itemsStart)
     {
         public readonly Kind Kind = kind;
-        public readonly IToken Open = open;
+        public readonly TokenPlace Open = open;
         public Dot Dot = Dot.None;
         /// <summary>Where this list's items start in <see cref="_items"/>.</summary>
         public readonly int ItemsStart = itemsStart;
@@ -122,8 +122,9 @@ internal sealed class StructureChecker(IEnumerable<IToken> tokens, TextPositions
         if (_stack.Count >= SchemeReader.MaxNesting)
             return Error(DiagnosticIds.NestingTooDeep, positions.SpanOf(open),
                 $"nesting deeper than {SchemeReader.MaxNesting} levels");
-        // A copy: the lexer may fill the same token object again for the next token (ReusedTokenFactory).
-        _stack.Add(new Frame(kind, new CommonToken(open), _items.Count));
+        // Its place, not the token: the lexer fills the same token object again for the next token
+        // (ReusedTokenFactory), and a copy of the token would be one more object per bracket.
+        _stack.Add(new Frame(kind, TokenPlace.Of(open), _items.Count));
         return null;
     }
 
@@ -201,7 +202,7 @@ internal sealed class StructureChecker(IEnumerable<IToken> tokens, TextPositions
             return Error(DiagnosticIds.UnexpectedCloseParen, positions.SpanOf(close), $"unexpected \"{text}\"");
         if (top.Kind is Kind.Prefix or Kind.Keyword or Kind.DatumComment)
             return Error(DiagnosticIds.UnexpectedCloseParen, positions.SpanOf(close),
-                $"unexpected \"{text}\": '{top.Open.Text}' must be followed by a datum");
+                $"unexpected \"{text}\": '{positions.TextOf(top.Open)}' must be followed by a datum");
         if (top.Dot == Dot.NeedTail)
             return Error(DiagnosticIds.BadDot, positions.SpanOf(close), $"unexpected \"{text}\": a datum must follow '.'");
         var expected = top.Open.Type == T.LBRACK ? T.RBRACK : T.RPAREN;
@@ -209,7 +210,7 @@ internal sealed class StructureChecker(IEnumerable<IToken> tokens, TextPositions
             return Diagnostic.Error(DiagnosticIds.MismatchedBracket, positions.SpanOf(close),
                 $"mismatched close paren: {text}") with
             {
-                Related = [new RelatedLocation(positions.SpanOf(top.Open), $"'{top.Open.Text}' opened here")],
+                Related = [new RelatedLocation(positions.SpanOf(top.Open), $"'{positions.TextOf(top.Open)}' opened here")],
             };
         _stack.RemoveAt(_stack.Count - 1);
         var span = positions.SpanOf(top.Open).To(positions.SpanOf(close));
@@ -232,7 +233,7 @@ internal sealed class StructureChecker(IEnumerable<IToken> tokens, TextPositions
         {
             // Report the innermost unclosed bracket: that is where the missing ')' belongs.
             return Error(DiagnosticIds.UnterminatedList, positions.SpanOf(top.Open),
-                top.Kind == Kind.Vector ? "unterminated vector: '#(' is never closed" : $"unterminated list: '{top.Open.Text}' is never closed");
+                top.Kind == Kind.Vector ? "unterminated vector: '#(' is never closed" : $"unterminated list: '{positions.TextOf(top.Open)}' is never closed");
         }
         var what = top.Kind switch
         {
@@ -240,7 +241,7 @@ internal sealed class StructureChecker(IEnumerable<IToken> tokens, TextPositions
             Kind.DatumComment => "#; comment",
             _ => "quoted expression",
         };
-        return Error(DiagnosticIds.SyntaxError, positions.SpanOf(top.Open), $"unexpected end of input while reading {what} after '{top.Open.Text}'");
+        return Error(DiagnosticIds.SyntaxError, positions.SpanOf(top.Open), $"unexpected end of input while reading {what} after '{positions.TextOf(top.Open)}'");
     }
 
     private static Diagnostic Error(string id, SourceSpan span, string message) => Diagnostic.Error(id, span, message);

@@ -16,15 +16,23 @@ internal sealed class TextPositions(string text, string file)
     /// <summary>The characters of a token, read from the text: IToken.Text would copy them into a new string each time.</summary>
     public ReadOnlySpan<char> CharsOf(IToken token) => Text.AsSpan(token.StartIndex, token.StopIndex - token.StartIndex + 1);
 
-    public SourceSpan SpanOf(IToken token)
+    public SourceSpan SpanOf(IToken token) => token.Type == TokenConstants.EOF ? EndOfText() : SpanOf(TokenPlace.Of(token));
+
+    /// <summary>The span of a token that is not the end of the text.</summary>
+    public SourceSpan SpanOf(TokenPlace token)
     {
-        if (token.Type == TokenConstants.EOF) return EndOfText();
         var (line, column) = Advance(token.Line, token.Column + 1, token.StartIndex, token.StopIndex + 1);
         return new SourceSpan(File, token.Line, token.Column + 1, line, column);
     }
 
     /// <summary>The span from the start of <paramref name="first"/> to the end of <paramref name="last"/>.</summary>
     public SourceSpan SpanOf(IToken first, IToken last) => SpanOf(first).To(SpanOf(last));
+
+    /// <summary>The span from the start of <paramref name="first"/> to the end of <paramref name="last"/>.</summary>
+    public SourceSpan SpanOf(TokenPlace first, IToken last) => SpanOf(first).To(SpanOf(last));
+
+    /// <summary>The characters of a token, as a string (for messages).</summary>
+    public string TextOf(TokenPlace token) => Text.Substring(token.StartIndex, token.StopIndex - token.StartIndex + 1);
 
     /// <summary>The span of characters [from, to) inside <paramref name="token"/> (offsets into its text).</summary>
     public SourceSpan SpanInside(IToken token, int from, int to)
@@ -55,4 +63,13 @@ internal sealed class TextPositions(string text, string file)
         }
         return (line, column);
     }
+}
+
+/// <summary>
+/// Where a token is and what kind it is: what the reader keeps of a token past its use (an open
+/// bracket or prefix until its datum ends), as a value rather than a token object.
+/// </summary>
+internal readonly record struct TokenPlace(int Type, int Line, int Column, int StartIndex, int StopIndex)
+{
+    public static TokenPlace Of(IToken token) => new(token.Type, token.Line, token.Column, token.StartIndex, token.StopIndex);
 }
