@@ -3,8 +3,8 @@
 # e2fsprogs, qemu-utils and qemu-system-x86 for guest images and boots; OpenSSH for keys and
 # `vbmc test`; systemd for accounts; iproute2's ss, which launch scripts ask for busy ports),
 # those that build the native vbmc (clang and zlib1g-dev: `dotnet publish` links it with them,
-# tests/publish-native.sh) and those the test suite uses as reference tools (guile-3.0,
-# shellcheck, systemd-analyze, sshd, nix-daemon, sfdisk, file, python3-jsonschema, git and
+# tests/publish-native.sh) and those the test suite uses as reference tools (guile-3.0, the
+# ShellCheck linter, systemd-analyze, sshd, nix-daemon, sfdisk, file, python3-jsonschema, git and
 # pre-commit for the test of .pre-commit-hooks.yaml, cmark-gfm for SARIF's markdown,
 # libvirt's virt-xml-validate with the xmllint it runs, for the libvirt domains) and those
 # that check how vbmc is installed (src/packaging): groff and man for vbmc(1), bash-completion,
