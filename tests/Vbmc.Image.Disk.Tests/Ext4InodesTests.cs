@@ -141,6 +141,7 @@ public sealed class Ext4InodesTests : IDisposable
     {
         var inodes = new List<InodeOwner>();
         var index = 0;
+        // AttributesToSkip None: dot files too (the default leaves hidden entries out).
         foreach (var path in Directory.EnumerateFileSystemEntries(staged, "*", new EnumerationOptions { RecurseSubdirectories = true, AttributesToSkip = FileAttributes.None })
                      .Order(StringComparer.Ordinal))
         {
