@@ -81,6 +81,15 @@ public sealed class GuestBootTests : IDisposable
     }
 
     [Fact]
+    public void Only_conf_files_name_modules_as_systemd_modules_load_reads_them()
+    {
+        Directory.CreateDirectory(Path.Combine(Root, "etc", "modules-load.d"));
+        File.WriteAllText(Path.Combine(Root, "etc", "modules-load.d", "README"), "Files ending in .conf name modules.\n");
+        File.WriteAllText(Path.Combine(Root, "etc", "modules-load.d", "loop.conf.dpkg-old"), "loop\n");
+        GuestBoot.ListsKernelModules(new RootFolder(Root)).Should().BeFalse();
+    }
+
+    [Fact]
     public void A_module_listed_under_usr_lib_counts_too()
     {
         Directory.CreateDirectory(Path.Combine(Root, "usr", "lib", "modules-load.d"));

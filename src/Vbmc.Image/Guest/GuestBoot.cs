@@ -88,7 +88,8 @@ internal static class GuestBoot
         foreach (var folder in ModuleListFolders)
         {
             if (root.FolderPath(folder) is not { } host || !Directory.Exists(host)) continue;
-            foreach (var name in Directory.EnumerateFileSystemEntries(host).Select(Path.GetFileName).Order(StringComparer.Ordinal))
+            // What systemd-modules-load reads: the *.conf files (not hidden ones, as the enumeration's default).
+            foreach (var name in Directory.EnumerateFileSystemEntries(host, "*.conf").Select(Path.GetFileName).Order(StringComparer.Ordinal))
             {
                 var lines = root.Read(folder + "/" + name).Split('\n');
                 if (lines.Any(line => line.Trim() is { Length: > 0 } text && text[0] is not ('#' or ';'))) return true;
