@@ -105,7 +105,7 @@ public static class LibvirtDomainEmitter
             " (read-only ones, the secrets drive too, are not given back: chown build-vm-NAME: /etc/vbmc/NAME/secrets.tar ",
             " before the unit or run-NAME.sh starts the VM again), and writes no pid file where machines.scm looks, so ",
             " guix offload does not see the VM started this way (nix/machines and the ssh alias do). A guest booted by vbmc's ",
-            " initrd runs no udev or login manager and so ignores the ACPI power button (virsh shutdown): end it with virsh ",
+            " initrd runs vbmc's small init, which ignores the ACPI power button (virsh shutdown): end it with virsh ",
             " destroy, as vbmc stop ends QEMU (the image is thrown away at each start anyway). ",
         })
         {

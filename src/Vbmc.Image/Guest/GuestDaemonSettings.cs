@@ -56,10 +56,17 @@ internal static class GuestDaemonSettings
     {
         var text = new StringBuilder();
         text.Append("[Unit]\nWants=vbmc-secrets.service\nAfter=vbmc-secrets.service\n\n[Service]\nExecStartPre=\nExecStartPost=\nExecStart=\n");
-        text.Append("ExecStart=/usr/bin/guix-daemon --discover=no ");
-        // URLs are checked at lowering (no white space, quotes, '%', '$' or '\'): nothing to escape.
-        text.Append(vm.SubstituteUrls.Count == 0 ? "--no-substitutes" : $"\"--substitute-urls={string.Join(' ', vm.SubstituteUrls)}\"");
+        text.Append("ExecStart=/usr/bin/guix-daemon");
+        // URLs are checked at lowering (no white space, quotes, '%', '$' or '\'): quotes around the one with spaces suffice.
+        foreach (var argument in GuixDaemonArguments(vm)) text.Append(' ').Append(argument.Contains(' ', StringComparison.Ordinal) ? $"\"{argument}\"" : argument);
         text.Append('\n');
         return text.ToString();
     }
+
+    /// <summary>
+    /// guix-daemon's options in a build VM: no discovery of other daemons on the network, and
+    /// substitutes only from the VM's servers (none: <c>--no-substitutes</c>).
+    /// </summary>
+    public static IReadOnlyList<string> GuixDaemonArguments(VmPlan vm) =>
+        ["--discover=no", vm.SubstituteUrls.Count == 0 ? "--no-substitutes" : "--substitute-urls=" + string.Join(' ', vm.SubstituteUrls)];
 }

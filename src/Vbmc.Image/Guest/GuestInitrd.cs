@@ -58,7 +58,7 @@ internal static class GuestInitrd
         done
 
         root=
-        init=/sbin/init
+        init=
         mode=ro
         type=
         for argument in $($bb cat /proc/cmdline); do
@@ -101,6 +101,13 @@ internal static class GuestInitrd
         $bb ip route add default via 10.0.2.2 || fail "cannot add the default route"
 
         $bb mount ${type:+-t "$type"} -o "$mode" "$device" /root || fail "cannot mount $device on /root"
+        # The root's init: init= if given, else vbmc's guest init when the root has it, else systemd's.
+        if [ -z "$init" ]; then
+        	init=/sbin/init
+        	if [ -h /root/usr/lib/vbmc/init ] && [ -f /root/etc/inittab ]; then
+        		init=/usr/lib/vbmc/init
+        	fi
+        fi
         $bb mount --move /dev /root/dev || fail "cannot move /dev to the root file system"
         $bb umount /sys /proc
         exec $bb switch_root /root "$init"

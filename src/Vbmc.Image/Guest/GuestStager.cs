@@ -149,6 +149,7 @@ internal static class GuestStager
             foreach (var file in GuestFiles.For(vm, networkFromInitrd)) root.Write(file);
             if (!GuestBoot.ListsKernelModules(root)) root.Write(GuestFile.Mask("systemd-modules-load.service"));
             GuestBoot.StartNixDaemonOnDemand(root);
+            if (networkFromInitrd) foreach (var file in GuestInitFiles(vm, root)) root.Write(file);
             var (passwd, shadow, group, gshadow) = GuestAccounts.Edit(vm.Guest,
                 root.Read("/etc/passwd"), root.Read("/etc/shadow"), root.Read("/etc/group"), root.Read("/etc/gshadow"));
             root.Write(GuestFile.Regular("/etc/passwd", passwd));
@@ -172,6 +173,25 @@ internal static class GuestStager
             return false;
         }
     }
+
+    /// <summary>
+    /// The files of vbmc's guest init (<see cref="GuestInit"/>), for a guest that vbmc's initrd
+    /// boots (the base has a static busybox): the build daemons the VM serves and the base has.
+    /// </summary>
+    private static IReadOnlyList<GuestFile> GuestInitFiles(VmPlan vm, RootFolder root)
+    {
+        var busybox = GuestInitrd.BusyboxPaths.First(root.Exists);
+        var daemons = new List<GuestInit.Daemon>();
+        if (vm.ServesGuix && root.Exists("/usr/bin/guix-daemon"))
+            daemons.Add(GuestInit.GuixDaemon(vm, UnitSetting(root, "guix-daemon.service", "User") is { } user && user != "root" ? user : null));
+        if (vm.ServesNix && root.Exists("/usr/bin/nix-daemon")) daemons.Add(GuestInit.NixDaemon());
+        return GuestInit.Files(busybox, daemons);
+    }
+
+    /// <summary>The last value of a setting (KEY=VALUE) in the base's unit file, or null.</summary>
+    private static string? UnitSetting(RootFolder root, string unit, string key) =>
+        root.Read(GuestFiles.UnitFolder + "/" + unit).Split('\n').Select(l => l.Trim())
+            .LastOrDefault(l => l.StartsWith(key + "=", StringComparison.Ordinal))?[(key.Length + 1)..].Trim() is { Length: > 0 } value ? value : null;
 
     /// <summary>What the guest files rely on, or null when the base has it all.</summary>
     private static string? Missing(RootFolder root)
