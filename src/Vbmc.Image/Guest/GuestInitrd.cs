@@ -8,9 +8,10 @@ namespace Vbmc.Image.Guest;
 /// static busybox, the kernel modules the root disk needs, and a script that mounts the root and
 /// starts its init. Debian's generic initrd (dracut, 25 MB: systemd, udev, its hardware database,
 /// drivers for every disk) took 40 s of a 2-minute boot without KVM; this one is about 2 MB, needs
-/// no decompression and hands over to the root's systemd about a second after the kernel starts it.
-/// The root's systemd then does everything the generic initrd did (udev, module loading, the
-/// clock from systemd.clock_usec=). The image is fresh at every start (snapshot=on), so no fsck.
+/// no decompression and hands over to the root's init about a second after the kernel starts it:
+/// vbmc's guest init (<see cref="GuestInit"/>) when the root has it, else systemd, which then does
+/// what the generic initrd did (udev, module loading, the clock from systemd.clock_usec=). The
+/// image is fresh at every start (snapshot=on), so no fsck.
 /// </summary>
 [System.Runtime.Versioning.SupportedOSPlatform("linux")]
 internal static class GuestInitrd
@@ -40,7 +41,7 @@ internal static class GuestInitrd
         #!/bin/busybox sh
         # vbmc's initrd: loads the drivers of the root disk and NIC, mounts the root file system that root=
         # names and starts its init (init=, else /sbin/init). Nothing else runs here: no udev, no
-        # fsck (the image is fresh at each start), no console set-up; the root's systemd does the rest.
+        # fsck (the image is fresh at each start), no console set-up; the root's init does the rest.
         bb=/bin/busybox
 
         fail() {
@@ -88,7 +89,7 @@ internal static class GuestInitrd
         done
 
         # QEMU's user network always gives the guest 10.0.2.15/24 behind 10.0.2.2 (DNS 10.0.2.3): set
-        # here, it is up when systemd starts (no DHCP client, no wait for udev to name the NIC).
+        # here, it is up when the root's init starts (no DHCP client, no wait for udev to name the NIC).
         tries=0
         while [ ! -e /sys/class/net/eth0 ]; do
         	tries=$((tries + 1))

@@ -1,7 +1,8 @@
 namespace Vbmc.Image.Guest;
 
 /// <summary>
-/// The systemd units and the script vbmc adds to every guest. Static text: nothing in them depends
+/// The systemd units and the script vbmc adds to every guest (the script and the console's and
+/// power-off's behaviour are shared with <see cref="GuestInit"/>). Static text: nothing in them depends
 /// on the configuration, so the same guest files give the same image bytes.
 /// </summary>
 internal static class GuestUnits
