@@ -52,6 +52,8 @@ public static class GuestImageBuilder
             var version = Path.GetFileName(kernel)["vmlinuz-".Length..];
             var (ownInitrd, why) = GuestInitrd.Make(root, version, Timestamp(vm));
             if (!GuestStager.AddGuestFiles(vm, root, owners, diagnostics, place, networkFromInitrd: ownInitrd is not null)) return null;
+            // vbmc's init comes with vbmc's initrd, which starts it (the base's initrd starts systemd).
+            var init = ownInitrd is not null ? GuestStager.AddGuestInit(vm, root, owners) : "systemd (the base's initrd starts it)";
 
             progress.Step($"disk image {vm.Image.FileName} ({vm.Image.Format}, {vm.Image.SizeBytes >> 20} MiB)");
             Directory.CreateDirectory(outputDirectory);
@@ -61,12 +63,12 @@ public static class GuestImageBuilder
             KernelFiles.Copy(kernel, Path.Combine(outputDirectory, vm.KernelFileName));
             if (ownInitrd is not null)
             {
-                progress.Step($"initrd: vbmc's ({why})");
+                progress.Step($"initrd: vbmc's ({why}); init: {init}");
                 KernelFiles.Write(ownInitrd, Path.Combine(outputDirectory, vm.InitrdFileName));
             }
             else
             {
-                progress.Step($"initrd: the base's ({why})");
+                progress.Step($"initrd: the base's ({why}); init: {init}");
                 KernelFiles.Copy(initrd, Path.Combine(outputDirectory, vm.InitrdFileName));
             }
             return

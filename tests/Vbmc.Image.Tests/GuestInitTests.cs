@@ -121,6 +121,31 @@ public sealed class GuestInitTests : IDisposable
         again.Stderr.Should().Contain("sshd ended; starting it again in 2 s");
     }
 
+    [Theory]
+    [InlineData(false, null, "systemd (the base's busybox has no init that reads /etc/inittab)")]
+    [InlineData(true, "/usr/bin/setpriv", "systemd (the base has no /usr/bin/setpriv, which vbmc's init runs)")]
+    [InlineData(true, "/usr/bin/systemd-socket-activate", "systemd (the base has no /usr/bin/systemd-socket-activate, which vbmc's init runs)")]
+    [InlineData(true, null, "vbmc's (busybox init, guix-daemon, nix-daemon, sshd)")]
+    public void A_base_without_what_the_init_runs_boots_systemd(bool inittabSupport, string? missing, string said)
+    {
+        var root = Path.Combine(_folder, "root");
+        void Put(string path, string text)
+        {
+            var host = Path.Combine(root, path.TrimStart('/'));
+            Directory.CreateDirectory(Path.GetDirectoryName(host)!);
+            File.WriteAllText(host, text);
+        }
+        Put("/usr/bin/busybox", inittabSupport ? "\u007fELF ... /etc/inittab ..." : "\u007fELF ... no table ...");
+        foreach (var program in new[] { "/usr/bin/guix-daemon", "/usr/bin/nix-daemon", "/usr/bin/setpriv", "/usr/bin/systemd-socket-activate", "/usr/bin/systemd-tmpfiles", "/sbin/agetty" })
+            if (program != missing) Put(program, "");
+        Put("/usr/lib/systemd/system/guix-daemon.service", "[Service]\nUser=guix-daemon\n");
+        Directory.CreateSymbolicLink(Path.Combine(root, "lib"), "usr/lib");
+
+        GuestStager.AddGuestInit(Vm, root, GuestOwners.FromListing([])).Should().Be(said);
+        File.Exists(Path.Combine(root, "etc/inittab")).Should().Be(missing is null && inittabSupport);
+        File.Exists(Path.Combine(root, "usr/lib/vbmc/service/guix-daemon")).Should().Be(missing is null && inittabSupport);
+    }
+
     [Fact]
     public void The_staged_debian_base_gets_the_init_with_both_daemons_guix_daemon_as_its_account()
     {
@@ -131,6 +156,7 @@ public sealed class GuestInitTests : IDisposable
         var owners = GuestStager.CopyBase(CachedDebianBase.Archive, root, bag, place);
         owners.Should().NotBeNull(string.Join("\n", bag.Items));
         GuestStager.AddGuestFiles(Vm, root, owners!, bag, place, networkFromInitrd: true).Should().BeTrue(string.Join("\n", bag.Items));
+        GuestStager.AddGuestInit(Vm, root, owners!).Should().Be("vbmc's (busybox init, guix-daemon, nix-daemon, sshd)");
 
         var inittab = File.ReadAllText(Path.Combine(root, "etc/inittab"));
         inittab.Should().Contain("::respawn:/usr/bin/busybox sh /usr/lib/vbmc/service/guix-daemon\n")

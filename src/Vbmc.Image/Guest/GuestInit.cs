@@ -27,7 +27,7 @@ internal static class GuestInit
     public const string ShutdownPath = "/usr/lib/vbmc/shutdown";
 
     /// <summary>A daemon vbmc starts: its name, the socket clients reach it at, its start script's text.</summary>
-    public sealed record Daemon(string Name, string Socket, string Script);
+    public sealed record Daemon(string Name, string Socket, string Script, IReadOnlyList<string> Programs);
 
     /// <summary>
     /// The guest files of this init: the link busybox runs as init (busybox picks its applet from
@@ -49,6 +49,18 @@ internal static class GuestInit
         };
         files.AddRange(daemons.Select(d => GuestFile.Regular(ServiceFolder + "/" + d.Name, d.Script, GuestFile.Program)));
         return files;
+    }
+
+    /// <summary>
+    /// The base's programs the init's scripts run, beyond busybox and what every guest needs (sshd,
+    /// tar, ssh-keygen): without one of them the guest boots systemd instead.
+    /// </summary>
+    public static IEnumerable<string> NeededPrograms(IReadOnlyList<Daemon> daemons)
+    {
+        yield return "/usr/bin/systemd-tmpfiles";
+        yield return "/sbin/agetty";
+        foreach (var daemon in daemons)
+            foreach (var program in daemon.Programs) yield return program;
     }
 
     /// <summary>
@@ -113,7 +125,8 @@ internal static class GuestInit
                 .Append(" --init-groups --inh-caps=+chown --ambient-caps=+chown /usr/bin/guix-daemon");
         }
         foreach (var argument in GuestDaemonSettings.GuixDaemonArguments(vm)) text.Append(' ').Append(ShellQuoting.Quote(argument));
-        return new Daemon("guix-daemon", "/var/guix/daemon-socket/socket", text.Append('\n').ToString());
+        return new Daemon("guix-daemon", "/var/guix/daemon-socket/socket", text.Append('\n').ToString(),
+            account is null ? ["/usr/bin/guix-daemon"] : ["/usr/bin/guix-daemon", "/usr/bin/setpriv"]);
     }
 
     /// <summary>The PATH systemd gives a service.</summary>
@@ -138,7 +151,7 @@ internal static class GuestInit
         text.Append("tries=0\nwhile [ ! -S ").Append(socket).Append(" ] && [ \"$tries\" -lt 100 ] && kill -0 \"$activator\" 2>/dev/null; do\n\tusleep 50000\n\ttries=$((tries + 1))\ndone\n");
         text.Append("chmod 0666 ").Append(socket).Append(" 2>/dev/null\n");
         text.Append("wait \"$activator\"\n");
-        return new Daemon("nix-daemon", socket, text.ToString());
+        return new Daemon("nix-daemon", socket, text.ToString(), ["/usr/bin/nix-daemon", "/usr/bin/systemd-socket-activate"]);
     }
 
     /// <summary>
@@ -194,7 +207,9 @@ internal static class GuestInit
         	tr -d '-' < /proc/sys/kernel/random/uuid > /etc/machine-id
         fi
 
-        /usr/sbin/sysctl -q --system > /dev/null || say "sysctl --system failed"
+        if [ -x /usr/sbin/sysctl ]; then
+        	/usr/sbin/sysctl -q --system > /dev/null || say "sysctl --system failed"
+        fi
         for list in /etc/modules-load.d/*.conf /run/modules-load.d/*.conf /usr/local/lib/modules-load.d/*.conf /usr/lib/modules-load.d/*.conf; do
         	[ -f "$list" ] || continue
         	sed -e 's/[#;].*//' "$list" | while read -r module; do

@@ -149,7 +149,6 @@ internal static class GuestStager
             foreach (var file in GuestFiles.For(vm, networkFromInitrd)) root.Write(file);
             if (!GuestBoot.ListsKernelModules(root)) root.Write(GuestFile.Mask("systemd-modules-load.service"));
             GuestBoot.StartNixDaemonOnDemand(root);
-            if (networkFromInitrd) foreach (var file in GuestInitFiles(vm, root)) root.Write(file);
             var (passwd, shadow, group, gshadow) = GuestAccounts.Edit(vm.Guest,
                 root.Read("/etc/passwd"), root.Read("/etc/shadow"), root.Read("/etc/group"), root.Read("/etc/gshadow"));
             root.Write(GuestFile.Regular("/etc/passwd", passwd));
@@ -175,17 +174,25 @@ internal static class GuestStager
     }
 
     /// <summary>
-    /// The files of vbmc's guest init (<see cref="GuestInit"/>), for a guest that vbmc's initrd
-    /// boots (the base has a static busybox): the build daemons the VM serves and the base has.
+    /// Adds vbmc's guest init (<see cref="GuestInit"/>) to a staged guest that vbmc's initrd boots,
+    /// with the build daemons the VM serves and the base has, when the base has every program the
+    /// init runs; otherwise the guest boots systemd. Returns what the guest's init is, and why.
     /// </summary>
-    private static IReadOnlyList<GuestFile> GuestInitFiles(VmPlan vm, RootFolder root)
+    public static string AddGuestInit(VmPlan vm, string stagedRoot, GuestOwners owners)
     {
-        var busybox = GuestInitrd.BusyboxPaths.First(root.Exists);
+        var root = new RootFolder(stagedRoot, owners);
+        var busybox = GuestInitrd.BusyboxPaths.FirstOrDefault(p => root.FolderPath(p) is { } host && File.Exists(host));
+        // busybox's init reads /etc/inittab only when built with it (FEATURE_USE_INITTAB).
+        if (busybox is null || File.ReadAllBytes(root.FolderPath(busybox)!).AsSpan().IndexOf("/etc/inittab"u8) < 0)
+            return "systemd (the base's busybox has no init that reads /etc/inittab)";
         var daemons = new List<GuestInit.Daemon>();
         if (vm.ServesGuix && root.Exists("/usr/bin/guix-daemon"))
             daemons.Add(GuestInit.GuixDaemon(vm, UnitSetting(root, "guix-daemon.service", "User") is { } user && user != "root" ? user : null));
         if (vm.ServesNix && root.Exists("/usr/bin/nix-daemon")) daemons.Add(GuestInit.NixDaemon());
-        return GuestInit.Files(busybox, daemons);
+        if (GuestInit.NeededPrograms(daemons).FirstOrDefault(p => !root.Exists(p)) is { } missing)
+            return $"systemd (the base has no {missing}, which vbmc's init runs)";
+        foreach (var file in GuestInit.Files(busybox, daemons)) root.Write(file);
+        return "vbmc's (busybox init" + string.Concat(daemons.Select(d => ", " + d.Name)) + ", sshd)";
     }
 
     /// <summary>The last value of a setting (KEY=VALUE) in the base's unit file, or null.</summary>
