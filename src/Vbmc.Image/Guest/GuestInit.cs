@@ -8,13 +8,14 @@ namespace Vbmc.Image.Guest;
 /// The guest's init when vbmc's initrd boots it: busybox's init (the base's static busybox, which
 /// the initrd uses already) with an inittab of vbmc's, instead of systemd. Under TCG systemd took
 /// about 3 s to load its units before its first job, then journald, the tmpfiles pass and the
-/// ordering of sysinit.target came before sshd: 13.8 s to the SSH banner where the kernel and
-/// initrd alone take 4.9 s (bench/boot.sh). A build VM needs little of it: a few mounts, the run-time
+/// ordering of sysinit.target came before sshd: 14.7 s to the SSH banner where the kernel and
+/// initrd alone take 5.1 s; with this init 7.0 s (bench/boot.sh). A build VM needs little of it: a few mounts, the run-time
 /// folders, the secrets, sshd, the build daemons, the console and a power-off at the offloading
 /// account's request. Each is here, in order: <see cref="BootScript"/> (once, before anything
 /// else), then the daemons, sshd (once the daemons listen), the console and the power-off watcher,
 /// each restarted when it ends. The daemons' output goes to the serial console, where the journal
-/// went. With the base's own initrd the guest boots systemd as before (<see cref="GuestBoot"/>).
+/// went. With the base's own initrd, or a base without what these scripts run
+/// (<see cref="NeededPrograms"/>), the guest boots systemd (<see cref="GuestBoot"/>).
 /// </summary>
 internal static class GuestInit
 {
@@ -26,7 +27,7 @@ internal static class GuestInit
     public const string PoweroffWatchPath = ServiceFolder + "/poweroff-request";
     public const string ShutdownPath = "/usr/lib/vbmc/shutdown";
 
-    /// <summary>A daemon vbmc starts: its name, the socket clients reach it at, its start script's text.</summary>
+    /// <summary>A daemon vbmc starts: its name, the socket clients reach it at, its start script's text, the base's programs it runs.</summary>
     public sealed record Daemon(string Name, string Socket, string Script, IReadOnlyList<string> Programs);
 
     /// <summary>
@@ -110,7 +111,8 @@ internal static class GuestInit
     /// </summary>
     public static Daemon GuixDaemon(VmPlan vm, string? account)
     {
-        var text = new StringBuilder(ServiceHead("guix-daemon", "GNU Guix's build daemon" + (account is null ? "" : $", as the account {account}")));
+        // The account is the base's text: it goes into the script quoted, never into the comment.
+        var text = new StringBuilder(ServiceHead("guix-daemon", "GNU Guix's build daemon"));
         if (account is null)
         {
             text.Append("exec env -i ").Append(ServicePath).Append(" HOME=/root LC_ALL=C.UTF-8 /usr/bin/guix-daemon");
