@@ -1,6 +1,7 @@
 using System.Text;
 using Vbmc.Emitters.Shell;
 using Vbmc.Lowering;
+using Vbmc.Services.Checks;
 
 namespace Vbmc.Image.Guest;
 
@@ -112,7 +113,7 @@ internal static class GuestInit
     public static Daemon GuixDaemon(VmPlan vm, string? account)
     {
         // The account is the base's text: it goes into the script quoted, never into the comment.
-        var text = new StringBuilder(ServiceHead("guix-daemon", "GNU Guix's build daemon"));
+        var text = new StringBuilder(ServiceHead(GuestDaemons.Guix, "GNU Guix's build daemon"));
         if (account is null)
         {
             text.Append("exec env -i ").Append(ServicePath).Append(" HOME=/root LC_ALL=C.UTF-8 /usr/bin/guix-daemon");
@@ -127,7 +128,7 @@ internal static class GuestInit
                 .Append(" --init-groups --inh-caps=+chown --ambient-caps=+chown /usr/bin/guix-daemon");
         }
         foreach (var argument in GuestDaemonSettings.GuixDaemonArguments(vm)) text.Append(' ').Append(ShellQuoting.Quote(argument));
-        return new Daemon("guix-daemon", "/var/guix/daemon-socket/socket", text.Append('\n').ToString(),
+        return new Daemon(GuestDaemons.Guix, GuestDaemons.GuixSocket, text.Append('\n').ToString(),
             account is null ? ["/usr/bin/guix-daemon"] : ["/usr/bin/guix-daemon", "/usr/bin/setpriv"]);
     }
 
@@ -142,18 +143,18 @@ internal static class GuestInit
     /// </summary>
     public static Daemon NixDaemon()
     {
-        const string socket = "/nix/var/nix/daemon-socket/socket";
-        var text = new StringBuilder(ServiceHead("nix-daemon", "Nix's build daemon, started by its socket's first client"));
+        const string socket = GuestDaemons.NixSocket;
+        var text = new StringBuilder(ServiceHead(GuestDaemons.Nix, "Nix's build daemon, started by its socket's first client"));
         text.Append("# Nix's unit: LimitNOFILE=1048576. The shell is busybox's, whose ulimit has -n.\n# shellcheck disable=SC3045\n");
         text.Append("ulimit -n 1048576 2>/dev/null || ulimit -n 524288 2>/dev/null || :\n");
         text.Append("rm -f ").Append(socket).Append('\n');
         text.Append("env -i ").Append(ServicePath).Append(" HOME=/root /usr/bin/systemd-socket-activate -l ").Append(socket)
             .Append(" /usr/bin/nix-daemon --daemon &\n");
         text.Append("activator=$!\n");
-        text.Append("tries=0\nwhile [ ! -S ").Append(socket).Append(" ] && [ \"$tries\" -lt 100 ] && kill -0 \"$activator\" 2>/dev/null; do\n\tusleep 50000\n\ttries=$((tries + 1))\ndone\n");
+        WaitForSocket(text, socket, 100, " && kill -0 \"$activator\" 2>/dev/null");
         text.Append("chmod 0666 ").Append(socket).Append(" 2>/dev/null\n");
         text.Append("wait \"$activator\"\n");
-        return new Daemon("nix-daemon", socket, text.ToString(), ["/usr/bin/nix-daemon", "/usr/bin/systemd-socket-activate"]);
+        return new Daemon(GuestDaemons.Nix, socket, text.ToString(), ["/usr/bin/nix-daemon", "/usr/bin/systemd-socket-activate"]);
     }
 
     /// <summary>
@@ -167,8 +168,7 @@ internal static class GuestInit
         foreach (var daemon in daemons)
         {
             var socket = ShellQuoting.Quote(daemon.Socket);
-            text.Append("tries=0\n");
-            text.Append("while [ ! -S ").Append(socket).Append(" ] && [ \"$tries\" -lt 200 ]; do\n\tusleep 50000\n\ttries=$((tries + 1))\ndone\n");
+            WaitForSocket(text, socket, 200, "");
             text.Append("[ -S ").Append(socket).Append(" ] || echo \"vbmc: ").Append(daemon.Name).Append(" does not listen yet; starting sshd anyway\" >&2\n");
         }
         text.Append("exec /usr/sbin/sshd -D -e\n");
@@ -176,10 +176,19 @@ internal static class GuestInit
     }
 
     /// <summary>
+    /// Shell lines that wait, 50 ms at a time, at most <paramref name="tries"/> times, for
+    /// <paramref name="socket"/> (already a shell word) to exist, while <paramref name="andWhile"/> holds too.
+    /// </summary>
+    private static void WaitForSocket(StringBuilder text, string socket, int tries, string andWhile) =>
+        text.Append("tries=0\nwhile [ ! -S ").Append(socket).Append(" ] && [ \"$tries\" -lt ")
+            .Append(tries.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(" ]").Append(andWhile)
+            .Append("; do\n\tusleep 50000\n\ttries=$((tries + 1))\ndone\n");
+
+    /// <summary>
     /// Run once by init before any service: what systemd did on the way to sshd in a build VM. The
     /// initrd mounted the root read-write, moved /dev (devtmpfs) onto it and set up the network.
     /// </summary>
-    public const string BootScript = """
+    public const string BootScript = $$"""
         #!/bin/sh
         # vbmc-boot: the build VM's start, run by its init before any service: the kernel's file
         # systems, the run-time folders (tmpfiles.d), the host name, kernel settings and modules the
@@ -224,7 +233,7 @@ internal static class GuestInit
         	/usr/lib/vbmc/mount-store
         fi
         # A socket left on the persistent store disk by an earlier start is not a listening daemon.
-        rm -f /var/guix/daemon-socket/socket /nix/var/nix/daemon-socket/socket
+        rm -f {{GuestDaemons.GuixSocket}} {{GuestDaemons.NixSocket}}
         # The base's run-time folders and files (tmpfiles.d: the build daemons' socket folders, utmp,
         # vbmc's power-off request folder), beside the secrets (on the VM's other CPU): neither uses
         # what the other makes. Not --remove: the image is fresh at each start, nothing to clean.
@@ -270,7 +279,7 @@ internal static class GuestInit
         if [ "$type" = 0 ]; then
         	exec sleep 2147483647
         fi
-        exec /sbin/agetty --wait-cr --autologin root --noclear --keep-baud 115200,38400,9600 ttyS1 vt220
+        exec {GuestUnits.ConsoleGetty}
 
         """;
 

@@ -19,6 +19,10 @@ internal static class GuestInitrd
     /// <summary>Where the base's busybox may be; it must be linked statically (the initrd has no libraries).</summary>
     public static readonly IReadOnlyList<string> BusyboxPaths = ["/usr/bin/busybox", "/bin/busybox"];
 
+    /// <summary>The guest path of the base's busybox (the first of <see cref="BusyboxPaths"/> it has), or null.</summary>
+    public static string? FindBusybox(RootFolder root) =>
+        BusyboxPaths.FirstOrDefault(p => root.FolderPath(p) is { } host && File.Exists(host));
+
     /// <summary>
     /// What reading the root file system needs (the image is the first virtio disk, its root ext4),
     /// and the virtio NIC: sshd is reachable only once the NIC has its address, and udev in the
@@ -122,9 +126,8 @@ internal static class GuestInitrd
     public static (byte[]? Initrd, string Reason) Make(string stagedRoot, string kernelVersion, DateTimeOffset timestamp)
     {
         var root = new RootFolder(stagedRoot);
-        var busybox = BusyboxPaths.Select(root.FolderPath).FirstOrDefault(p => p is not null && File.Exists(p));
-        if (busybox is null) return (null, "the base has no busybox (Debian: busybox-static)");
-        var busyboxBytes = File.ReadAllBytes(busybox);
+        if (FindBusybox(root) is not { } busybox) return (null, "the base has no busybox (Debian: busybox-static)");
+        var busyboxBytes = File.ReadAllBytes(root.FolderPath(busybox)!);
         if (!IsStaticElf(busyboxBytes)) return (null, "the base's busybox is not linked statically (Debian: busybox-static)");
 
         var modulesFolder = root.FolderPath("/lib/modules/" + kernelVersion);

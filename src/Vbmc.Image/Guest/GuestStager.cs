@@ -181,7 +181,7 @@ internal static class GuestStager
     public static string AddGuestInit(VmPlan vm, string stagedRoot, GuestOwners owners)
     {
         var root = new RootFolder(stagedRoot, owners);
-        var busybox = GuestInitrd.BusyboxPaths.FirstOrDefault(p => root.FolderPath(p) is { } host && File.Exists(host));
+        var busybox = GuestInitrd.FindBusybox(root);
         // busybox's init reads /etc/inittab only when built with it (FEATURE_USE_INITTAB).
         if (busybox is null || File.ReadAllBytes(root.FolderPath(busybox)!).AsSpan().IndexOf("/etc/inittab"u8) < 0)
             return "systemd (the base's busybox has no init that reads /etc/inittab)";

@@ -188,14 +188,17 @@ internal static class GuestUnits
     /// it after the boot's jobs, so it costs the boot nothing. A VM started without the socket has
     /// no UART there (type 0): the condition keeps agetty from failing in a loop.
     /// </summary>
-    public const string ConsoleService = """
+    /// <summary>The console's login prompt on ttyS1: root logged in once a client presses Enter (see <see cref="ConsoleService"/>).</summary>
+    public const string ConsoleGetty = "/sbin/agetty --wait-cr --autologin root --noclear --keep-baud 115200,38400,9600 ttyS1 vt220";
+
+    public const string ConsoleService = $$"""
         [Unit]
         Description=vbmc: root shell on the second serial port (vbmc console)
         After=systemd-user-sessions.service
 
         [Service]
         ExecCondition=/bin/sh -c 'read -r type </sys/class/tty/ttyS1/type && [ "$$type" != 0 ]'
-        ExecStart=-/sbin/agetty --wait-cr --autologin root --noclear --keep-baud 115200,38400,9600 ttyS1 vt220
+        ExecStart=-{{ConsoleGetty}}
         Type=idle
         Restart=always
         RestartSec=1
